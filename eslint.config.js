@@ -1,0 +1,36 @@
+// Lint rules, including the one-way dependency rule: ui -> state -> core <- engine/storage.
+import js from '@eslint/js';
+import ts from 'typescript-eslint';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+
+const restrict = (files, patterns, message) => ({
+  files,
+  rules: {
+    'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }],
+  },
+});
+
+export default ts.config(
+  { ignores: ['dist/', 'node_modules/', 'public/wasm/', 'wasm/.build/', '.cache/', 'bench-data/'] },
+  js.configs.recommended,
+  ...ts.configs.recommended,
+  ...svelte.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'] } },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  restrict(['src/core/**'], ['svelte', 'svelte/*', 'dexie', '@biowasm/aioli', 'comlink', '**/engine/**', '**/storage/**', '**/state/**', '**/ui/**'], 'core is plain TypeScript: it imports no framework, database, worker library or outer layer.'),
+  restrict(['src/engine/**'], ['dexie', 'svelte', 'svelte/*', '**/storage/**', '**/state/**', '**/ui/**'], 'engine depends on core only.'),
+  restrict(['src/storage/**'], ['@biowasm/aioli', 'comlink', 'svelte', 'svelte/*', '**/engine/**', '**/state/**', '**/ui/**'], 'storage depends on core only.'),
+  restrict(['src/state/**'], ['dexie', '@biowasm/aioli', 'comlink', '**/engine/**', '**/storage/**', '**/ui/**'], 'state calls core (and receives engine/storage through core interfaces).'),
+  restrict(['src/ui/**'], ['dexie', '@biowasm/aioli', 'comlink', '**/engine/**', '**/storage/**'], 'ui talks to state, not to engine or storage.'),
+);

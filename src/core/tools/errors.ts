@@ -1,0 +1,36 @@
+// Errors are values with context: program, argv, exit status, stderr and one plain sentence for the user.
+import type { Command } from './job';
+
+export interface ToolErrorDetails {
+  command?: Command;
+  exitStatus?: number;
+  stderr?: string;
+  /** What the user should do, in one plain sentence. */
+  advice: string;
+  cause?: unknown;
+}
+
+export class ToolError extends Error {
+  readonly command?: Command;
+  readonly exitStatus?: number;
+  readonly stderr: string;
+  readonly advice: string;
+
+  constructor(message: string, details: ToolErrorDetails) {
+    super(message, { cause: details.cause });
+    this.name = new.target.name;
+    this.command = details.command;
+    this.exitStatus = details.exitStatus;
+    this.stderr = details.stderr ?? '';
+    this.advice = details.advice;
+  }
+}
+
+/** The tool ran and exited non-zero (or aborted). */
+export class ToolFailedError extends ToolError {}
+/** The program is not one of the installed tools. */
+export class UnknownProgramError extends ToolError {}
+/** The job was cancelled by the user. */
+export class JobCancelledError extends ToolError {}
+/** The worker or the wasm runtime itself failed (out of memory, crash). */
+export class EngineError extends ToolError {}

@@ -1,0 +1,71 @@
+// What a job is: one program with an argv array (or a chain of them), and what running it yields.
+
+/** One program invocation. `argv` never includes the program name and is never a shell string. */
+export interface Command {
+  program: string;
+  argv: readonly string[];
+}
+
+/** A job: one command, or a pipeline of commands joined by `|`, optionally redirected with `>`. */
+export interface JobSpec {
+  steps: readonly Command[];
+  /** Bytes fed to the first step's standard input. */
+  stdin?: Uint8Array | string;
+  /** Path (in the job's working directory) that receives the last step's stdout, as `>` would. */
+  stdoutFile?: string;
+  /** A label for the history ("samtools flagstat", "Alignment QC: step 2"). */
+  label?: string;
+}
+
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+/** A file a job wrote, readable as a binary-safe Blob. */
+export interface OutputFile {
+  path: string;
+  size: number;
+  blob: Blob;
+}
+
+export interface StepResult {
+  command: Command;
+  exitStatus: number;
+  stderr: string;
+  durationMs: number;
+}
+
+export interface JobResult {
+  status: Exclude<JobStatus, 'queued' | 'running'>;
+  /** Exit status of the step that decided the outcome (the failing one, or the last). */
+  exitStatus: number;
+  /** Index into `steps` of the step that failed, when one did. */
+  failedStep?: number;
+  /** The last step's standard output (what the user would see), unless redirected. */
+  stdout: string;
+  /** Standard error of every step, in order. */
+  stderr: string;
+  steps: StepResult[];
+  startedAt: number;
+  endedAt: number;
+  durationMs: number;
+  /** Peak wasm heap size in bytes over all steps, where measurable. */
+  peakMemoryBytes?: number;
+  outputs: OutputFile[];
+}
+
+/** Something the user can watch while a job runs. */
+export type JobEvent =
+  | { kind: 'stdout'; text: string }
+  | { kind: 'stderr'; text: string }
+  | { kind: 'progress'; elapsedMs: number; bytesRead?: number; bytesTotal?: number; step: number }
+  | { kind: 'status'; status: JobStatus };
+
+/** Renders a job the way a shell user would type it, quoting where needed. */
+export function formatJob(spec: JobSpec): string {
+  const line = spec.steps.map((step) => [step.program, ...step.argv].map(quoteArg).join(' ')).join(' | ');
+  return spec.stdoutFile ? `${line} > ${quoteArg(spec.stdoutFile)}` : line;
+}
+
+export function quoteArg(arg: string): string {
+  if (arg !== '' && /^[A-Za-z0-9_@%+=:,./~^-]+$/.test(arg)) return arg;
+  return `'${arg.replace(/'/g, `'\\''`)}'`;
+}
