@@ -1,0 +1,96 @@
+// Console state: the scrollback, the command history, and running what the user typed.
+import { parseCommandLine, type BuiltinName } from '../core/console/parse-command-line';
+import { complete } from '../core/console/complete';
+import { formatJob, type JobSpec } from '../core/tools/job';
+import { runBuiltin } from '../core/console/builtins';
+import type { ToolEngine } from '../core/tools/engine';
+
+export type ConsoleLineKind = 'command' | 'stdout' | 'stderr' | 'info' | 'error';
+export interface ConsoleLine {
+  id: number;
+  kind: ConsoleLineKind;
+  text: string;
+}
+
+/** What the console needs from the workbench: run a job with history, and the engine for built-ins. */
+export interface ConsoleHost {
+  engine: ToolEngine;
+  runJob(spec: JobSpec, onOutput: (kind: 'stdout' | 'stderr', text: string) => void): Promise<{ status: string; exitStatus: number; advice?: string }>;
+  rememberCommand(line: string): void;
+  commandHistory(): readonly string[];
+}
+
+const MAX_LINES = 5000;
+
+export class ConsoleState {
+  lines = $state.raw<ConsoleLine[]>([]);
+  busy = $state(false);
+  #nextId = 1;
+  #historyCursor = -1;
+
+  constructor(private readonly host: ConsoleHost) {}
+
+  print(kind: ConsoleLineKind, text: string): void {
+    const added = text.replace(/\n$/, '').split('\n').map((line) => ({ id: this.#nextId++, kind, text: line }));
+    const all = [...this.lines, ...added];
+    this.lines = all.length > MAX_LINES ? all.slice(all.length - MAX_LINES) : all;
+  }
+
+  clear(): void {
+    this.lines = [];
+  }
+
+  async submit(line: string): Promise<void> {
+    const parsed = parseCommandLine(line);
+    if (parsed.kind === 'empty') return;
+    this.print('command', `$ ${line}`);
+    this.host.rememberCommand(line);
+    this.#historyCursor = -1;
+    if (parsed.kind === 'error') {
+      this.print('error', parsed.message);
+      return;
+    }
+    this.busy = true;
+    try {
+      if (parsed.kind === 'builtin') await this.#builtin(parsed.name, parsed.args);
+      else await this.#job(parsed.spec);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async #builtin(name: BuiltinName, args: string[]): Promise<void> {
+    if (name === 'clear') return this.clear();
+    if (name === 'history') return this.print('stdout', this.host.commandHistory().map((l, i) => `${i + 1}  ${l}`).join('\n'));
+    const result = await runBuiltin(name, args, this.host.engine);
+    if (result.stdout) this.print('stdout', result.stdout);
+    if (result.stderr) this.print('error', result.stderr);
+  }
+
+  async #job(spec: JobSpec): Promise<void> {
+    const result = await this.host.runJob(spec, (kind, text) => this.print(kind, text));
+    if (result.status === 'succeeded') {
+      if (spec.stdoutFile) this.print('info', `wrote ${spec.stdoutFile}`);
+      return;
+    }
+    const what = result.status === 'cancelled' ? 'cancelled' : `exit status ${result.exitStatus}`;
+    this.print('error', `${formatJob(spec)}: ${what}${result.advice ? ` — ${result.advice}` : ''}`);
+  }
+
+  /** Steps back (direction -1) or forward (+1) through earlier commands; returns the line to show. */
+  recall(direction: -1 | 1, current: string): string {
+    const history = this.host.commandHistory();
+    if (history.length === 0) return current;
+    if (this.#historyCursor === -1) this.#historyCursor = history.length;
+    this.#historyCursor = Math.min(history.length, Math.max(0, this.#historyCursor + direction));
+    return history[this.#historyCursor] ?? '';
+  }
+
+  async complete(line: string): Promise<string> {
+    const files = await this.host.engine.listFiles();
+    const programs = [...new Set(this.host.engine.programs().map((p) => p.program))];
+    const result = complete(line, [...programs, 'help', 'ls', 'cat', 'head', 'zcat', 'rm', 'clear', 'history'], files);
+    if (result.candidates.length > 1) this.print('info', result.candidates.join('  '));
+    return result.line;
+  }
+}
