@@ -1,10 +1,11 @@
 // Vite builds the app; Vitest runs three projects: unit (Node), wasm (real tools in Node), e2e (real Chromium).
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { exampleData } from './scripts/vite-plugin-examples';
 
 export default defineConfig({
   base: './',
-  plugins: [svelte()],
+  plugins: [svelte(), exampleData()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 2000 },
   preview: { host: '127.0.0.1' },

@@ -1,0 +1,49 @@
+// Serves the example session's files (real data from test/fixtures) at <base>/examples/, in dev and in builds,
+// so the fixtures stay the one copy of that data.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Plugin } from 'vite';
+
+export const EXAMPLE_FILES = [
+  'ex1.bam',
+  'ex1.bam.bai',
+  'ex1.fa',
+  'ex1.fa.fai',
+  'ex1.calls.vcf.gz',
+  'ex1.calls.vcf.gz.csi',
+  'ex1_R1.fastq.gz',
+  'ex1_R2.fastq.gz',
+  'ex1.windows200.bed',
+] as const;
+
+const FIXTURES = join(import.meta.dirname, '..', 'test', 'fixtures');
+
+export function exampleData(): Plugin {
+  const manifest = JSON.stringify({
+    name: 'Example: ex1 (Rsamtools/samtools example reads on two phage-like contigs)',
+    files: EXAMPLE_FILES,
+  });
+  return {
+    name: 'lokus-example-data',
+    configureServer(server) {
+      server.middlewares.use((request, response, next) => {
+        const match = /\/examples\/([^/?#]+)$/.exec(request.url?.split('?')[0] ?? '');
+        if (!match) return next();
+        const name = decodeURIComponent(match[1]!);
+        if (name === 'manifest.json') {
+          response.setHeader('Content-Type', 'application/json');
+          return response.end(manifest);
+        }
+        if (!(EXAMPLE_FILES as readonly string[]).includes(name)) return next();
+        response.setHeader('Content-Type', 'application/octet-stream');
+        response.end(readFileSync(join(FIXTURES, name)));
+      });
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'examples/manifest.json', source: manifest });
+      for (const name of EXAMPLE_FILES) {
+        this.emitFile({ type: 'asset', fileName: `examples/${name}`, source: readFileSync(join(FIXTURES, name)) });
+      }
+    },
+  };
+}
