@@ -1,19 +1,13 @@
 // The ToolEngine contract: the one way the rest of Lokus runs a tool. Implemented by src/engine (real
 // workers) and by test/fakes (in memory).
-import type { JobEvent, JobResult, JobSpec } from './job';
+import type { JobEvent, JobResult, JobSpec, ProgramInfo } from './job';
+
+export type { ProgramInfo };
 
 /** A local file (or Blob) made visible to tools under `name`, read in place, never copied. */
 export interface MountedInput {
   name: string;
   data: Blob;
-}
-
-export interface ProgramInfo {
-  program: string;
-  tool: string;
-  version: string;
-  /** sha256 of the program's .wasm file, from wasm/tools.json. */
-  wasmSha256: string;
 }
 
 export interface JobHandle {

@@ -34,3 +34,7 @@ export class UnknownProgramError extends ToolError {}
 export class JobCancelledError extends ToolError {}
 /** The worker or the wasm runtime itself failed (out of memory, crash). */
 export class EngineError extends ToolError {}
+/** The tool needed more memory than a browser gives one WebAssembly program (at most 4 GiB). */
+export class OutOfMemoryError extends ToolError {}
+/** A file asked for by name is neither mounted nor written by a job. */
+export class MissingFileError extends ToolError {}

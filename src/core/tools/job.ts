@@ -1,4 +1,14 @@
 // What a job is: one program with an argv array (or a chain of them), and what running it yields.
+import type { ToolError } from './errors';
+
+/** Where a program came from, for provenance: tool, version and the sha256 of its .wasm build. */
+export interface ProgramInfo {
+  program: string;
+  tool: string;
+  version: string;
+  /** sha256 of the program's .wasm file, from wasm/tools.json. */
+  wasmSha256: string;
+}
 
 /** One program invocation. `argv` never includes the program name and is never a shell string. */
 export interface Command {
@@ -28,9 +38,13 @@ export interface OutputFile {
 
 export interface StepResult {
   command: Command;
+  /** The build that ran this step (absent when the program is unknown). */
+  program?: ProgramInfo;
   exitStatus: number;
   stderr: string;
   durationMs: number;
+  /** Largest wasm heap seen while the step ran, where measurable. */
+  peakMemoryBytes?: number;
 }
 
 export interface JobResult {
@@ -39,8 +53,10 @@ export interface JobResult {
   exitStatus: number;
   /** Index into `steps` of the step that failed, when one did. */
   failedStep?: number;
-  /** The last step's standard output (what the user would see), unless redirected. */
+  /** The last step's standard output (what the user would see), unless redirected; capped (see below). */
   stdout: string;
+  /** True when `stdout` holds only the first part of the output (output files are always complete). */
+  stdoutTruncated: boolean;
   /** Standard error of every step, in order. */
   stderr: string;
   steps: StepResult[];
@@ -49,7 +65,10 @@ export interface JobResult {
   durationMs: number;
   /** Peak wasm heap size in bytes over all steps, where measurable. */
   peakMemoryBytes?: number;
+  /** Files written by the job (and the `>` target), complete, in the order they were written. */
   outputs: OutputFile[];
+  /** Why the job did not succeed, with advice for the user; absent when it succeeded. */
+  error?: ToolError;
 }
 
 /** Something the user can watch while a job runs. */

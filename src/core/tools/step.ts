@@ -1,0 +1,45 @@
+// The seam between job logic (pipelines, results, queueing) and whatever executes one command: a slot is
+// a worker in the engine, a script in the fake. Plain data only, so it crosses a worker boundary.
+import type { MountedInput } from './engine';
+import type { Command, OutputFile } from './job';
+
+export interface StepRequest {
+  command: Command;
+  /** Every file in the work area, visible by name in the command's working directory. */
+  files: readonly MountedInput[];
+  /** Fed to standard input (an earlier step's output, or the job's stdin), then EOF. */
+  stdin?: Blob;
+  /** 'text': keep the first `stdoutCapBytes` as text for display; 'blob': keep every byte (pipes, `>`). */
+  stdoutMode: 'text' | 'blob';
+  stdoutCapBytes: number;
+  stderrCapBytes: number;
+}
+
+export type StepEvent =
+  | { kind: 'stdout'; text: string }
+  | { kind: 'stderr'; text: string }
+  | { kind: 'progress'; bytesRead: number; bytesTotal: number };
+
+export interface StepOutcome {
+  exitStatus: number;
+  /** Capped display text of stdout ('text' mode); empty in 'blob' mode. */
+  stdout: string;
+  stdoutTruncated: boolean;
+  /** Complete stdout ('blob' mode only). */
+  stdoutBlob?: Blob;
+  stderr: string;
+  /** Regular files the command created or changed in its working directory. */
+  outputs: OutputFile[];
+  peakMemoryBytes?: number;
+  /** The runtime's message when the tool aborted or trapped. */
+  abortReason?: string;
+  durationMs: number;
+}
+
+/** One place that runs one command at a time. */
+export interface ToolSlot {
+  /** Runs a command; rejects (with a ToolError) only when the runtime itself fails. */
+  exec(request: StepRequest, onEvent: (event: StepEvent) => void): Promise<StepOutcome>;
+  /** Stops at once, abandoning a running command; the slot is not used again. */
+  terminate(): void;
+}

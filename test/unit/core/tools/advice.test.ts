@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { engineError, stepError } from '../../../../src/core/tools/advice';
+import { EngineError, OutOfMemoryError, ToolFailedError } from '../../../../src/core/tools/errors';
+
+const command = { program: 'samtools', argv: ['view', 'x.bam'] };
+
+describe('stepError', () => {
+  it.each([
+    ['[E::hts_open_format] Failed to open file "x.bam" : No such file or directory', /not open in Lokus/],
+    ['[main_samview] random alignment retrieval only works for indexed BAM or CRAM files.', /needs an index/],
+    ['samtools view: invalid option -- \'Z\'', /did not accept its arguments/],
+    ['[W::bam_hdr_read] EOF marker is absent. The input is probably truncated', /damaged/],
+    ['something unusual', /message above/],
+  ])('advises on %s', (stderr, advice) => {
+    const error = stepError({ command, exitStatus: 1, stderr });
+    expect(error).toBeInstanceOf(ToolFailedError);
+    expect(error.advice).toMatch(advice);
+    expect(error).toMatchObject({ command, exitStatus: 1, stderr });
+  });
+
+  it('recognises running out of memory', () => {
+    const error = stepError({ command, exitStatus: 134, stderr: '', abortReason: 'Aborted(OOM)' });
+    expect(error).toBeInstanceOf(OutOfMemoryError);
+    expect(error.advice).toMatch(/4 GB/);
+  });
+
+  it('calls an abort without a known message a crash', () => {
+    const error = stepError({ command, exitStatus: 134, stderr: '', abortReason: 'RuntimeError: unreachable' });
+    expect(error.advice).toMatch(/crashed/);
+  });
+});
+
+describe('engineError', () => {
+  it('wraps a runtime failure as an EngineError with the cause', () => {
+    const cause = new Error('worker died');
+    const error = engineError(command, cause);
+    expect(error).toBeInstanceOf(EngineError);
+    expect(error.cause).toBe(cause);
+  });
+
+  it('treats a failed memory allocation as out of memory', () => {
+    expect(engineError(command, new RangeError('WebAssembly.Memory(): could not allocate memory'))).toBeInstanceOf(OutOfMemoryError);
+  });
+});
