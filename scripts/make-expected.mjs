@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// Runs every conformance case (test/wasm/conformance-cases.mjs) with the NATIVE tools and records the canonical
+// output in test/fixtures/expected/. Usage: node scripts/make-expected.mjs [case-id-substring ...]
+// Each case is run twice; a case whose two native runs differ is reported (the expected output must be
+// deterministic).
+import { execFileSync } from 'node:child_process';
+import { cases } from '../test/wasm/conformance-cases.mjs';
+import { collect, prepareDir, removeDir, run, saveExpected } from '../test/wasm/conformance-harness.mjs';
+
+const filters = process.argv.slice(2);
+const selected = filters.length ? cases.filter((c) => filters.some((f) => c.id.includes(f))) : cases;
+
+const versions = {};
+for (const p of ['samtools', 'bcftools', 'bgzip', 'minimap2', 'bedtools']) {
+  try {
+    versions[p] = execFileSync(p, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).split('\n')[0];
+  } catch (e) {
+    versions[p] = `unavailable (${e.message.split('\n')[0]})`;
+  }
+}
+console.log('native tools:', versions);
+
+const same = (a, b) => a.status === b.status && a.stdout.sha256 === b.stdout.sha256 && a.stderr?.sha256 === b.stderr?.sha256 &&
+  Object.keys(a.files).every((k) => a.files[k].sha256 === b.files[k].sha256);
+
+let problems = 0;
+for (const c of selected) {
+  const results = [];
+  for (let i = 0; i < 2; i++) {
+    const dir = prepareDir(c);
+    try {
+      const r = await run(c.program, c.args, dir);
+      results.push(collect(c, dir, r));
+    } finally {
+      removeDir(dir);
+    }
+  }
+  const [got, again] = results;
+  if (!same(got, again)) {
+    problems++;
+    console.error(`NONDETERMINISTIC ${c.id}`);
+  }
+  const failing = c.stderr === 'exact';
+  if (failing ? got.status === 0 : got.status !== 0) {
+    problems++;
+    console.error(`UNEXPECTED STATUS ${c.id}: ${got.status}${got.stderr ? ` ${got.stderr.data}` : ''}`);
+  }
+  for (const [p, f] of Object.entries(got.files)) if (f.missing) console.error(`MISSING OUTPUT ${c.id}: ${p}`);
+  saveExpected(c, got);
+  console.log(`${c.id.padEnd(44)} status=${got.status} stdout=${got.stdout.size}B${Object.keys(got.files).length ? ` files=${Object.keys(got.files).join(',')}` : ''}`);
+}
+console.log(`${selected.length} cases written to test/fixtures/expected/${problems ? `, ${problems} problem(s)` : ''}`);
+process.exitCode = problems ? 1 : 0;
