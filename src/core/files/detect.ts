@@ -1,0 +1,175 @@
+// Format detection from content: magic bytes, BGZF/gzip recognition and text sniffing, compared with
+// what the name says, with a plain message for each problem found.
+import {
+  formatFromName,
+  formatLabel,
+  stripCompressionSuffix,
+  usualExtension,
+  type DetectedFormat,
+  type FileFormat,
+  type FormatProblem,
+} from './formats';
+import { detectCompression, gunzipHead, hasBgzfEof, readBgzfHead, type Compression } from './gzip';
+import { bedProblems, completeLines, looksBinary, sniffTextFormat, textProblems } from './sniff-text';
+
+/** How much of a file detection reads. */
+export const HEAD_BYTES = 64 * 1024;
+
+export interface DetectOptions {
+  /** The file's last bytes (28 are enough), to check a BGZF file ends with its end-of-file block. */
+  tail?: Uint8Array;
+  /** `head` is the whole file, so a gzip stream that stops early means the file is cut off. */
+  complete?: boolean;
+}
+
+const MAGIC: ReadonlyArray<[string, FileFormat]> = [
+  ['BAM\x01', 'bam'],
+  ['BCF\x02', 'bcf'],
+  ['CSI\x01', 'csi'],
+  ['TBI\x01', 'tbi'],
+  ['BAI\x01', 'bai'],
+  ['CRAM', 'cram'],
+];
+
+function magicFormat(bytes: Uint8Array): FileFormat | undefined {
+  for (const [magic, format] of MAGIC) {
+    if (bytes.length >= magic.length && [...magic].every((c, i) => bytes[i] === c.charCodeAt(0))) return format;
+  }
+  return undefined;
+}
+
+/** A .gzi is little-endian: a uint64 entry count, then that many pairs of uint64 offsets. */
+function looksLikeGzi(bytes: Uint8Array, complete: boolean): boolean {
+  if (bytes.length < 8) return false;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const count = view.getBigUint64(0, true);
+  if (count > BigInt(Number.MAX_SAFE_INTEGER)) return false;
+  const expected = 8 + 16 * Number(count);
+  return complete ? bytes.length === expected : bytes.length <= expected;
+}
+
+function looksLikeCrai(lines: readonly string[]): boolean {
+  return lines.length > 0 && lines.slice(0, 20).every((line) => /^-?\d+(\t\d+){5}$/.test(line));
+}
+
+interface Content {
+  format: FileFormat;
+  lines: string[];
+  /** The start of the (inflated) text, for checks that look at raw line endings. */
+  text: string;
+  binary: boolean;
+  streamTruncated: boolean;
+}
+
+async function inspect(name: string, head: Uint8Array, compression: Compression, complete: boolean): Promise<Content> {
+  const nameSuggests = formatFromName(name);
+  let bytes = head;
+  let streamTruncated = false;
+  if (compression !== 'none') {
+    const inflated = compression === 'bgzf' ? await readBgzfHead(head, HEAD_BYTES) : await gunzipHead(head, HEAD_BYTES);
+    bytes = inflated.data;
+    streamTruncated = inflated.truncated;
+  }
+  const magic = magicFormat(bytes);
+  if (magic) return { format: magic, lines: [], text: '', binary: true, streamTruncated };
+  if (compression === 'none' && nameSuggests === 'gzi' && looksLikeGzi(bytes, complete)) {
+    return { format: 'gzi', lines: [], text: '', binary: true, streamTruncated };
+  }
+  if (looksBinary(bytes)) return { format: 'unknown', lines: [], text: '', binary: true, streamTruncated };
+  const text = new TextDecoder().decode(bytes);
+  const cutOff = !complete || streamTruncated || bytes.length >= HEAD_BYTES;
+  const lines = completeLines(text, cutOff);
+  if (compression === 'gzip' && looksLikeCrai(lines)) return { format: 'crai', lines, text, binary: false, streamTruncated };
+  return { format: sniffTextFormat(lines, nameSuggests), lines, text, binary: false, streamTruncated };
+}
+
+function isIndexable(format: FileFormat, compression: Compression): boolean {
+  switch (format) {
+    case 'bam':
+    case 'bcf':
+      return compression === 'bgzf';
+    case 'cram':
+      return true;
+    case 'fasta':
+    case 'fastq':
+      return compression !== 'gzip';
+    case 'vcf':
+    case 'sam':
+    case 'bed':
+    case 'gff':
+    case 'gtf':
+      return compression === 'bgzf';
+    default:
+      return false;
+  }
+}
+
+const NEEDS_BGZF: readonly FileFormat[] = ['vcf', 'bed', 'gff', 'gtf', 'fasta', 'sam'];
+
+function sameFamily(a: FileFormat, b: FileFormat): boolean {
+  return a === b || (a === 'gff' && b === 'gtf') || (a === 'gtf' && b === 'gff');
+}
+
+/** Detects the format of a file from its first bytes (ideally 64 KB) and its name. */
+export async function detectFormat(name: string, head: Uint8Array, options: DetectOptions = {}): Promise<DetectedFormat> {
+  const nameSuggests = formatFromName(name);
+  const complete = options.complete ?? false;
+  if (head.length === 0) {
+    return {
+      format: 'unknown',
+      compression: 'none',
+      indexable: false,
+      nameSuggests,
+      problems: [{ code: 'empty', severity: 'error', message: `${name} is empty (0 bytes). Check you picked the right file, or that it finished downloading.` }],
+    };
+  }
+  const compression = detectCompression(head);
+  const content = await inspect(name, head, compression, complete);
+  const format = content.format;
+  const problems: FormatProblem[] = [];
+
+  if (format === 'unknown') {
+    const what = content.binary ? 'binary data that Lokus does not recognise' : 'text in a format Lokus does not recognise';
+    const expected = nameSuggests === 'unknown' ? '' : ` The name says ${formatLabel(nameSuggests)}, but the content does not match.`;
+    problems.push({ code: 'unrecognised', severity: 'error', message: `${name} contains ${what}.${expected} Check that this is the file you meant to open.` });
+  } else if (nameSuggests !== 'unknown' && !sameFamily(format, nameSuggests)) {
+    const better = stripCompressionSuffix(name).replace(/\.[^.]+$/, '') + usualExtension(format, compression);
+    problems.push({
+      code: 'name-mismatch',
+      severity: 'warning',
+      message: `${name} is named like ${formatLabel(nameSuggests)}, but its content is ${formatLabel(format)}. Lokus treats it as ${formatLabel(format)}; renaming it to ${better} avoids confusion.`,
+    });
+  }
+
+  // FASTQ is normally plain gzip and read front to back, so only formats used with regions get the advice.
+  if (compression === 'gzip' && NEEDS_BGZF.includes(format)) {
+    problems.push({
+      code: 'plain-gzip',
+      severity: 'error',
+      message: `${name} is compressed with plain gzip, which tools cannot index. Compress it with bgzip (Lokus can do that for you).`,
+    });
+  }
+
+  const truncated =
+    (compression === 'bgzf' && options.tail !== undefined && !hasBgzfEof(options.tail)) ||
+    (compression !== 'none' && complete && content.streamTruncated);
+  if (truncated) {
+    problems.push({
+      code: 'truncated',
+      severity: 'error',
+      message: `${name} seems to be cut off: its compressed data does not end properly. Download or copy it again.`,
+    });
+  }
+
+  problems.push(...textProblems(name, content.text));
+  if (format === 'bed') problems.push(...bedProblems(name, content.lines));
+
+  return { format, compression, indexable: isIndexable(format, compression), nameSuggests, problems };
+}
+
+/** Detects the format of a File or Blob by reading its first 64 KB and its last bytes. */
+export async function detectBlob(name: string, blob: Blob): Promise<DetectedFormat> {
+  const head = new Uint8Array(await blob.slice(0, HEAD_BYTES).arrayBuffer());
+  const tail = new Uint8Array(await blob.slice(Math.max(0, blob.size - 28)).arrayBuffer());
+  return detectFormat(name, head, { tail, complete: blob.size <= HEAD_BYTES });
+}
