@@ -1,0 +1,117 @@
+// Sessions, the files in them, runs with their provenance, console history and settings: the domain
+// types that state works with and storage persists.
+import type { DetectedFormat } from './files/formats';
+import type { Command } from './tools/job';
+
+export interface Session {
+  id: string;
+  name: string;
+  /** Epoch milliseconds. */
+  createdAt: number;
+  updatedAt: number;
+  notes: string;
+}
+
+/**
+ * Where a file's bytes can be had after a reload: a kept FileSystemFileHandle (where the browser has
+ * the File System Access API), a Blob copy in browser storage (under the size limit), or nothing, in
+ * which case the user picks the file again and it is matched by name, size and fingerprint.
+ */
+export type FileStorage = 'handle' | 'blob' | 'none';
+
+export interface SessionFile {
+  id: string;
+  sessionId: string;
+  name: string;
+  size: number;
+  lastModified: number;
+  /** sha256 hex of the first and last 64 KB plus the size (see core/files/fingerprint). */
+  fingerprint: string;
+  detected: DetectedFormat;
+  storage: FileStorage;
+  addedAt: number;
+}
+
+export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'interrupted';
+
+/** Provenance of one program used by a run: what exactly was executed. */
+export interface ProgramProvenance {
+  program: string;
+  tool: string;
+  version: string;
+  wasmSha256: string;
+}
+
+export interface InputFingerprint {
+  name: string;
+  size: number;
+  fingerprint: string;
+}
+
+export interface RunOutput {
+  name: string;
+  size: number;
+  /** Key of the stored Blob; read it with SessionStore.readOutput. */
+  blobId: string;
+}
+
+export interface Run {
+  id: string;
+  sessionId: string;
+  label: string;
+  steps: Command[];
+  stdoutFile?: string;
+  programs: ProgramProvenance[];
+  inputs: InputFingerprint[];
+  status: RunStatus;
+  exitStatus?: number;
+  failedStep?: number;
+  /** Epoch milliseconds; absent while queued. */
+  startedAt?: number;
+  endedAt?: number;
+  stdout: string;
+  stderr: string;
+  outputs: RunOutput[];
+  /** Set when the run is a step of an analysis (core/analyses). */
+  analysisId?: string;
+}
+
+export interface ConsoleEntry {
+  id: number;
+  sessionId: string;
+  /** What the user typed. */
+  line: string;
+  at: number;
+  /** The run it started, when it started one. */
+  runId?: string;
+}
+
+export type Theme = 'system' | 'light' | 'dark';
+
+export interface Settings {
+  /** Files up to this size are copied into browser storage when no handle can be kept. */
+  blobSizeLimitBytes: number;
+  theme: Theme;
+  /** Lines of console history kept per session. */
+  consoleHistoryLimit: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  blobSizeLimitBytes: 200 * 1024 * 1024,
+  theme: 'system',
+  consoleHistoryLimit: 1000,
+};
+
+/**
+ * Decides how to keep a file across reloads: a handle when there is one, else a Blob copy if it fits
+ * under the limit, else nothing (the user re-picks it).
+ */
+export function chooseFileStorage(size: number, hasHandle: boolean, settings: Pick<Settings, 'blobSizeLimitBytes'>): FileStorage {
+  if (hasHandle) return 'handle';
+  return size <= settings.blobSizeLimitBytes ? 'blob' : 'none';
+}
+
+/** Runs that were still going when the page went away cannot be resumed. */
+export function isUnfinished(status: RunStatus): boolean {
+  return status === 'queued' || status === 'running';
+}

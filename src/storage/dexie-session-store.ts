@@ -1,0 +1,304 @@
+// SessionStore on IndexedDB through Dexie. Every change is one transaction, so a failure (a full disk
+// above all) leaves nothing half-written; failures surface as StorageError values.
+import Dexie from 'dexie';
+import type { ConsoleEntry, Run, RunOutput, Session, SessionFile, Settings } from '../core/session';
+import {
+  NotFoundError,
+  type AddFileOptions,
+  type ExportOptions,
+  type NewSessionFile,
+  type SessionStore,
+  type StorageUsage,
+  type StoredFileData,
+} from '../core/storage-port';
+import { guarded } from './errors';
+import { DATABASE_NAME, LokusDb, type DatabaseDependencies } from './lokus-db';
+import { consoleFromRow, fileFromRow, fileToRow, runFromRow, runToRow, sessionFromRow, settingsFromRow } from './mapping';
+import type { ConsoleRow } from './rows';
+import { decodeArchive, encodeArchive } from './session-archive';
+import { rekeySnapshot, type SessionSnapshot } from './snapshot';
+
+export interface DexieSessionStoreOptions {
+  databaseName?: string;
+  dependencies?: DatabaseDependencies;
+  now?: () => number;
+  newId?: () => string;
+  /** navigator.storage where it exists; injected in tests. */
+  storageManager?: Pick<StorageManager, 'estimate' | 'persist' | 'persisted'>;
+}
+
+export class DexieSessionStore implements SessionStore {
+  readonly db: LokusDb;
+  private readonly now: () => number;
+  private readonly newId: () => string;
+  private readonly storageManager?: Pick<StorageManager, 'estimate' | 'persist' | 'persisted'>;
+
+  constructor(options: DexieSessionStoreOptions = {}) {
+    this.db = new LokusDb(options.databaseName ?? DATABASE_NAME, options.dependencies);
+    this.now = options.now ?? Date.now;
+    this.newId = options.newId ?? (() => crypto.randomUUID());
+    this.storageManager = options.storageManager ?? (typeof navigator === 'undefined' ? undefined : navigator.storage);
+  }
+
+  private get all() {
+    const db = this.db;
+    return [db.sessions, db.files, db.fileData, db.runs, db.outputs, db.console];
+  }
+
+  private async requireSession(id: string) {
+    const row = await this.db.sessions.get(id);
+    if (!row) throw new NotFoundError(`The session ${id} no longer exists.`, 'Pick another session from the list.');
+    return row;
+  }
+
+  private touch(sessionId: string) {
+    return this.db.sessions.update(sessionId, { updatedAt: this.now() });
+  }
+
+  listSessions(): Promise<Session[]> {
+    return guarded('list sessions', async () => (await this.db.sessions.orderBy('updatedAt').reverse().toArray()).map(sessionFromRow));
+  }
+
+  getSession(id: string): Promise<Session | undefined> {
+    return guarded('read the session', async () => {
+      const row = await this.db.sessions.get(id);
+      return row && sessionFromRow(row);
+    });
+  }
+
+  createSession(name: string): Promise<Session> {
+    return guarded('create the session', async () => {
+      const at = this.now();
+      const row = { id: this.newId(), name, createdAt: at, updatedAt: at, notes: '' };
+      await this.db.sessions.add(row);
+      return sessionFromRow(row);
+    });
+  }
+
+  private updateSession(id: string, what: string, changes: { name?: string; notes?: string }): Promise<Session> {
+    return guarded(what, () =>
+      this.db.transaction('rw', this.db.sessions, async () => {
+        const row = { ...(await this.requireSession(id)), ...changes, updatedAt: this.now() };
+        await this.db.sessions.put(row);
+        return sessionFromRow(row);
+      }),
+    );
+  }
+
+  renameSession(id: string, name: string): Promise<Session> {
+    return this.updateSession(id, 'rename the session', { name });
+  }
+
+  setNotes(id: string, notes: string): Promise<Session> {
+    return this.updateSession(id, 'save the notes', { notes });
+  }
+
+  private async snapshot(id: string): Promise<SessionSnapshot> {
+    const db = this.db;
+    return db.transaction('r', this.all, async () => ({
+      session: await this.requireSession(id),
+      files: await db.files.where('sessionId').equals(id).toArray(),
+      fileData: await db.fileData.where('sessionId').equals(id).toArray(),
+      runs: await db.runs.where('sessionId').equals(id).toArray(),
+      outputs: await db.outputs.where('sessionId').equals(id).toArray(),
+      console: await db.console.where('sessionId').equals(id).sortBy('id'),
+    }));
+  }
+
+  private async writeSnapshot(snapshot: SessionSnapshot): Promise<Session> {
+    const db = this.db;
+    await db.transaction('rw', this.all, async () => {
+      await db.sessions.add(snapshot.session);
+      await db.files.bulkAdd(snapshot.files);
+      await db.fileData.bulkAdd(snapshot.fileData);
+      await db.runs.bulkAdd(snapshot.runs);
+      await db.outputs.bulkAdd(snapshot.outputs);
+      await db.console.bulkAdd(snapshot.console);
+    });
+    return sessionFromRow(snapshot.session);
+  }
+
+  duplicateSession(id: string, name: string): Promise<Session> {
+    return guarded('duplicate the session', async () =>
+      this.writeSnapshot(rekeySnapshot(await this.snapshot(id), { newId: this.newId, now: this.now(), name })),
+    );
+  }
+
+  deleteSession(id: string): Promise<void> {
+    const db = this.db;
+    return guarded('delete the session', () =>
+      db.transaction('rw', this.all, async () => {
+        await db.sessions.delete(id);
+        for (const table of [db.files, db.fileData, db.runs, db.outputs, db.console]) await table.where('sessionId').equals(id).delete();
+      }),
+    );
+  }
+
+  listFiles(sessionId: string): Promise<SessionFile[]> {
+    return guarded('list the files', async () => (await this.db.files.where('sessionId').equals(sessionId).sortBy('addedAt')).map(fileFromRow));
+  }
+
+  addFile(sessionId: string, file: NewSessionFile, options: AddFileOptions = {}): Promise<SessionFile> {
+    const db = this.db;
+    return guarded(`keep ${file.name}`, () =>
+      db.transaction('rw', [db.sessions, db.files, db.fileData], async () => {
+        await this.requireSession(sessionId);
+        const storage = options.handle ? 'handle' : options.blob ? 'blob' : 'none';
+        const row = fileToRow({ ...file, id: this.newId(), sessionId, storage, addedAt: this.now() });
+        await db.files.add(row);
+        if (storage !== 'none') {
+          await db.fileData.add({ fileId: row.id, sessionId, ...(options.handle ? { handle: options.handle } : { blob: options.blob }) });
+        }
+        await this.touch(sessionId);
+        return fileFromRow(row);
+      }),
+    );
+  }
+
+  readFileData(fileId: string): Promise<StoredFileData> {
+    return guarded('read the file', async () => {
+      const row = await this.db.fileData.get(fileId);
+      return { ...(row?.blob ? { blob: row.blob } : {}), ...(row?.handle ? { handle: row.handle } : {}) };
+    });
+  }
+
+  removeFile(fileId: string): Promise<void> {
+    const db = this.db;
+    return guarded('remove the file', () =>
+      db.transaction('rw', [db.sessions, db.files, db.fileData], async () => {
+        const row = await db.files.get(fileId);
+        await db.files.delete(fileId);
+        await db.fileData.delete(fileId);
+        if (row) await this.touch(row.sessionId);
+      }),
+    );
+  }
+
+  listRuns(sessionId: string): Promise<Run[]> {
+    return guarded('list the runs', async () => {
+      const rows = await this.db.runs.where('sessionId').equals(sessionId).toArray();
+      return rows.map(runFromRow).sort((a, b) => (a.startedAt ?? Infinity) - (b.startedAt ?? Infinity));
+    });
+  }
+
+  saveRun(run: Run): Promise<void> {
+    const db = this.db;
+    return guarded(`save the run "${run.label}"`, () =>
+      db.transaction('rw', [db.sessions, db.runs], async () => {
+        await this.requireSession(run.sessionId);
+        await db.runs.put(runToRow(run));
+        await this.touch(run.sessionId);
+      }),
+    );
+  }
+
+  saveOutput(sessionId: string, runId: string, name: string, blob: Blob): Promise<RunOutput> {
+    return guarded(`save the output ${name}`, async () => {
+      const id = this.newId();
+      await this.db.outputs.add({ id, sessionId, runId, name, blob });
+      return { name, size: blob.size, blobId: id };
+    });
+  }
+
+  readOutput(blobId: string): Promise<Blob | undefined> {
+    return guarded('read the output', async () => (await this.db.outputs.get(blobId))?.blob);
+  }
+
+  markInterruptedRuns(now = this.now()): Promise<number> {
+    const db = this.db;
+    return guarded('mark interrupted runs', () =>
+      db.transaction('rw', db.runs, () =>
+        db.runs
+          .where('status')
+          .anyOf('queued', 'running')
+          .modify((row) => {
+            row.status = 'interrupted';
+            row.endedAt = now;
+          }),
+      ),
+    );
+  }
+
+  appendConsole(sessionId: string, line: string, runId?: string): Promise<ConsoleEntry> {
+    const db = this.db;
+    return guarded('save the console line', () =>
+      db.transaction('rw', [db.console, db.settings], async () => {
+        const row: ConsoleRow = { sessionId, line, at: this.now(), ...(runId ? { runId } : {}) };
+        const id = (await db.console.add(row)) as number; // auto-increment always assigns one
+        const limit = settingsFromRow(await db.settings.get('settings')).consoleHistoryLimit;
+        const excess = (await db.console.where('sessionId').equals(sessionId).count()) - limit;
+        if (excess > 0) {
+          const oldest = await db.console.where('[sessionId+id]').between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey]).limit(excess).primaryKeys();
+          await db.console.bulkDelete(oldest);
+        }
+        return consoleFromRow({ ...row, id });
+      }),
+    );
+  }
+
+  listConsole(sessionId: string, limit = Infinity): Promise<ConsoleEntry[]> {
+    return guarded('read the console history', async () => {
+      const rows = await this.db.console
+        .where('[sessionId+id]')
+        .between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey])
+        .reverse()
+        .limit(limit)
+        .toArray();
+      return rows.reverse().map((row) => consoleFromRow(row as ConsoleRow & { id: number }));
+    });
+  }
+
+  clearConsole(sessionId: string): Promise<void> {
+    return guarded('clear the console history', async () => {
+      await this.db.console.where('sessionId').equals(sessionId).delete();
+    });
+  }
+
+  getSettings(): Promise<Settings> {
+    return guarded('read the settings', async () => settingsFromRow(await this.db.settings.get('settings')));
+  }
+
+  saveSettings(patch: Partial<Settings>): Promise<Settings> {
+    const db = this.db;
+    return guarded('save the settings', () =>
+      db.transaction('rw', db.settings, async () => {
+        const value = { ...settingsFromRow(await db.settings.get('settings')), ...patch };
+        await db.settings.put({ key: 'settings', value });
+        return value;
+      }),
+    );
+  }
+
+  exportSession(id: string, options: ExportOptions): Promise<Blob> {
+    return guarded('export the session', async () => encodeArchive(await this.snapshot(id), this.now(), options.includeInputs));
+  }
+
+  importSession(archive: Blob): Promise<Session> {
+    return guarded('import the session', async () => {
+      const snapshot = await decodeArchive(archive);
+      return this.writeSnapshot(rekeySnapshot(snapshot, { newId: this.newId, now: this.now(), name: snapshot.session.name }));
+    });
+  }
+
+  async usage(): Promise<StorageUsage> {
+    const manager = this.storageManager;
+    if (!manager) return { persisted: false };
+    const [estimate, persisted] = await Promise.all([manager.estimate(), manager.persisted()]);
+    return { usageBytes: estimate.usage, quotaBytes: estimate.quota, persisted };
+  }
+
+  async requestPersistence(): Promise<boolean> {
+    return this.storageManager ? this.storageManager.persist() : false;
+  }
+
+  deleteAllData(): Promise<void> {
+    return guarded('delete local data', async () => {
+      // Without disableAutoOpen, the next call through this store would silently create the database again.
+      await this.db.delete({ disableAutoOpen: true });
+    });
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,3 @@
+// Storage's public surface for main.ts: the IndexedDB-backed SessionStore.
+export { DexieSessionStore, type DexieSessionStoreOptions } from './dexie-session-store';
+export { DATABASE_NAME } from './lokus-db';
