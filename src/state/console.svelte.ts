@@ -15,7 +15,7 @@ export interface ConsoleLine {
 /** What the console needs from the workbench: run a job with history, and the engine for built-ins. */
 export interface ConsoleHost {
   engine: ToolEngine;
-  runJob(spec: JobSpec, onOutput: (kind: 'stdout' | 'stderr', text: string) => void): Promise<{ status: string; exitStatus: number; advice?: string }>;
+  runJob(spec: JobSpec, onOutput: (kind: 'stdout' | 'stderr', text: string) => void): Promise<{ status: string; exitStatus?: number; advice?: string }>;
   rememberCommand(line: string): void;
   commandHistory(): readonly string[];
 }
@@ -73,7 +73,7 @@ export class ConsoleState {
       if (spec.stdoutFile) this.print('info', `wrote ${spec.stdoutFile}`);
       return;
     }
-    const what = result.status === 'cancelled' ? 'cancelled' : `exit status ${result.exitStatus}`;
+    const what = result.status === 'cancelled' ? 'cancelled' : `exit status ${result.exitStatus ?? "unknown"}`;
     this.print('error', `${formatJob(spec)}: ${what}${result.advice ? ` — ${result.advice}` : ''}`);
   }
 
