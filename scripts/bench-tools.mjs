@@ -1,0 +1,194 @@
+#!/usr/bin/env node
+// Native vs WebAssembly timings of the real tools on generated data (bench-data/, see scripts/gen-bench-data.mjs,
+// which this runs first; generation is cached).
+//
+// Each command runs natively (the binary on PATH) and as wasm (`node scripts/wasm-run.mjs <program> ...`, i.e.
+// including Node start-up and wasm compilation, as a user of the runner pays it) in the same run, alternating
+// native/wasm (and which goes first) on every round; large outputs go to files in bench-data/out/, never into
+// memory. Reported: median wall time of N runs per side, wasm/native ratio, whether the two outputs are
+// byte-identical, and the median ratio over the BGZF-bound commands and over minimap2.
+//
+// Usage: npm run bench:tools -- [--runs 5] [--only <substring>[,<substring>...]] [--no-gen] [--json out.json]
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const data = join(root, 'bench-data');
+const outDir = join(data, 'out');
+const runner = join(root, 'scripts/wasm-run.mjs');
+
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(`--${name}`);
+const value = (name, dflt) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : dflt;
+};
+const runs = Number(value('runs', 5));
+const only = value('only', '')
+  .split(',')
+  .filter(Boolean);
+const jsonOut = value('json', '');
+if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a positive integer');
+
+const programTools = { samtools: 'samtools', bcftools: 'bcftools', bgzip: 'htslib', tabix: 'htslib', htsfile: 'htslib', minimap2: 'minimap2', seqtk: 'seqtk', bedtools: 'bedtools' };
+
+// group: 'bgzf' = BGZF-bound (decompression + parsing dominate); 'minimap2'; 'other'
+// stdout: file name in bench-data/out/ receiving stdout; out: files the command writes (removed between runs)
+const commands = [
+  { group: 'bgzf', program: 'samtools', args: ['view', '-c', 'reads.bam'], stdout: 'view-c.txt' },
+  { group: 'bgzf', program: 'samtools', args: ['flagstat', 'reads.bam'], stdout: 'flagstat.txt' },
+  { group: 'bgzf', program: 'samtools', args: ['stats', 'reads.bam'], stdout: 'stats.txt' },
+  { group: 'bgzf', program: 'bcftools', args: ['stats', 'variants.vcf.gz'], stdout: 'bcftools-stats.txt' },
+  { group: 'bgzf', program: 'bcftools', args: ['view', '-o', 'out/view.vcf', 'variants.vcf.gz'], out: ['out/view.vcf'] },
+  { group: 'other', program: 'samtools', args: ['index', 'reads.bam', 'out/reads.bam.bai'], out: ['out/reads.bam.bai'] },
+  { group: 'other', program: 'samtools', args: ['depth', '-a', '-r', 'chr4', 'reads.bam'], stdout: 'depth-chr4.txt' },
+  { group: 'other', program: 'samtools', args: ['view', '-b', '-o', 'out/small.bam', 'reads_small.bam'], out: ['out/small.bam'] },
+  { group: 'other', program: 'samtools', args: ['sort', '-n', '-o', 'out/small.byname.bam', 'reads_small.bam'], out: ['out/small.byname.bam'] },
+  { group: 'other', program: 'bcftools', args: ['query', '-f', '%CHROM\t%POS\t%REF\t%ALT\t%INFO/AF\n', 'variants.vcf.gz'], stdout: 'query.tsv' },
+  { group: 'other', program: 'bcftools', args: ['view', '-i', 'QUAL>500 && INFO/AF>0.1', '-Oz', '-o', 'out/filtered.vcf.gz', 'variants.vcf.gz'], out: ['out/filtered.vcf.gz'] },
+  { group: 'other', program: 'bgzip', args: ['-c', 'sr_R1.fastq'], stdout: 'sr_R1.fastq.gz' },
+  { group: 'other', program: 'bgzip', args: ['-d', '-c', 'reads_1M.fastq.gz'], stdout: 'reads_1M.fastq' },
+  { group: 'other', program: 'seqtk', args: ['fqchk', 'reads_1M.fastq.gz'], stdout: 'fqchk.txt' },
+  { group: 'other', program: 'seqtk', args: ['seq', '-a', 'reads_1M.fastq.gz'], stdout: 'reads_1M.fa' },
+  { group: 'other', program: 'bedtools', args: ['genomecov', '-ibam', 'reads_small.bam', '-bg'], stdout: 'genomecov.bg' },
+  { group: 'minimap2', program: 'minimap2', args: ['-x', 'sr', '-t', '1', 'ref.fa', 'sr_R1.fastq', 'sr_R2.fastq'], stdout: 'sr.paf' },
+  { group: 'minimap2', program: 'minimap2', args: ['-x', 'map-ont', '-t', '1', 'ref.fa', 'ont.fastq'], stdout: 'ont.paf' },
+].filter((c) => !only.length || only.some((o) => `${c.program} ${c.args.join(' ')}`.includes(o)));
+
+// ------------------------------------------------------------------------------------------------ availability
+function nativePath(program) {
+  const r = spawnSync('sh', ['-c', `command -v ${program}`], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : null;
+}
+function wasmBuild(program) {
+  const dir = join(root, 'public/wasm', programTools[program] ?? program);
+  if (!existsSync(dir)) return null;
+  for (const v of readdirSync(dir)) if (existsSync(join(dir, v, `${program}.js`)) && existsSync(join(dir, v, `${program}.wasm`))) return join(dir, v, `${program}.js`);
+  return null;
+}
+const programs = [...new Set(commands.map((c) => c.program))];
+const native = Object.fromEntries(programs.map((p) => [p, nativePath(p)]));
+const wasm = Object.fromEntries(programs.map((p) => [p, existsSync(runner) ? wasmBuild(p) : null]));
+for (const p of programs) {
+  if (!native[p]) console.log(`NATIVE BINARY MISSING: ${p} is not on PATH; its native column will be empty`);
+  if (!wasm[p]) console.log(`WASM BUILD MISSING: ${existsSync(runner) ? `public/wasm/${programTools[p]}/<version>/${p}.{js,wasm}` : 'scripts/wasm-run.mjs'} not found; ${p}'s wasm column will be empty`);
+}
+
+// ------------------------------------------------------------------------------------------------ data
+if (!flag('no-gen')) {
+  const g = spawnSync(process.execPath, [join(root, 'scripts/gen-bench-data.mjs')], { stdio: 'inherit' });
+  if (g.status !== 0) throw new Error('bench data generation failed');
+}
+mkdirSync(outDir, { recursive: true });
+
+// ------------------------------------------------------------------------------------------------ running
+function timeCommand(cmd, args, stdoutFile) {
+  return new Promise((res) => {
+    const outFd = openSync(stdoutFile ?? '/dev/null', 'w');
+    const errFile = join(outDir, '.stderr');
+    const errFd = openSync(errFile, 'w');
+    const t = process.hrtime.bigint();
+    const child = spawn(cmd, args, { cwd: data, stdio: ['ignore', outFd, errFd] });
+    const finish = (status, err) => {
+      const ms = Number(process.hrtime.bigint() - t) / 1e6;
+      closeSync(outFd);
+      closeSync(errFd);
+      res({ ms, status, err });
+    };
+    child.on('error', (e) => finish(-1, e.message));
+    child.on('close', (code, signal) => finish(code ?? (signal ? 128 : -1), signal ?? undefined));
+  });
+}
+
+function sha256File(path) {
+  return new Promise((res) => {
+    if (!existsSync(path)) return res(null);
+    const h = createHash('sha256');
+    createReadStream(path)
+      .on('data', (d) => h.update(d))
+      .on('end', () => res(h.digest('hex')))
+      .on('error', () => res(null));
+  });
+}
+
+const median = (xs) => {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+const results = [];
+for (const c of commands) {
+  const label = `${c.program} ${c.args.map((a) => (/[\s%]/.test(a) ? `'${a.replace(/\n/g, '\\n').replace(/\t/g, '\\t')}'` : a)).join(' ')}`;
+  const sides = { native: { ms: [], fail: null, digest: null }, wasm: { ms: [], fail: null, digest: null } };
+  const stdoutOf = (side) => (c.stdout ? join(outDir, `${side}.${c.stdout}`) : null);
+  for (let i = 0; i < runs; i++) {
+    const order = i % 2 === 0 ? ['native', 'wasm'] : ['wasm', 'native'];
+    for (const side of order) {
+      const s = sides[side];
+      if (s.fail) continue;
+      if (side === 'native' && !native[c.program]) continue;
+      if (side === 'wasm' && !wasm[c.program]) continue;
+      for (const f of c.out ?? []) rmSync(join(data, f), { force: true });
+      const r = side === 'native' ? await timeCommand(c.program, c.args, stdoutOf(side)) : await timeCommand(process.execPath, [runner, c.program, ...c.args], stdoutOf(side));
+      if (r.status !== 0) {
+        s.fail = `exit ${r.status}${r.err ? ` ${r.err}` : ''}`;
+        continue;
+      }
+      s.ms.push(r.ms);
+      if (i === runs - 1 || (i === runs - 2 && side === order[0])) {
+        // digest of the last run's output (stdout file or first written file)
+        const p = c.stdout ? stdoutOf(side) : join(data, c.out[0]);
+        s.digest = await sha256File(p);
+      }
+    }
+    process.stdout.write(`\r${label.slice(0, 70).padEnd(70)} run ${i + 1}/${runs}`);
+  }
+  process.stdout.write('\r'.padEnd(90) + '\r');
+  const n = median(sides.native.ms);
+  const w = median(sides.wasm.ms);
+  const row = {
+    group: c.group,
+    command: label,
+    nativeMs: n,
+    wasmMs: w,
+    ratio: w / n,
+    nativeNote: !native[c.program] ? 'native binary missing' : sides.native.fail,
+    wasmNote: !wasm[c.program] ? 'wasm build missing' : sides.wasm.fail,
+    sameOutput: sides.native.digest && sides.wasm.digest ? sides.native.digest === sides.wasm.digest : null,
+  };
+  results.push(row);
+  const fmt = (ms, note) => (note ? note : `${(ms / 1000).toFixed(2)} s`);
+  console.log(`${label.slice(0, 80).padEnd(80)} native ${fmt(n, row.nativeNote).padStart(10)}  wasm ${fmt(w, row.wasmNote).padStart(10)}  ratio ${Number.isFinite(row.ratio) ? row.ratio.toFixed(2) : '-'}`);
+}
+
+// ------------------------------------------------------------------------------------------------ report
+const secs = (ms) => (Number.isFinite(ms) ? (ms / 1000).toFixed(2) : '-');
+console.log(`\nMedian of ${runs} run(s) per side, wall time in seconds (wasm = node scripts/wasm-run.mjs, incl. Node start-up)\n`);
+const head = ['command', 'native', 'wasm', 'wasm/native', 'same output'];
+const rows = results.map((r) => [
+  r.command,
+  r.nativeNote ?? secs(r.nativeMs),
+  r.wasmNote ?? secs(r.wasmMs),
+  Number.isFinite(r.ratio) && !r.nativeNote && !r.wasmNote ? r.ratio.toFixed(2) : '-',
+  r.sameOutput === null ? '-' : r.sameOutput ? 'yes' : 'NO',
+]);
+const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (cells) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+console.log(line(head));
+console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
+for (const r of rows) console.log(line(r));
+const groupMedian = (g) => median(results.filter((r) => r.group === g && Number.isFinite(r.ratio) && !r.nativeNote && !r.wasmNote).map((r) => r.ratio));
+const summary = {
+  bgzf: groupMedian('bgzf'),
+  minimap2: groupMedian('minimap2'),
+  all: median(results.filter((r) => Number.isFinite(r.ratio) && !r.nativeNote && !r.wasmNote).map((r) => r.ratio)),
+};
+console.log(`\nmedian wasm/native ratio, BGZF-bound (samtools view -c, flagstat, stats; bcftools stats, view): ${Number.isFinite(summary.bgzf) ? summary.bgzf.toFixed(2) : '-'}`);
+console.log(`median wasm/native ratio, minimap2 (sr, map-ont): ${Number.isFinite(summary.minimap2) ? summary.minimap2.toFixed(2) : '-'}`);
+console.log(`median wasm/native ratio, all commands: ${Number.isFinite(summary.all) ? summary.all.toFixed(2) : '-'}`);
+if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ runs, date: new Date().toISOString(), results, summary }, null, 2)}\n`);
