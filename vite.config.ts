@@ -1,13 +1,19 @@
 // Vite builds the app; Vitest runs three projects: unit (Node), wasm (real tools in Node), e2e (real Chromium).
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { exampleData } from './scripts/vite-plugin-examples';
+import { exampleData } from './scripts/vite-plugin-examples.ts';
 
 export default defineConfig({
   base: './',
   plugins: [svelte(), exampleData()],
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 2000 },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    chunkSizeWarningLimit: 2000,
+    // engine-harness.html: a bare page exposing the tool engine to the engine e2e tests and bench:browser.
+    rolldownOptions: { input: { main: 'index.html', 'engine-harness': 'engine-harness.html' } },
+  },
   preview: { host: '127.0.0.1' },
   server: { host: '127.0.0.1' },
   test: {

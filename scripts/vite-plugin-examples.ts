@@ -1,5 +1,6 @@
 // Serves the example session's files (real data from test/fixtures) at <base>/examples/, in dev and in builds,
-// so the fixtures stay the one copy of that data.
+// so the fixtures stay the one copy of that data. Files are served under a neutral ".data" name because static
+// servers send "x.gz" with Content-Encoding: gzip, and the browser would then hand us decompressed bytes.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
@@ -18,10 +19,14 @@ export const EXAMPLE_FILES = [
 
 const FIXTURES = join(import.meta.dirname, '..', 'test', 'fixtures');
 
+function servedName(index: number): string {
+  return `file-${index}.data`;
+}
+
 export function exampleData(): Plugin {
   const manifest = JSON.stringify({
     name: 'Example: ex1 (Rsamtools/samtools example reads on two phage-like contigs)',
-    files: EXAMPLE_FILES,
+    files: EXAMPLE_FILES.map((name, i) => ({ name, path: servedName(i) })),
   });
   return {
     name: 'lokus-example-data',
@@ -34,16 +39,17 @@ export function exampleData(): Plugin {
           response.setHeader('Content-Type', 'application/json');
           return response.end(manifest);
         }
-        if (!(EXAMPLE_FILES as readonly string[]).includes(name)) return next();
+        const index = EXAMPLE_FILES.findIndex((_, i) => servedName(i) === name);
+        if (index < 0) return next();
         response.setHeader('Content-Type', 'application/octet-stream');
-        response.end(readFileSync(join(FIXTURES, name)));
+        response.end(readFileSync(join(FIXTURES, EXAMPLE_FILES[index]!)));
       });
     },
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: 'examples/manifest.json', source: manifest });
-      for (const name of EXAMPLE_FILES) {
-        this.emitFile({ type: 'asset', fileName: `examples/${name}`, source: readFileSync(join(FIXTURES, name)) });
-      }
+      EXAMPLE_FILES.forEach((name, i) => {
+        this.emitFile({ type: 'asset', fileName: `examples/${servedName(i)}`, source: readFileSync(join(FIXTURES, name)) });
+      });
     },
   };
 }

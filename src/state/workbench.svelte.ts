@@ -153,8 +153,10 @@ export class Workbench {
     this.loadingExample = true;
     try {
       const base = new URL('examples/', document.baseURI);
-      const manifest = (await (await fetch(new URL('manifest.json', base))).json()) as { files: string[] };
-      const files = await Promise.all(manifest.files.map(async (name) => new File([await (await fetch(new URL(name, base))).blob()], name)));
+      const manifest = (await (await fetch(new URL('manifest.json', base))).json()) as { files: { name: string; path: string }[] };
+      const files = await Promise.all(
+        manifest.files.map(async ({ name, path }) => new File([await (await fetch(new URL(path, base))).blob()], name)),
+      );
       await this.openFiles(files);
       this.notice = { kind: 'info', text: 'Example files opened. Try a quick action, or type samtools flagstat ex1.bam in the console.' };
     } catch (error) {
@@ -305,7 +307,7 @@ export class Workbench {
     const checks = await describeSessionFiles(this.files, (id) => this.#blobs.get(id));
     this.files = this.files.map((file) => {
       const pair = pairing.pairs.find((p) => p.data === file.name);
-      const missing = pairing.missing.find((m) => m.data === file.name);
+      const missing = pairing.missing.find((m) => m.data === file.name && needsIndex(file));
       return {
         ...file,
         indexName: pair?.index,
@@ -315,6 +317,12 @@ export class Workbench {
     });
     this.fileWarnings = checks.warnings;
   }
+}
+
+/** Plain-text interval files are read whole by the tools; offering to index them would only be noise. */
+function needsIndex(file: SessionFile): boolean {
+  const { format, compression } = file.detected;
+  return !(compression === 'none' && (format === 'bed' || format === 'gff' || format === 'gtf'));
 }
 
 function toEntry(file: SessionFile, availability: Availability): FileEntry {

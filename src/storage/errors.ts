@@ -1,15 +1,20 @@
 // Turns IndexedDB/Dexie failures into the port's typed errors, with a plain sentence for the user.
 import { StorageError, StorageFullError } from '../core/storage-port';
 
-function names(error: unknown): string[] {
-  const found: string[] = [];
+/** The error and what it wraps: Dexie puts the original in `inner` (even our own errors, when their name is a DOM one). */
+function chain(error: unknown): unknown[] {
+  const found: unknown[] = [];
   let current: unknown = error;
   for (let depth = 0; current && depth < 5; depth++) {
-    const e = current as { name?: unknown; inner?: unknown; cause?: unknown };
-    if (typeof e.name === 'string') found.push(e.name);
+    found.push(current);
+    const e = current as { inner?: unknown; cause?: unknown };
     current = e.inner ?? e.cause;
   }
   return found;
+}
+
+function names(error: unknown): string[] {
+  return chain(error).flatMap((e) => ((e as { name?: unknown }).name === undefined ? [] : [String((e as { name?: unknown }).name)]));
 }
 
 /** True for a QuotaExceededError, whether raw, wrapped by Dexie, or as the reason a transaction aborted. */
@@ -19,7 +24,8 @@ export function isQuotaError(error: unknown): boolean {
 
 /** Maps a failure while doing `what` ("save the run") to a StorageError; leaves StorageErrors alone. */
 export function toStorageError(error: unknown, what: string): StorageError {
-  if (error instanceof StorageError) return error;
+  const own = chain(error).find((e): e is StorageError => e instanceof StorageError);
+  if (own) return own;
   if (isQuotaError(error)) {
     return new StorageFullError(
       `Browser storage is full: could not ${what}. Nothing of this change was saved.`,

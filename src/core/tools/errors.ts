@@ -18,7 +18,8 @@ export class ToolError extends Error {
 
   constructor(message: string, details: ToolErrorDetails) {
     super(message, { cause: details.cause });
-    this.name = new.target.name;
+    // An explicit name per class (not new.target.name), so minified builds still say which error it is.
+    this.name = 'ToolError';
     this.command = details.command;
     this.exitStatus = details.exitStatus;
     this.stderr = details.stderr ?? '';
@@ -27,14 +28,26 @@ export class ToolError extends Error {
 }
 
 /** The tool ran and exited non-zero (or aborted). */
-export class ToolFailedError extends ToolError {}
+export class ToolFailedError extends ToolError {
+  override readonly name = 'ToolFailedError';
+}
 /** The program is not one of the installed tools. */
-export class UnknownProgramError extends ToolError {}
+export class UnknownProgramError extends ToolError {
+  override readonly name = 'UnknownProgramError';
+}
 /** The job was cancelled by the user. */
-export class JobCancelledError extends ToolError {}
+export class JobCancelledError extends ToolError {
+  override readonly name = 'JobCancelledError';
+}
 /** The worker or the wasm runtime itself failed (out of memory, crash). */
-export class EngineError extends ToolError {}
+export class EngineError extends ToolError {
+  override readonly name = 'EngineError';
+}
 /** The tool needed more memory than a browser gives one WebAssembly program (at most 4 GiB). */
-export class OutOfMemoryError extends ToolError {}
+export class OutOfMemoryError extends ToolError {
+  override readonly name = 'OutOfMemoryError';
+}
 /** A file asked for by name is neither mounted nor written by a job. */
-export class MissingFileError extends ToolError {}
+export class MissingFileError extends ToolError {
+  override readonly name = 'MissingFileError';
+}

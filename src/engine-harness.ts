@@ -1,0 +1,87 @@
+// A bare page that exposes the real tool engine on `window.lokusHarness`, so Chromium tests and the browser
+// benchmark can drive it with plain data (base64 in, summaries out). Not part of the app.
+import type { ToolEngine } from './core/tools/engine';
+import type { JobEvent, JobResult, JobSpec, ProgramInfo } from './core/tools/job';
+import { createToolEngine, type ToolEngineOptions } from './engine';
+
+export interface JobSummary extends Omit<JobResult, 'outputs' | 'error'> {
+  outputs: { path: string; size: number }[];
+  error?: { name: string; message: string; advice: string; exitStatus?: number };
+  events: { stdout: number; stderr: number; progress: number; lastProgress?: JobEvent; statuses: string[] };
+}
+
+const decode = (base64: string): Uint8Array<ArrayBuffer> => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+
+function encode(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(text);
+}
+
+let engine: ToolEngine = createToolEngine();
+const jobs = new Map<string, { result: Promise<JobSummary>; cancel(): void }>();
+
+function summarise(result: JobResult, events: JobSummary['events']): JobSummary {
+  const { outputs, error, ...rest } = result;
+  return {
+    ...rest,
+    outputs: outputs.map(({ path, size }) => ({ path, size })),
+    ...(error ? { error: { name: error.name, message: error.message, advice: error.advice, ...(error.exitStatus === undefined ? {} : { exitStatus: error.exitStatus }) } } : {}),
+    events,
+  };
+}
+
+const harness = {
+  reset(options: ToolEngineOptions = {}): void {
+    void engine.dispose();
+    engine = createToolEngine(options);
+    jobs.clear();
+  },
+  programs: (): readonly ProgramInfo[] => engine.programs(),
+  async mount(files: { name: string; base64: string }[]): Promise<void> {
+    await engine.mount(files.map(({ name, base64 }) => ({ name, data: new Blob([decode(base64)]) })));
+  },
+  /** Mounts `repeat` copies of `header`-less `chunk` after `header`, as one Blob (no copy of the repeats). */
+  async mountRepeated(name: string, header: string, chunk: string, repeat: number): Promise<number> {
+    const piece = new Blob([chunk]);
+    const blob = new Blob([header, ...Array.from({ length: repeat }, () => piece)]);
+    await engine.mount([{ name, data: blob }]);
+    return blob.size;
+  },
+  start(spec: JobSpec): string {
+    const events: JobSummary['events'] = { stdout: 0, stderr: 0, progress: 0, statuses: [] };
+    const handle = engine.run(spec, (event) => {
+      if (event.kind === 'status') events.statuses.push(event.status);
+      else if (event.kind === 'progress') (events.progress += 1), (events.lastProgress = event);
+      else events[event.kind] += 1;
+    });
+    jobs.set(handle.id, { result: handle.result.then((result) => summarise(result, events)), cancel: handle.cancel });
+    return handle.id;
+  },
+  cancel: (id: string): void => jobs.get(id)?.cancel(),
+  wait: (id: string): Promise<JobSummary> => jobs.get(id)!.result,
+  run(spec: JobSpec): Promise<JobSummary> {
+    return harness.wait(harness.start(spec));
+  },
+  listFiles: (): Promise<string[]> => engine.listFiles(),
+  async readFile(name: string): Promise<string> {
+    return encode(new Uint8Array(await (await engine.readFile(name)).arrayBuffer()));
+  },
+  async readText(name: string): Promise<string> {
+    return (await engine.readFile(name)).text();
+  },
+  removeFile: (name: string): Promise<void> => engine.removeFile(name),
+  /** JS heap of the page (Chromium only); workers and Blob storage are not included. */
+  memory(): { usedJSHeapSize: number } | undefined {
+    return (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+  },
+};
+
+export type EngineHarness = typeof harness;
+declare global {
+  interface Window {
+    lokusHarness: EngineHarness;
+  }
+}
+window.lokusHarness = harness;
+document.body.dataset.ready = 'true';

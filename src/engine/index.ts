@@ -1,0 +1,39 @@
+// Entry point for main.ts: the real ToolEngine, a pool of module workers running the wasm tools listed in
+// wasm/tools.json, with the queue/pipeline/cancel semantics of core/tools/queued-engine.
+import type { ToolEngine } from '../core/tools/engine';
+import type { ProgramInfo } from '../core/tools/job';
+import { createQueuedEngine } from '../core/tools/queued-engine';
+import { defaultBaseUrl, INSTALLED_PROGRAMS, programUrls } from './programs';
+import { WorkerSlot } from './worker-slot';
+import type { IoTuning } from './worker-fs';
+
+export interface ToolEngineOptions {
+  /** Workers running at once; default max(2, min(hardwareConcurrency, 4)). */
+  poolSize?: number;
+  /** Where public/ is served (default: the page's URL resolved against Vite's base path). */
+  baseUrl?: string;
+  /** Programs to offer (default: everything in wasm/tools.json). */
+  programs?: readonly ProgramInfo[];
+  /** WORKERFS read tuning, for benchmarks. */
+  io?: IoTuning;
+  /** Bytes of the last step's stdout kept in a result (default 1 MiB). */
+  stdoutCapBytes?: number;
+}
+
+export function defaultPoolSize(): number {
+  return Math.max(2, Math.min(navigator.hardwareConcurrency || 2, 4));
+}
+
+export function createToolEngine(options: ToolEngineOptions = {}): ToolEngine {
+  const programs = options.programs ?? INSTALLED_PROGRAMS;
+  const urls = programUrls(programs, options.baseUrl ?? defaultBaseUrl());
+  return createQueuedEngine({
+    programs,
+    poolSize: options.poolSize ?? defaultPoolSize(),
+    createSlot: () => new WorkerSlot(urls, options.io),
+    ...(options.stdoutCapBytes === undefined ? {} : { stdoutCapBytes: options.stdoutCapBytes }),
+  });
+}
+
+export { INSTALLED_PROGRAMS, programsOf } from './programs';
+export type { IoTuning } from './worker-fs';

@@ -1,0 +1,164 @@
+// A module worker that runs one command at a time, each in a fresh instance of the tool's wasm module:
+// glue fetched once and imported from a Blob URL, .wasm compiled once, instantiated per command.
+import { expose } from 'comlink';
+import { CappedText } from '../core/tools/capped-text';
+import type { StepEvent, StepOutcome, StepRequest } from '../core/tools/step';
+import type { ToolModule, ToolModuleFactory } from './emscripten';
+import { blobStdin, collectOutputs, DEFAULT_IO, layOut, ReadCounter, type IoTuning } from './worker-fs';
+
+export interface WorkerStepRequest extends StepRequest {
+  /** Absolute URLs of the program's glue and binary (same origin as the page). */
+  jsUrl: string;
+  wasmUrl: string;
+  io?: IoTuning;
+}
+
+const EVENT_INTERVAL_MS = 100;
+const BLOB_PART_BYTES = 16 << 20;
+
+const factories = new Map<string, Promise<ToolModuleFactory>>();
+const binaries = new Map<string, Promise<WebAssembly.Module>>();
+
+async function importGlue(jsUrl: string): Promise<ToolModuleFactory> {
+  const response = await fetch(jsUrl);
+  if (!response.ok) throw new Error(`${jsUrl}: HTTP ${response.status}`);
+  // Module workers cannot importScripts: the classic-script glue becomes a module exporting its factory.
+  const source = new Blob([await response.text(), '\nexport default Module;\n'], { type: 'text/javascript' });
+  const url = URL.createObjectURL(source);
+  try {
+    const glue = (await import(/* @vite-ignore */ url)) as { default: ToolModuleFactory };
+    return glue.default;
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+async function compile(wasmUrl: string): Promise<WebAssembly.Module> {
+  const response = await fetch(wasmUrl);
+  if (!response.ok) throw new Error(`${wasmUrl}: HTTP ${response.status}`);
+  if (response.headers.get('content-type')?.startsWith('application/wasm')) return WebAssembly.compileStreaming(response);
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
+function cached<T>(map: Map<string, Promise<T>>, key: string, load: (key: string) => Promise<T>): Promise<T> {
+  let value = map.get(key);
+  if (!value) {
+    value = load(key);
+    value.catch(() => map.delete(key));
+    map.set(key, value);
+  }
+  return value;
+}
+
+/** Collects stdout into Blobs of a bounded size, so a large stream does not sit in one JS array. */
+class BlobSink {
+  private readonly parts: Blob[] = [];
+  private pending: Uint8Array<ArrayBuffer>[] = [];
+  private pendingBytes = 0;
+
+  push(chunk: Uint8Array): void {
+    this.pending.push(chunk.slice());
+    this.pendingBytes += chunk.length;
+    if (this.pendingBytes >= BLOB_PART_BYTES) this.seal();
+  }
+
+  private seal(): void {
+    if (this.pending.length > 0) this.parts.push(new Blob(this.pending));
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+
+  blob(): Blob {
+    this.seal();
+    return new Blob(this.parts);
+  }
+}
+
+/** Batches live output into a few messages a second; the tool runs synchronously meanwhile. */
+class EventBatch {
+  private stdout = '';
+  private stderr = '';
+  private last = 0;
+
+  constructor(
+    private readonly send: (event: StepEvent) => void,
+    private readonly counter: ReadCounter,
+  ) {}
+
+  add(kind: 'stdout' | 'stderr', text: string): void {
+    if (kind === 'stdout') this.stdout += text;
+    else this.stderr += text;
+    this.maybeFlush();
+  }
+
+  maybeFlush(): void {
+    const now = performance.now();
+    if (now - this.last >= EVENT_INTERVAL_MS) this.flush(now);
+  }
+
+  flush(now = performance.now()): void {
+    this.last = now;
+    if (this.stderr) this.send({ kind: 'stderr', text: this.stderr });
+    if (this.stdout) this.send({ kind: 'stdout', text: this.stdout });
+    this.stdout = this.stderr = '';
+    if (this.counter.bytesTotal > 0) this.send({ kind: 'progress', bytesRead: this.counter.bytesRead, bytesTotal: this.counter.bytesTotal });
+  }
+}
+
+async function exec(request: WorkerStepRequest, onEvent: (event: StepEvent) => void): Promise<StepOutcome> {
+  const started = performance.now();
+  const [factory, binary] = await Promise.all([cached(factories, request.jsUrl, importGlue), cached(binaries, request.wasmUrl, compile)]);
+  const counter = new ReadCounter();
+  const batch = new EventBatch(onEvent, counter);
+  const stdoutText = new CappedText(request.stdoutCapBytes);
+  const stderrText = new CappedText(request.stderrCapBytes);
+  const sink = request.stdoutMode === 'blob' ? new BlobSink() : undefined;
+  const { argv } = request.command;
+  const io = request.io ?? DEFAULT_IO;
+  const module: ToolModule = await factory({
+    thisProgram: request.command.program,
+    instantiateWasm(imports, receive) {
+      void WebAssembly.instantiate(binary, imports).then((instance) => receive(instance, binary));
+      return {};
+    },
+    lokusStdout(chunk) {
+      if (sink) {
+        sink.push(chunk);
+        batch.maybeFlush();
+      } else if (!stdoutText.truncated) {
+        batch.add('stdout', stdoutText.push(chunk));
+      }
+    },
+    lokusStderr(chunk) {
+      batch.add('stderr', stderrText.push(chunk));
+    },
+    lokusSetup(fs, instance) {
+      layOut(fs, instance, request.files, argv, io, counter);
+    },
+    ...(request.stdin ? { lokusStdin: blobStdin(request.stdin, counter, io.readAheadBytes) } : {}),
+  });
+  const exitStatus = module.lokusRun([...argv]);
+  const outputs = collectOutputs(module.FS);
+  batch.flush();
+  const stdoutBlob = sink?.blob();
+  return {
+    exitStatus,
+    stdout: stdoutText.text(),
+    stdoutTruncated: stdoutText.truncated,
+    ...(stdoutBlob ? { stdoutBlob } : {}),
+    stderr: stderrText.text(),
+    outputs,
+    peakMemoryBytes: module.HEAPU8.length,
+    ...(module.lokusAbortReason ? { abortReason: module.lokusAbortReason } : {}),
+    durationMs: performance.now() - started,
+  };
+}
+
+/** Compiles a program ahead of its first command. */
+async function warm(jsUrl: string, wasmUrl: string): Promise<void> {
+  await Promise.all([cached(factories, jsUrl, importGlue), cached(binaries, wasmUrl, compile)]);
+}
+
+const api = { exec, warm };
+export type ToolWorkerApi = typeof api;
+expose(api);
