@@ -23,21 +23,24 @@ export interface DexieSessionStoreOptions {
   dependencies?: DatabaseDependencies;
   now?: () => number;
   newId?: () => string;
-  /** navigator.storage where it exists; injected in tests. */
-  storageManager?: Pick<StorageManager, 'estimate' | 'persist' | 'persisted'>;
+  /** Defaults to navigator.storage where it exists; null means none (usage unknown, persistence refused). */
+  storageManager?: StorageManagerLike | null;
 }
+
+export type StorageManagerLike = Pick<StorageManager, 'estimate' | 'persist' | 'persisted'>;
 
 export class DexieSessionStore implements SessionStore {
   readonly db: LokusDb;
   private readonly now: () => number;
   private readonly newId: () => string;
-  private readonly storageManager?: Pick<StorageManager, 'estimate' | 'persist' | 'persisted'>;
+  private readonly storageManager: StorageManagerLike | undefined;
 
   constructor(options: DexieSessionStoreOptions = {}) {
     this.db = new LokusDb(options.databaseName ?? DATABASE_NAME, options.dependencies);
     this.now = options.now ?? Date.now;
     this.newId = options.newId ?? (() => crypto.randomUUID());
-    this.storageManager = options.storageManager ?? (typeof navigator === 'undefined' ? undefined : navigator.storage);
+    const platform = typeof navigator === 'undefined' ? undefined : navigator.storage;
+    this.storageManager = options.storageManager === null ? undefined : (options.storageManager ?? platform);
   }
 
   private get all() {
