@@ -2,10 +2,11 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { exampleData } from './scripts/vite-plugin-examples.ts';
+import { contentSecurityPolicy } from './scripts/csp.ts';
 
 export default defineConfig({
   base: './',
-  plugins: [svelte(), exampleData()],
+  plugins: [svelte(), exampleData(), contentSecurityPolicy()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

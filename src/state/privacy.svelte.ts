@@ -1,0 +1,42 @@
+// Watches what the page really requests (Performance API resource entries) so the privacy promise can be checked.
+
+export interface RequestRecord {
+  url: string;
+  offOrigin: boolean;
+  initiator: string;
+}
+
+export class PrivacyMonitor {
+  requests = $state.raw<RequestRecord[]>([]);
+  #observer: PerformanceObserver | undefined;
+
+  get offOriginCount(): number {
+    return this.requests.filter((request) => request.offOrigin).length;
+  }
+
+  start(): void {
+    const record = (entries: PerformanceEntryList) => {
+      const added = entries
+        .filter((entry): entry is PerformanceResourceTiming => entry.entryType === 'resource')
+        .map((entry) => ({ url: entry.name, offOrigin: isOffOrigin(entry.name), initiator: entry.initiatorType }));
+      if (added.length > 0) this.requests = [...this.requests, ...added];
+    };
+    record(performance.getEntriesByType('resource'));
+    this.#observer = new PerformanceObserver((list) => record(list.getEntries()));
+    this.#observer.observe({ type: 'resource', buffered: false });
+    performance.setResourceTimingBufferSize(10_000);
+  }
+
+  stop(): void {
+    this.#observer?.disconnect();
+  }
+}
+
+function isOffOrigin(url: string): boolean {
+  if (url.startsWith('blob:') || url.startsWith('data:')) return false;
+  try {
+    return new URL(url).origin !== location.origin;
+  } catch {
+    return true;
+  }
+}
