@@ -8,3 +8,5 @@ export * from './reference-builds';
 export * from './bam-header';
 export * from './fingerprint';
 export * from './file-ref';
+export * from './cram-header';
+export * from './read-contigs';

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { CramHeaderError, readCramHeaderText } from '../../../../src/core/files/cram-header';
+import { parseSamHeaderContigs } from '../../../../src/core/files/contigs';
+import { fixture } from './fixture';
+
+const HTSLIB = '/usr/share/htslib-test/test/';
+
+describe('readCramHeaderText', () => {
+  it('reads the @SQ lines of ex1.cram (CRAM 3, written by samtools)', async () => {
+    const text = await readCramHeaderText(fixture('ex1.cram'));
+    expect(parseSamHeaderContigs(text)).toEqual([
+      { name: 'seq1', length: 1575 },
+      { name: 'seq2', length: 1584 },
+    ]);
+  });
+
+  it.each(['range.cram', 'ce#5b_java.cram', 'auxf#values_java.cram'])('reads the header of htslib test file %s', async (name) => {
+    const text = await readCramHeaderText(new Uint8Array(readFileSync(HTSLIB + name)));
+    expect(text).toMatch(/^@(HD|SQ)\t/);
+  });
+
+  it.each([
+    ['a BAM', fixture('ex1.bam'), /CRAM magic is missing/],
+    ['a CRAM cut inside its header', fixture('ex1.cram').subarray(0, 40), /incomplete/],
+  ])('rejects %s', async (_label, bytes, message) => {
+    const error = await readCramHeaderText(bytes).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CramHeaderError);
+    expect((error as Error).message).toMatch(message);
+  });
+});
