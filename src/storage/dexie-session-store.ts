@@ -1,6 +1,5 @@
 // SessionStore on IndexedDB through Dexie. Every change is one transaction, so a failure (a full disk
 // above all) leaves nothing half-written; failures surface as StorageError values.
-import Dexie from 'dexie';
 import type { ConsoleEntry, Run, RunOutput, Session, SessionFile, Settings } from '../core/session';
 import {
   NotFoundError,
@@ -13,10 +12,11 @@ import {
 } from '../core/storage-port';
 import { guarded } from './errors';
 import { DATABASE_NAME, LokusDb, type DatabaseDependencies } from './lokus-db';
-import { consoleFromRow, fileFromRow, fileToRow, runFromRow, runToRow, sessionFromRow, settingsFromRow } from './mapping';
-import type { ConsoleRow } from './rows';
+import { fileFromRow, fileToRow, runFromRow, runToRow, sessionFromRow, settingsFromRow } from './mapping';
+import { appendConsoleLine, lastConsoleLines } from './console-history';
 import { decodeArchive, encodeArchive } from './session-archive';
 import { rekeySnapshot, type SessionSnapshot } from './snapshot';
+import { readSnapshot, writeSnapshot } from './snapshot-io';
 
 export interface DexieSessionStoreOptions {
   databaseName?: string;
@@ -97,33 +97,13 @@ export class DexieSessionStore implements SessionStore {
   }
 
   private async snapshot(id: string): Promise<SessionSnapshot> {
-    const db = this.db;
-    return db.transaction('r', this.all, async () => ({
-      session: await this.requireSession(id),
-      files: await db.files.where('sessionId').equals(id).toArray(),
-      fileData: await db.fileData.where('sessionId').equals(id).toArray(),
-      runs: await db.runs.where('sessionId').equals(id).toArray(),
-      outputs: await db.outputs.where('sessionId').equals(id).toArray(),
-      console: await db.console.where('sessionId').equals(id).sortBy('id'),
-    }));
-  }
-
-  private async writeSnapshot(snapshot: SessionSnapshot): Promise<Session> {
-    const db = this.db;
-    await db.transaction('rw', this.all, async () => {
-      await db.sessions.add(snapshot.session);
-      await db.files.bulkAdd(snapshot.files);
-      await db.fileData.bulkAdd(snapshot.fileData);
-      await db.runs.bulkAdd(snapshot.runs);
-      await db.outputs.bulkAdd(snapshot.outputs);
-      await db.console.bulkAdd(snapshot.console);
-    });
-    return sessionFromRow(snapshot.session);
+    await this.requireSession(id);
+    return readSnapshot(this.db, id);
   }
 
   duplicateSession(id: string, name: string): Promise<Session> {
     return guarded('duplicate the session', async () =>
-      this.writeSnapshot(rekeySnapshot(await this.snapshot(id), { newId: this.newId, now: this.now(), name })),
+      writeSnapshot(this.db, rekeySnapshot(await this.snapshot(id), { newId: this.newId, now: this.now(), name })),
     );
   }
 
@@ -223,32 +203,11 @@ export class DexieSessionStore implements SessionStore {
   }
 
   appendConsole(sessionId: string, line: string, runId?: string): Promise<ConsoleEntry> {
-    const db = this.db;
-    return guarded('save the console line', () =>
-      db.transaction('rw', [db.console, db.settings], async () => {
-        const row: ConsoleRow = { sessionId, line, at: this.now(), ...(runId ? { runId } : {}) };
-        const id = (await db.console.add(row)) as number; // auto-increment always assigns one
-        const limit = settingsFromRow(await db.settings.get('settings')).consoleHistoryLimit;
-        const excess = (await db.console.where('sessionId').equals(sessionId).count()) - limit;
-        if (excess > 0) {
-          const oldest = await db.console.where('[sessionId+id]').between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey]).limit(excess).primaryKeys();
-          await db.console.bulkDelete(oldest);
-        }
-        return consoleFromRow({ ...row, id });
-      }),
-    );
+    return guarded('save the console line', () => appendConsoleLine(this.db, { sessionId, line, at: this.now(), ...(runId ? { runId } : {}) }));
   }
 
   listConsole(sessionId: string, limit = Infinity): Promise<ConsoleEntry[]> {
-    return guarded('read the console history', async () => {
-      const rows = await this.db.console
-        .where('[sessionId+id]')
-        .between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey])
-        .reverse()
-        .limit(limit)
-        .toArray();
-      return rows.reverse().map((row) => consoleFromRow(row as ConsoleRow & { id: number }));
-    });
+    return guarded('read the console history', () => lastConsoleLines(this.db, sessionId, limit));
   }
 
   clearConsole(sessionId: string): Promise<void> {
@@ -279,7 +238,7 @@ export class DexieSessionStore implements SessionStore {
   importSession(archive: Blob): Promise<Session> {
     return guarded('import the session', async () => {
       const snapshot = await decodeArchive(archive);
-      return this.writeSnapshot(rekeySnapshot(snapshot, { newId: this.newId, now: this.now(), name: snapshot.session.name }));
+      return writeSnapshot(this.db, rekeySnapshot(snapshot, { newId: this.newId, now: this.now(), name: snapshot.session.name }));
     });
   }
 
