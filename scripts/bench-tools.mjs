@@ -146,9 +146,9 @@ for (const c of commands) {
         s.digest = await sha256File(p);
       }
     }
-    process.stdout.write(`\r${label.slice(0, 70).padEnd(70)} run ${i + 1}/${runs}`);
+    if (process.stdout.isTTY) process.stdout.write(`\r${label.slice(0, 70).padEnd(70)} run ${i + 1}/${runs}`);
   }
-  process.stdout.write('\r'.padEnd(90) + '\r');
+  if (process.stdout.isTTY) process.stdout.write('\r'.padEnd(90) + '\r');
   const n = median(sides.native.ms);
   const w = median(sides.wasm.ms);
   const row = {
