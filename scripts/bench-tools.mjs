@@ -140,8 +140,8 @@ for (const c of commands) {
         continue;
       }
       s.ms.push(r.ms);
-      if (i === runs - 1 || (i === runs - 2 && side === order[0])) {
-        // digest of the last run's output (stdout file or first written file)
+      if (i === runs - 1) {
+        // digest of the last run's output (stdout file or first written file), before the other side overwrites it
         const p = c.stdout ? stdoutOf(side) : join(data, c.out[0]);
         s.digest = await sha256File(p);
       }
