@@ -3,10 +3,11 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { exampleData } from './scripts/vite-plugin-examples.ts';
 import { contentSecurityPolicy } from './scripts/csp.ts';
+import { offlineApp } from './scripts/pwa.ts';
 
 export default defineConfig({
   base: './',
-  plugins: [svelte(), exampleData(), contentSecurityPolicy()],
+  plugins: [svelte(), exampleData(), contentSecurityPolicy(), offlineApp()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

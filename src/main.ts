@@ -1,19 +1,31 @@
 // Composition root: opens storage, starts the tool engine, builds the state and mounts the app.
 import { mount } from 'svelte';
+import { registerSW } from 'virtual:pwa-register';
 import './ui/theme.css';
 import App from './ui/App.svelte';
-import { createToolEngine } from './engine';
+import { createToolEngine, INSTALLED_PROGRAMS } from './engine';
+import { defaultBaseUrl, programUrls } from './engine/programs';
 import { DexieSessionStore } from './storage';
 import { Workbench } from './state/workbench.svelte';
 import { SessionsState } from './state/sessions.svelte';
 import { PrivacyMonitor } from './state/privacy.svelte';
+import { OfflineState } from './state/offline.svelte';
+import { TOOLS_CACHE } from '../scripts/pwa-names';
 
 const store = new DexieSessionStore();
 const engine = createToolEngine();
 const workbench = new Workbench(engine, store);
 const sessions = new SessionsState(store, workbench);
 const privacy = new PrivacyMonitor();
-privacy.start();
+const urlsOf = programUrls(INSTALLED_PROGRAMS, defaultBaseUrl());
+const offline = new OfflineState({
+  register: ({ onNeedRefresh, onOfflineReady }) => registerSW({ onNeedRefresh, onOfflineReady }),
+  toolUrls: INSTALLED_PROGRAMS.flatMap((info) => Object.values(urlsOf(info.program))),
+  cacheName: TOOLS_CACHE,
+  busy: () => workbench.runs.some((run) => run.status === 'running' || run.status === 'queued'),
+});
 
-mount(App, { target: document.getElementById('app')!, props: { workbench, sessions, privacy } });
+privacy.start();
+offline.start();
+mount(App, { target: document.getElementById('app')!, props: { workbench, sessions, privacy, offline } });
 void sessions.start().catch((error: unknown) => workbench.report(error, 'Lokus could not open its local storage'));

@@ -1,0 +1,66 @@
+// Offline readiness: whether the service worker has the app, which tools are cached for offline use, and a
+// new version waiting. Updates are applied only when the user asks, never in the middle of work.
+
+export interface OfflineHost {
+  /** Registers the service worker; returns the function that activates a waiting update and reloads. */
+  register(callbacks: { onNeedRefresh(): void; onOfflineReady(): void }): ((reload?: boolean) => Promise<void>) | undefined;
+  /** Absolute URLs of every tool file (.js and .wasm). */
+  toolUrls: readonly string[];
+  cacheName: string;
+  /** True while jobs run: an update then waits. */
+  busy(): boolean;
+}
+
+export class OfflineState {
+  supported = $state(false);
+  offlineReady = $state(false);
+  updateWaiting = $state(false);
+  cachedTools = $state(0);
+  caching = $state(false);
+  #applyUpdate: ((reload?: boolean) => Promise<void>) | undefined;
+
+  constructor(private readonly host: OfflineHost) {}
+
+  get totalTools(): number {
+    return this.host.toolUrls.length;
+  }
+
+  start(): void {
+    this.supported = 'serviceWorker' in navigator && typeof caches !== 'undefined';
+    if (!this.supported) return;
+    this.#applyUpdate = this.host.register({
+      onNeedRefresh: () => (this.updateWaiting = true),
+      onOfflineReady: () => (this.offlineReady = true),
+    });
+    if (navigator.serviceWorker.controller) this.offlineReady = true;
+    void this.refreshToolCount();
+  }
+
+  async refreshToolCount(): Promise<void> {
+    if (!this.supported) return;
+    const cache = await caches.open(this.host.cacheName);
+    const cached = new Set((await cache.keys()).map((request) => request.url));
+    this.cachedTools = this.host.toolUrls.filter((url) => cached.has(url)).length;
+  }
+
+  /** Fetches every tool once so the service worker keeps it for offline use. */
+  async cacheAllTools(): Promise<void> {
+    this.caching = true;
+    try {
+      for (const url of this.host.toolUrls) {
+        const response = await fetch(url);
+        await response.arrayBuffer();
+        await this.refreshToolCount();
+      }
+    } finally {
+      this.caching = false;
+    }
+  }
+
+  /** Activates the waiting version, unless jobs are running (then the user is told to retry later). */
+  async applyUpdate(): Promise<boolean> {
+    if (this.host.busy() || !this.#applyUpdate) return false;
+    await this.#applyUpdate(true);
+    return true;
+  }
+}
