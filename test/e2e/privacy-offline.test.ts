@@ -1,0 +1,77 @@
+// The privacy promise and offline use, checked: every request the app makes stays on its origin, the
+// Content-Security-Policy is in force, and after one visit the app and its tools work with the network off.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openApp, type AppPage } from './support/browser';
+
+async function runInConsole(page: Page, line: string): Promise<string> {
+  const command = page.getByRole('textbox', { name: 'Command' });
+  await command.fill(line);
+  await command.press('Enter');
+  await page.getByRole('status').filter({ hasText: 'running' }).waitFor({ state: 'detached', timeout: 60_000 });
+  return page.getByRole('log').innerText();
+}
+
+describe('privacy and offline use', () => {
+  let browser: Browser;
+  let app: AppPage;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    app = await openApp({ browser, context: await browser.newContext() });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('sends the Content-Security-Policy as a header and in the page', async () => {
+    const response = await app.page.request.get(app.baseUrl);
+    expect(response.headers()['content-security-policy']).toMatch(/default-src 'self'.*connect-src 'self'.*object-src 'none'.*base-uri 'none'.*form-action 'none'/);
+    const meta = await app.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(meta).toBe(response.headers()['content-security-policy']);
+  });
+
+  it('blocks a request to another origin, as the policy says', async () => {
+    const outcome = await app.page.evaluate(async () => {
+      try {
+        await fetch('https://example.org/leak');
+        return 'sent';
+      } catch {
+        return 'blocked';
+      }
+    });
+    expect(outcome).toBe('blocked');
+  });
+
+  it('runs the example session with no request off the origin, and says so', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Try the example session' }).click();
+    await expect.poll(() => page.getByTestId('file-row').count()).toBeGreaterThanOrEqual(8);
+    expect(await runInConsole(page, 'samtools flagstat ex1.bam')).toMatch(/3307 \+ 0 in total/);
+    expect(await runInConsole(page, 'bcftools view -H ex1.calls.vcf.gz | head -n 1')).toMatch(/seq1\t/);
+    expect(app.offOrigin()).toEqual([]);
+    expect(await page.getByTestId('privacy-indicator').innerText()).toMatch(/Local only: 0 requests off this site/);
+  });
+
+  it('works with the network off after one visit', async () => {
+    const { page, context } = app;
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    // The first load is not yet controlled by the service worker; a reload is, and caches what it fetches.
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await expect.poll(() => page.getByTestId('file-row').count()).toBeGreaterThanOrEqual(8);
+    await runInConsole(page, 'samtools flagstat ex1.bam');
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await expect.poll(() => page.getByTestId('file-row').count()).toBeGreaterThanOrEqual(8);
+      expect(await runInConsole(page, 'samtools idxstats ex1.bam')).toMatch(/seq1\t1575\t/);
+      expect(await page.getByTestId('offline-status').innerText()).toMatch(/Available offline/);
+    } finally {
+      await context.setOffline(false);
+    }
+    expect(app.offOrigin()).toEqual([]);
+  });
+});
