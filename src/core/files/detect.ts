@@ -128,11 +128,12 @@ export async function detectFormat(name: string, head: Uint8Array, options: Dete
   const format = content.format;
   const problems: FormatProblem[] = [];
 
-  if (format === 'unknown') {
+  const nothingInflated = compression !== 'none' && content.streamTruncated && content.text === '' && !content.binary;
+  if (format === 'unknown' && !nothingInflated) {
     const what = content.binary ? 'binary data that Lokus does not recognise' : 'text in a format Lokus does not recognise';
     const expected = nameSuggests === 'unknown' ? '' : ` The name says ${formatLabel(nameSuggests)}, but the content does not match.`;
     problems.push({ code: 'unrecognised', severity: 'error', message: `${name} contains ${what}.${expected} Check that this is the file you meant to open.` });
-  } else if (nameSuggests !== 'unknown' && !sameFamily(format, nameSuggests)) {
+  } else if (format !== 'unknown' && nameSuggests !== 'unknown' && !sameFamily(format, nameSuggests)) {
     const better = stripCompressionSuffix(name).replace(/\.[^.]+$/, '') + usualExtension(format, compression);
     problems.push({
       code: 'name-mismatch',

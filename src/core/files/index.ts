@@ -10,3 +10,4 @@ export * from './fingerprint';
 export * from './file-ref';
 export * from './cram-header';
 export * from './read-contigs';
+export * from './inspect';

@@ -89,3 +89,10 @@ describe('detectFormat on deliberately wrong fixtures', () => {
     expect(result).toMatchObject({ format: 'bed', problems: [] });
   });
 });
+
+describe('detectFormat on a compressed file cut before any data', () => {
+  it('says it is cut off rather than unrecognised', async () => {
+    const result = await detectFormat('cut.bam', fixture('ex1.bam').subarray(0, 40), { complete: true });
+    expect(result.problems.map((p) => p.code)).toEqual(['truncated']);
+  });
+});
