@@ -151,6 +151,14 @@ export async function detectFormat(name: string, head: Uint8Array, options: Dete
     });
   }
 
+  if (compression === 'none' && /\.(gz|bgz|bgzf)$/i.test(name) && format !== 'unknown' && !content.binary) {
+    problems.push({
+      code: 'not-compressed',
+      severity: 'warning',
+      message: `${name} is named as compressed but is plain text. Tools that need bgzip (tabix, region queries) will refuse it: compress it with bgzip (Lokus can do that for you), or rename it to ${stripCompressionSuffix(name)}.`,
+    });
+  }
+
   const truncated =
     (compression === 'bgzf' && options.tail !== undefined && !hasBgzfEof(options.tail)) ||
     (compression !== 'none' && complete && content.streamTruncated);

@@ -17,6 +17,7 @@ export type ProblemCode =
   | 'name-mismatch'
   | 'plain-gzip'
   | 'not-compressed'
+  | 'not-compressed'
   | 'truncated'
   | 'crlf'
   | 'bed-reversed'

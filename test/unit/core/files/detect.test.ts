@@ -57,6 +57,7 @@ describe('detectFormat on deliberately wrong fixtures', () => {
     ['bad/garbage-named.vcf', 'unknown', 'unrecognised', 'error', /binary data .* name says VCF/],
     ['bad/not-a-bam.bam', 'unknown', 'unrecognised', 'error', /text in a format Lokus does not recognise/],
     ['bad/plain-gzip.vcf.gz', 'vcf', 'plain-gzip', 'error', /compress it with bgzip \(Lokus can do that for you\)/i],
+    ['bad/uncompressed.vcf.gz', 'vcf', 'not-compressed', 'warning', /named as compressed but is plain text.*rename it to uncompressed\.vcf/],
     ['bad/truncated.bam', 'bam', 'truncated', 'error', /cut off/],
     ['bad/ex1.truncated.bam', 'bam', 'truncated', 'error', /cut off/],
     ['bad/1kg_chr22.truncated.vcf.gz', 'vcf', 'truncated', 'error', /cut off/],
