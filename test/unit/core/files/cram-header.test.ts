@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { CramHeaderError, readCramHeaderText } from '../../../../src/core/files/cram-header';
 import { parseSamHeaderContigs } from '../../../../src/core/files/contigs';
 import { fixture } from './fixture';
 
+// CRAMs written by other implementations (Picard/htsjdk), from Debian's htslib-test package where installed.
 const HTSLIB = '/usr/share/htslib-test/test/';
 
 describe('readCramHeaderText', () => {
@@ -15,10 +16,6 @@ describe('readCramHeaderText', () => {
     ]);
   });
 
-  it.each(['range.cram', 'ce#5b_java.cram', 'auxf#values_java.cram'])('reads the header of htslib test file %s', async (name) => {
-    const text = await readCramHeaderText(new Uint8Array(readFileSync(HTSLIB + name)));
-    expect(text).toMatch(/^@(HD|SQ)\t/);
-  });
 
   it.each([
     ['a BAM', fixture('ex1.bam'), /CRAM magic is missing/],
@@ -27,5 +24,12 @@ describe('readCramHeaderText', () => {
     const error = await readCramHeaderText(bytes).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CramHeaderError);
     expect((error as Error).message).toMatch(message);
+  });
+});
+
+describe.runIf(existsSync(HTSLIB))('readCramHeaderText on htslib test files (when htslib-test is installed)', () => {
+  it.each(['range.cram', 'ce#5b_java.cram', 'auxf#values_java.cram', 'xx#large_aux_java.cram'])('reads the header of %s', async (name) => {
+    const text = await readCramHeaderText(new Uint8Array(readFileSync(HTSLIB + name)));
+    expect(text).toMatch(/^@(HD|SQ)\t/);
   });
 });

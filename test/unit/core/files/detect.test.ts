@@ -2,9 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { detectBlob, detectFormat } from '../../../../src/core/files/detect';
 import { fixture } from './fixture';
 
-const HTSLIB = '/usr/share/htslib-test/test/';
-const RSAMTOOLS = '/usr/lib/R/site-library/Rsamtools/extdata/';
-
 async function detectFixture(path: string, name = path.split('/').pop() ?? path) {
   return detectBlob(name, new Blob([fixture(path) as Uint8Array<ArrayBuffer>]));
 }
@@ -36,18 +33,23 @@ describe('detectFormat on good fixtures', () => {
   });
 });
 
-describe('detectFormat on files from the system test suites', () => {
+describe('detectFormat on small inline samples', () => {
+  // A .gzi: one entry (uint64 count) then (compressed, uncompressed) offset pairs, little-endian.
+  const gzi = new Uint8Array(24);
+  new DataView(gzi.buffer).setBigUint64(0, 1n, true);
+  new DataView(gzi.buffer).setBigUint64(8, 18509n, true);
+  new DataView(gzi.buffer).setBigUint64(16, 65280n, true);
+  const encode = (text: string) => new TextEncoder().encode(text);
+
   it.each([
-    [HTSLIB + 'bgziptest.txt.gz.gzi', 'gzi'],
-    [HTSLIB + 'tabix/gff_file.gff', 'gff'],
-    [HTSLIB + 'fastqs.fq', 'fastq'],
-    [RSAMTOOLS + 'ex1.sam', 'sam'],
-    [RSAMTOOLS + 'ce2dict1.fa', 'fasta'],
-  ])('%s is %s', async (path, format) => {
-    const { readFileSync } = await import('node:fs');
-    const bytes = new Uint8Array(readFileSync(path));
-    const result = await detectFormat(path.split('/').pop() ?? path, bytes, { complete: true });
-    expect(result.format).toBe(format);
+    ['x.fa.gz.gzi', gzi, 'gzi'],
+    ['genes.gff3', encode('##gff-version 3\nchr1\tHAVANA\tgene\t11869\t14409\t.\t+\t.\tID=ENSG00000223972.5\n'), 'gff'],
+    ['genes.txt', encode('chr1\tHAVANA\texon\t11869\t12227\t.\t+\t.\tgene_id "ENSG00000223972.5"; transcript_id "ENST00000456328.2";\n'), 'gtf'],
+    ['reads.txt', encode('r001\t99\tref\t7\t30\t8M2I4M1D3M\t=\t37\t39\tTTAGATAAAGGATACTG\t*\n'), 'sam'],
+    ['regions.txt', encode('track name=x\nchr1\t0\t100\nchr1\t200\t300\tpeak\n'), 'bed'],
+    ['ref.fa.fai', encode('chr1\t248956422\t6\t60\t61\n'), 'fai'],
+  ])('%s is %s', async (name, bytes, format) => {
+    expect((await detectFormat(name, bytes, { complete: true })).format).toBe(format);
   });
 });
 

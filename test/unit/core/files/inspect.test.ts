@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inspectFile } from '../../../../src/core/files/inspect';
-import { crc32, deflateRawSync } from 'node:zlib';
-import { fixture } from './fixture';
-
-/** One BGZF block (SAM/BAM specification 4.1) holding `data`. */
-function bgzfBlock(data: Uint8Array): Uint8Array {
-  const deflated = deflateRawSync(data);
-  const header = [0x1f, 0x8b, 8, 4, 0, 0, 0, 0, 0, 0xff, 6, 0, 0x42, 0x43, 2, 0];
-  const size = header.length + 2 + deflated.length + 8;
-  const trailer = new DataView(new ArrayBuffer(8));
-  trailer.setUint32(0, crc32(data), true);
-  trailer.setUint32(4, data.length, true);
-  return new Uint8Array([...header, (size - 1) & 0xff, (size - 1) >> 8, ...deflated, ...new Uint8Array(trailer.buffer)]);
-}
+import { bgzfBlock, fixture } from './fixture';
 
 const fileOf = (path: string, name = path.split('/').pop() ?? path) =>
   new File([fixture(path) as Uint8Array<ArrayBuffer>], name, { lastModified: 42 });
