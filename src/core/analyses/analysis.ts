@@ -1,0 +1,144 @@
+// What an analysis is: declared once as data plus pure functions — inputs, parameters, thresholds, the
+// tool steps (argv jobs), the parser of their outputs, the metrics it judges and the charts it draws.
+import type { DataFormat } from '../files/formats';
+import type { JobSpec } from '../tools/job';
+
+export interface InputSlot {
+  key: string;
+  label: string;
+  formats: readonly DataFormat[];
+  /** The steps read the file through its index (idxstats, region queries). */
+  needsIndex?: boolean;
+  optional?: boolean;
+  help?: string;
+}
+
+export interface NumberParameter {
+  key: string;
+  label: string;
+  default: number;
+  min: number;
+  max: number;
+  step?: number;
+  help: string;
+}
+
+/** Slot key -> file name (as opened in the session); optional slots may be absent. */
+export type InputNames = Readonly<Record<string, string>>;
+/** Parameter key -> value. */
+export type ParameterValues = Readonly<Record<string, number>>;
+
+export interface AnalysisStep {
+  /** Names the step's text for the parser ("flagstat", "stats:R1"). */
+  key: string;
+  /** When `job.stdoutFile` is set the parser reads that file (complete), otherwise the captured stdout. */
+  job: JobSpec;
+}
+
+export type Verdict = 'pass' | 'warn' | 'fail';
+
+/** A pass/warn/fail rule the user can change: `higher` means larger values are better. */
+export interface Threshold {
+  key: string;
+  label: string;
+  better: 'higher' | 'lower';
+  pass: number;
+  warn: number;
+  /** How the numbers are shown and typed ("%", "×", ""). */
+  unit: string;
+}
+
+export type ThresholdValues = Readonly<Record<string, { pass: number; warn: number }>>;
+
+export type MetricFormat = 'count' | 'percent' | 'ratio' | 'depth' | 'quality';
+
+export interface Metric {
+  key: string;
+  label: string;
+  /** NaN when the data cannot say (no SNPs for Ts/Tv, say). */
+  value: number;
+  format: MetricFormat;
+  /** The threshold that judges it, if any. */
+  threshold?: string;
+  /** One short line under the number. */
+  note?: string;
+}
+
+export type ChartRow = Readonly<Record<string, number | string>>;
+
+/**
+ * A chart as data: the view draws it with the charting library. `band` draws `lower`..`upper` as an
+ * area behind the `y` line (quartiles of quality per cycle, depth percentiles per GC).
+ */
+export interface ChartSpec<R> {
+  id: string;
+  title: string;
+  /** One sentence: what good looks like. */
+  good: string;
+  mark: 'line' | 'bar' | 'area' | 'band';
+  x: { field: string; label: string; scale?: 'linear' | 'log' | 'band' };
+  y: { field: string; label: string; scale?: 'linear' | 'log' };
+  series?: string;
+  band?: { lower: string; upper: string };
+  /** What to say when the input has no data for this chart. */
+  empty: string;
+  rows(result: R): ChartRow[];
+}
+
+export interface AnalysisDefinition<R = unknown> {
+  id: string;
+  title: string;
+  /** One sentence for the picker. */
+  summary: string;
+  inputs: readonly InputSlot[];
+  parameters: readonly NumberParameter[];
+  thresholds: readonly Threshold[];
+  /** Checks the inputs beyond their formats; returns what the user must change, if anything. */
+  check?(inputs: InputNames, formats: Readonly<Record<string, DataFormat | undefined>>): string | undefined;
+  steps(inputs: InputNames, params: ParameterValues): AnalysisStep[];
+  /** Step key -> its text. Throws ParseError on output it cannot read. */
+  parse(texts: Readonly<Record<string, string>>, inputs: InputNames, params: ParameterValues): R;
+  metrics(result: R): Metric[];
+  charts: readonly ChartSpec<R>[];
+  /** Named tables for export as TSV/CSV (the whole result exports as JSON). */
+  tables(result: R): Record<string, ChartRow[]>;
+}
+
+/** Type-erased view of a definition, for registries and the UI. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyAnalysis = AnalysisDefinition<any>;
+
+export function judge(value: number, rule: { better: 'higher' | 'lower'; pass: number; warn: number }): Verdict | undefined {
+  if (!Number.isFinite(value)) return undefined;
+  if (rule.better === 'higher') return value >= rule.pass ? 'pass' : value >= rule.warn ? 'warn' : 'fail';
+  return value <= rule.pass ? 'pass' : value <= rule.warn ? 'warn' : 'fail';
+}
+
+/** The definition's thresholds with the user's values where set. */
+export function effectiveThresholds(def: AnyAnalysis, overrides: ThresholdValues = {}): Threshold[] {
+  return def.thresholds.map((t) => ({ ...t, ...(overrides[t.key] ?? {}) }));
+}
+
+export interface JudgedMetric extends Metric {
+  verdict?: Verdict;
+}
+
+export function judgeMetrics(metrics: readonly Metric[], thresholds: readonly Threshold[]): JudgedMetric[] {
+  return metrics.map((metric) => {
+    const rule = thresholds.find((t) => t.key === metric.threshold);
+    const verdict = rule ? judge(metric.value, rule) : undefined;
+    return verdict ? { ...metric, verdict } : { ...metric };
+  });
+}
+
+/** The defaults, with given values where they are valid numbers within range. */
+export function resolveParameters(def: AnyAnalysis, given: Readonly<Record<string, number | undefined>> = {}): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const p of def.parameters) {
+    const value = given[p.key];
+    out[p.key] = value !== undefined && Number.isFinite(value) && value >= p.min && value <= p.max ? value : p.default;
+  }
+  return out;
+}
+
+export const percent = (part: number, whole: number): number => (whole === 0 ? Number.NaN : (100 * part) / whole);

@@ -1,0 +1,65 @@
+// Runs an analysis' steps through a StepRunner (the workbench, which records each step as a run) and
+// parses their outputs; and rebuilds a result from the recorded runs of an earlier run.
+import { formatJob } from '../tools/job';
+import type { Run } from '../session';
+import { ParseError } from '../parsers/parse-error';
+import type { AnalysisStep, AnyAnalysis, InputNames, ParameterValues } from './analysis';
+
+export interface StepOutcome {
+  succeeded: boolean;
+  /** The step's text (its stdout file, else stdout) when it succeeded. */
+  text?: string;
+  /** Why it failed, in plain words. */
+  message?: string;
+}
+
+export interface StepRunner {
+  run(step: AnalysisStep): Promise<StepOutcome>;
+}
+
+export type AnalysisOutcome<R> = { ok: true; result: R } | { ok: false; step?: string; message: string };
+
+/** Runs every step (the engine queues them over its workers) and parses the outputs. */
+export async function runAnalysis<R>(def: AnyAnalysis, inputs: InputNames, params: ParameterValues, runner: StepRunner): Promise<AnalysisOutcome<R>> {
+  const steps = def.steps(inputs, params);
+  const outcomes = await Promise.all(steps.map((step) => runner.run(step)));
+  const texts: Record<string, string> = {};
+  for (const [i, step] of steps.entries()) {
+    const outcome = outcomes[i]!;
+    if (!outcome.succeeded || outcome.text === undefined) {
+      return { ok: false, step: formatJob(step.job), message: outcome.message ?? 'the step failed; see its messages in the history.' };
+    }
+    texts[step.key] = outcome.text;
+  }
+  return parseTexts<R>(def, texts, inputs, params);
+}
+
+export function parseTexts<R>(def: AnyAnalysis, texts: Readonly<Record<string, string>>, inputs: InputNames, params: ParameterValues): AnalysisOutcome<R> {
+  try {
+    return { ok: true, result: def.parse(texts, inputs, params) as R };
+  } catch (error) {
+    if (error instanceof ParseError) return { ok: false, message: `${error.message}. The tool's output was not what Lokus expects; see the history.` };
+    throw error;
+  }
+}
+
+/** The console commands equivalent to the analysis' steps, one per line. */
+export function commandsOf(def: AnyAnalysis, inputs: InputNames, params: ParameterValues): string[] {
+  return def.steps(inputs, params).map((step) => formatJob(step.job));
+}
+
+/**
+ * Pairs each step with the latest recorded run of the same command under the same tag; a step without
+ * a run (deleted, or still running) is left out.
+ */
+export function matchRuns(def: AnyAnalysis, inputs: InputNames, params: ParameterValues, runs: readonly Run[]): Map<string, { step: AnalysisStep; run: Run }> {
+  const matched = new Map<string, { step: AnalysisStep; run: Run }>();
+  for (const step of def.steps(inputs, params)) {
+    const command = formatJob(step.job);
+    const run = runs
+      .filter((r) => formatJob({ steps: r.steps, ...(r.stdoutFile === undefined ? {} : { stdoutFile: r.stdoutFile }) }) === command)
+      .sort((a, b) => (b.startedAt ?? 0) - (a.startedAt ?? 0))[0];
+    if (run) matched.set(step.key, { step, run });
+  }
+  return matched;
+}
