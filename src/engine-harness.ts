@@ -52,8 +52,12 @@ const harness = {
     const events: JobSummary['events'] = { stdout: 0, stderr: 0, progress: 0, statuses: [] };
     const handle = engine.run(spec, (event) => {
       if (event.kind === 'status') events.statuses.push(event.status);
-      else if (event.kind === 'progress') (events.progress += 1), (events.lastProgress = event);
-      else events[event.kind] += 1;
+      else if (event.kind === 'progress') {
+        events.progress += 1;
+        events.lastProgress = event;
+      } else {
+        events[event.kind] += 1;
+      }
     });
     jobs.set(handle.id, { result: handle.result.then((result) => summarise(result, events)), cancel: handle.cancel });
     return handle.id;

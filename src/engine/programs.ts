@@ -5,31 +5,21 @@ import type { ProgramInfo } from '../core/tools/job';
 import type { ProgramUrls } from './worker-slot';
 
 interface ManifestProgram {
-  name?: string;
-  program?: string;
-  sha256?: string;
-  wasmSha256?: string;
-  wasm?: { sha256?: string };
+  name: string;
+  js?: { path: string; sha256: string };
+  wasm?: { path: string; sha256: string };
 }
 
 interface ManifestTool {
   name: string;
   version: string;
-  programs?: ReadonlyArray<ManifestProgram | string>;
+  programs?: readonly ManifestProgram[];
 }
 
 /** Programs listed in a tools.json manifest, in manifest order. */
 export function programsOf(source: { tools?: readonly ManifestTool[] }): ProgramInfo[] {
   return (source.tools ?? []).flatMap((tool) =>
-    (tool.programs ?? []).map((entry) => {
-      const program = typeof entry === 'string' ? { name: entry } : entry;
-      return {
-        program: program.program ?? program.name ?? tool.name,
-        tool: tool.name,
-        version: tool.version,
-        wasmSha256: program.wasmSha256 ?? program.sha256 ?? program.wasm?.sha256 ?? '',
-      };
-    }),
+    (tool.programs ?? []).map((program) => ({ program: program.name, tool: tool.name, version: tool.version, wasmSha256: program.wasm?.sha256 ?? '' })),
   );
 }
 

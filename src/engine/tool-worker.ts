@@ -135,7 +135,7 @@ async function exec(request: WorkerStepRequest, onEvent: (event: StepEvent) => v
     lokusSetup(fs, instance) {
       layOut(fs, instance, request.files, argv, io, counter);
     },
-    ...(request.stdin ? { lokusStdin: blobStdin(request.stdin, counter, io.readAheadBytes) } : {}),
+    ...(request.stdin ? { lokusStdin: blobStdin(request.stdin, counter, io) } : {}),
   });
   const exitStatus = module.lokusRun([...argv]);
   const outputs = collectOutputs(module.FS);
