@@ -40,11 +40,11 @@ samtools reheader --no-PG -i /tmp/ex1.cram.hdr.sam $F/ex1.cram > /dev/null
 rm -f /tmp/ex1.cram.hdr.sam
 samtools index $F/ex1.cram
 samtools fastq $F/ex1.bam > $F/ex1.fastq 2>/dev/null
-samtools sort --no-PG -n -o /tmp/ex1.byname.bam $F/ex1.bam
-samtools fastq -1 /tmp/ex1_R1.fastq -2 /tmp/ex1_R2.fastq -0 /dev/null -s /dev/null -n /tmp/ex1.byname.bam 2>/dev/null
+samtools sort --no-PG -n -o $F/ex1.byname.bam $F/ex1.bam
+samtools fastq -1 /tmp/ex1_R1.fastq -2 /tmp/ex1_R2.fastq -0 /dev/null -s /dev/null -n $F/ex1.byname.bam 2>/dev/null
 gzip -n -9 -c /tmp/ex1_R1.fastq > $F/ex1_R1.fastq.gz
 gzip -n -9 -c /tmp/ex1_R2.fastq > $F/ex1_R2.fastq.gz
-rm -f /tmp/ex1.byname.bam /tmp/ex1_R1.fastq /tmp/ex1_R2.fastq
+rm -f /tmp/ex1_R1.fastq /tmp/ex1_R2.fastq
 bcftools mpileup --no-version -f $F/ex1.fa -Ou $F/ex1.bam 2>/dev/null | bcftools call --no-version -mv -Oz -o $F/ex1.calls.vcf.gz
 bcftools index $F/ex1.calls.vcf.gz
 bcftools view --no-version -Ob -o $F/1kg_phase1_chr22_5samples.bcf $F/1kg_phase1_chr22_5samples.vcf.gz

@@ -58,6 +58,7 @@ export const cases = [
   { id: 'samtools-view-cram-region', program: 'samtools', args: ['view', '-h', '-T', 'ex1.fa', 'ex1.cram', 'seq1:1-200'], inputs: ['ex1.cram', 'ex1.cram.crai', ...FA] },
   { id: 'samtools-view-bam-to-cram', program: 'samtools', args: ['view', '--no-PG', '-C', '-T', 'ex1.fa', '-o', 'out.cram', BAM], inputs: [BAM, ...FA], outputs: [{ path: 'out.cram', kind: 'bytes' }] },
   { id: 'samtools-sort-by-name', program: 'samtools', args: ['sort', '-n', '-o', 'byname.bam', BAM], inputs: [BAM], outputs: [{ path: 'byname.bam', kind: 'bam' }] },
+  { id: 'samtools-sort-coordinate', program: 'samtools', args: ['sort', '--no-PG', '-o', 'sorted.bam', 'ex1.byname.bam'], inputs: ['ex1.byname.bam'], outputs: [{ path: 'sorted.bam', kind: 'bytes' }] },
   { id: 'samtools-sort-toy-no-pg', program: 'samtools', args: ['sort', '--no-PG', '-o', 'toy.sorted.bam', 'toy.sam'], inputs: ['toy.sam'], outputs: [{ path: 'toy.sorted.bam', kind: 'bytes' }] },
   { id: 'samtools-index-bai', program: 'samtools', args: ['index', BAM], inputs: [BAM], outputs: [{ path: BAI, kind: 'bytes' }] },
   { id: 'samtools-index-csi', program: 'samtools', args: ['index', '-c', BAM], inputs: [BAM], outputs: [{ path: 'ex1.bam.csi', kind: 'bytes' }] },
