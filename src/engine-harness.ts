@@ -75,6 +75,10 @@ const harness = {
     return (await engine.readFile(name)).text();
   },
   removeFile: (name: string): Promise<void> => engine.removeFile(name),
+  /** Forgets every mounted input and output, keeping the workers (and their compiled tools). */
+  async clear(): Promise<void> {
+    for (const name of await engine.listFiles()) await engine.removeFile(name);
+  },
   /** JS heap of the page (Chromium only); workers and Blob storage are not included. */
   memory(): { usedJSHeapSize: number } | undefined {
     return (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
