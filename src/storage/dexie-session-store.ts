@@ -34,6 +34,8 @@ export class DexieSessionStore implements SessionStore {
   private readonly now: () => number;
   private readonly newId: () => string;
   private readonly storageManager: StorageManagerLike | undefined;
+  /** Set by deleteAllData: reads answer empty, and only starting a session creates the database again. */
+  private deleted = false;
 
   constructor(options: DexieSessionStoreOptions = {}) {
     this.db = new LokusDb(options.databaseName ?? DATABASE_NAME, options.dependencies);
@@ -58,7 +60,14 @@ export class DexieSessionStore implements SessionStore {
     return this.db.sessions.update(sessionId, { updatedAt: this.now() });
   }
 
+  private async reopenIfDeleted(): Promise<void> {
+    if (!this.deleted) return;
+    await this.db.open();
+    this.deleted = false;
+  }
+
   listSessions(): Promise<Session[]> {
+    if (this.deleted) return Promise.resolve([]);
     return guarded('list sessions', async () => (await this.db.sessions.orderBy('updatedAt').reverse().toArray()).map(sessionFromRow));
   }
 
@@ -71,6 +80,7 @@ export class DexieSessionStore implements SessionStore {
 
   createSession(name: string): Promise<Session> {
     return guarded('create the session', async () => {
+      await this.reopenIfDeleted();
       const at = this.now();
       const row = { id: this.newId(), name, createdAt: at, updatedAt: at, notes: '' };
       await this.db.sessions.add(row);
@@ -238,6 +248,7 @@ export class DexieSessionStore implements SessionStore {
   importSession(archive: Blob): Promise<Session> {
     return guarded('import the session', async () => {
       const snapshot = await decodeArchive(archive);
+      await this.reopenIfDeleted();
       return writeSnapshot(this.db, rekeySnapshot(snapshot, { newId: this.newId, now: this.now(), name: snapshot.session.name }));
     });
   }
@@ -257,6 +268,7 @@ export class DexieSessionStore implements SessionStore {
     return guarded('delete local data', async () => {
       // Without disableAutoOpen, the next call through this store would silently create the database again.
       await this.db.delete({ disableAutoOpen: true });
+      this.deleted = true;
     });
   }
 

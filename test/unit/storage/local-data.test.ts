@@ -14,12 +14,21 @@ describe('deleteAllData', () => {
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(t.databaseName);
   });
 
-  it('does not recreate the database if the store is used afterwards', async () => {
+  it('lists no sessions afterwards, without creating the database again', async () => {
     t = makeStore();
     await t.store.createSession('A');
     await t.store.deleteAllData();
-    await expect(t.store.listSessions()).rejects.toThrow();
+    expect(await t.store.listSessions()).toEqual([]);
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(t.databaseName);
+  });
+
+  it('creates the database again only when the user starts a session', async () => {
+    t = makeStore();
+    await t.store.createSession('Old');
+    await t.store.deleteAllData();
+    const fresh = await t.store.createSession('New');
+    expect((await t.store.listSessions()).map((s) => s.id)).toEqual([fresh.id]);
+    expect((await indexedDB.databases()).map((d) => d.name)).toContain(t.databaseName);
   });
 });
 
