@@ -27,6 +27,8 @@ export class ConsoleState {
   busy = $state(false);
   #nextId = 1;
   #historyCursor = -1;
+  /** Output arrives in chunks that may end mid-line; the unfinished line waits here for the rest. */
+  #partial: Record<'stdout' | 'stderr', string> = { stdout: '', stderr: '' };
 
   constructor(private readonly host: ConsoleHost) {}
 
@@ -67,8 +69,23 @@ export class ConsoleState {
     if (result.stderr) this.print('error', result.stderr);
   }
 
+  #stream(kind: 'stdout' | 'stderr', chunk: string): void {
+    const text = this.#partial[kind] + chunk;
+    const end = text.lastIndexOf('\n');
+    this.#partial[kind] = text.slice(end + 1);
+    if (end >= 0) this.print(kind, text.slice(0, end));
+  }
+
+  #flushStreams(): void {
+    for (const kind of ['stdout', 'stderr'] as const) {
+      if (this.#partial[kind] !== '') this.print(kind, this.#partial[kind]);
+      this.#partial[kind] = '';
+    }
+  }
+
   async #job(spec: JobSpec): Promise<void> {
-    const result = await this.host.runJob(spec, (kind, text) => this.print(kind, text));
+    const result = await this.host.runJob(spec, (kind, text) => this.#stream(kind, text));
+    this.#flushStreams();
     if (result.status === 'succeeded') {
       if (spec.stdoutFile) this.print('info', `wrote ${spec.stdoutFile}`);
       return;

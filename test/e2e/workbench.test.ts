@@ -53,7 +53,7 @@ describe('workbench', () => {
     const text = await consoleText(page);
     expect(text).toContain('$ samtools flagstat ex1.bam');
     expect(text).toContain(expectedFlagstat.trimEnd());
-    await expect.poll(() => page.getByTestId('run-status').first().innerText()).toBe('succeeded');
+    await expect.poll(() => page.getByTestId('run-status').first().textContent()).toBe('succeeded');
   });
 
   it('creates a missing FASTA index in the browser', async () => {
