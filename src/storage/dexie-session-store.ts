@@ -1,6 +1,6 @@
 // SessionStore on IndexedDB through Dexie. Every change is one transaction, so a failure (a full disk
 // above all) leaves nothing half-written; failures surface as StorageError values.
-import type { ConsoleEntry, Run, RunOutput, Session, SessionFile, Settings } from '../core/session';
+import { DEFAULT_SETTINGS, type ConsoleEntry, type Run, type RunOutput, type Session, type SessionFile, type Settings } from '../core/session';
 import {
   NotFoundError,
   type AddFileOptions,
@@ -66,13 +66,17 @@ export class DexieSessionStore implements SessionStore {
     this.deleted = false;
   }
 
+  /** A read: empty while the database is deleted (so reading never recreates it), else guarded. */
+  private read<T>(what: string, empty: T, work: () => Promise<T>): Promise<T> {
+    return this.deleted ? Promise.resolve(empty) : guarded(what, work);
+  }
+
   listSessions(): Promise<Session[]> {
-    if (this.deleted) return Promise.resolve([]);
-    return guarded('list sessions', async () => (await this.db.sessions.orderBy('updatedAt').reverse().toArray()).map(sessionFromRow));
+    return this.read('list sessions', [], async () => (await this.db.sessions.orderBy('updatedAt').reverse().toArray()).map(sessionFromRow));
   }
 
   getSession(id: string): Promise<Session | undefined> {
-    return guarded('read the session', async () => {
+    return this.read('read the session', undefined, async () => {
       const row = await this.db.sessions.get(id);
       return row && sessionFromRow(row);
     });
@@ -128,7 +132,7 @@ export class DexieSessionStore implements SessionStore {
   }
 
   listFiles(sessionId: string): Promise<SessionFile[]> {
-    return guarded('list the files', async () => (await this.db.files.where('sessionId').equals(sessionId).sortBy('addedAt')).map(fileFromRow));
+    return this.read('list the files', [], async () => (await this.db.files.where('sessionId').equals(sessionId).sortBy('addedAt')).map(fileFromRow));
   }
 
   addFile(sessionId: string, file: NewSessionFile, options: AddFileOptions = {}): Promise<SessionFile> {
@@ -149,7 +153,7 @@ export class DexieSessionStore implements SessionStore {
   }
 
   readFileData(fileId: string): Promise<StoredFileData> {
-    return guarded('read the file', async () => {
+    return this.read('read the file', {}, async () => {
       const row = await this.db.fileData.get(fileId);
       return { ...(row?.blob ? { blob: row.blob } : {}), ...(row?.handle ? { handle: row.handle } : {}) };
     });
@@ -168,7 +172,7 @@ export class DexieSessionStore implements SessionStore {
   }
 
   listRuns(sessionId: string): Promise<Run[]> {
-    return guarded('list the runs', async () => {
+    return this.read('list the runs', [], async () => {
       const rows = await this.db.runs.where('sessionId').equals(sessionId).toArray();
       return rows.map(runFromRow).sort((a, b) => (a.startedAt ?? Infinity) - (b.startedAt ?? Infinity));
     });
@@ -194,7 +198,7 @@ export class DexieSessionStore implements SessionStore {
   }
 
   readOutput(blobId: string): Promise<Blob | undefined> {
-    return guarded('read the output', async () => (await this.db.outputs.get(blobId))?.blob);
+    return this.read('read the output', undefined, async () => (await this.db.outputs.get(blobId))?.blob);
   }
 
   markInterruptedRuns(now = this.now()): Promise<number> {
@@ -217,7 +221,7 @@ export class DexieSessionStore implements SessionStore {
   }
 
   listConsole(sessionId: string, limit = Infinity): Promise<ConsoleEntry[]> {
-    return guarded('read the console history', () => lastConsoleLines(this.db, sessionId, limit));
+    return this.read('read the console history', [], () => lastConsoleLines(this.db, sessionId, limit));
   }
 
   clearConsole(sessionId: string): Promise<void> {
@@ -227,18 +231,19 @@ export class DexieSessionStore implements SessionStore {
   }
 
   getSettings(): Promise<Settings> {
-    return guarded('read the settings', async () => settingsFromRow(await this.db.settings.get('settings')));
+    return this.read('read the settings', { ...DEFAULT_SETTINGS }, async () => settingsFromRow(await this.db.settings.get('settings')));
   }
 
   saveSettings(patch: Partial<Settings>): Promise<Settings> {
     const db = this.db;
-    return guarded('save the settings', () =>
-      db.transaction('rw', db.settings, async () => {
+    return guarded('save the settings', async () => {
+      await this.reopenIfDeleted();
+      return db.transaction('rw', db.settings, async () => {
         const value = { ...settingsFromRow(await db.settings.get('settings')), ...patch };
         await db.settings.put({ key: 'settings', value });
         return value;
-      }),
-    );
+      });
+    });
   }
 
   exportSession(id: string, options: ExportOptions): Promise<Blob> {

@@ -22,6 +22,22 @@ describe('deleteAllData', () => {
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(t.databaseName);
   });
 
+  it('answers every read with nothing afterwards', async () => {
+    t = makeStore();
+    const s = await t.store.createSession('A');
+    await t.store.deleteAllData();
+    expect(await Promise.all([t.store.getSession(s.id), t.store.listFiles(s.id), t.store.listRuns(s.id), t.store.listConsole(s.id), t.store.readOutput('x'), t.store.readFileData('x')])).toEqual([
+      undefined,
+      [],
+      [],
+      [],
+      undefined,
+      {},
+    ]);
+    expect((await t.store.getSettings()).theme).toBe('system');
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(t.databaseName);
+  });
+
   it('creates the database again only when the user starts a session', async () => {
     t = makeStore();
     await t.store.createSession('Old');
