@@ -20,10 +20,14 @@ check() {
   if ! node -e "process.exit(require('$ROOT/wasm/tools.json').tools.some(t=>t.programs.some(p=>p.name==='$prog'))?0:1)"; then
     skip=$((skip+1)); return 0
   fi
-  local na=() wa=() a
-  for a in "$@"; do na+=("${a//\{OUT\}/$T/$name.native.file}"); wa+=("${a//\{OUT\}/$T/$name.wasm.file}"); done
-  (cd "$T" && "$prog" "${na[@]}" > "$T/$name.native.out" 2> "$T/$name.native.err" < "${STDIN:-/dev/null}"); local ns=$?
-  (cd "$T" && W "$prog" "${wa[@]}" > "$T/$name.wasm.out" 2> "$T/$name.wasm.err" < "${STDIN:-/dev/null}"); local ws=$?
+  # same relative output name on both sides (it ends up in @PG CL: lines), separate directories
+  local a args=()
+  for a in "$@"; do args+=("${a//\{OUT\}/out.file}"); done
+  mkdir -p "$T/native/$name" "$T/wasm/$name"
+  (cd "$T/native/$name" && "$prog" "${args[@]}" > "$T/$name.native.out" 2> "$T/$name.native.err" < "${STDIN:-/dev/null}"); local ns=$?
+  (cd "$T/wasm/$name" && W "$prog" "${args[@]}" > "$T/$name.wasm.out" 2> "$T/$name.wasm.err" < "${STDIN:-/dev/null}"); local ws=$?
+  [ -e "$T/native/$name/out.file" ] && mv "$T/native/$name/out.file" "$T/$name.native.file"
+  [ -e "$T/wasm/$name/out.file" ] && mv "$T/wasm/$name/out.file" "$T/$name.wasm.file"
   local ok=1 why=""
   [ $ns -eq $ws ] || { ok=0; why="status native=$ns wasm=$ws"; }
   cmp -s "$T/$name.native.out" "$T/$name.wasm.out" || { ok=0; why="$why stdout differs ($(stat -c %s "$T/$name.native.out") vs $(stat -c %s "$T/$name.wasm.out") bytes)"; }
@@ -66,7 +70,7 @@ check sam-view         samtools view "$BAM"
 check sam-view-h       samtools view -h "$BAM" seq1:100-500
 check sam-view-b       samtools view -b "$BAM"
 check sam-view-c       samtools view -c -q 30 "$BAM"
-check sam-view-cram    samtools view "$FX/ex1.cram"
+check sam-view-cram    samtools view -T "$FA" "$FX/ex1.cram"
 check sam-view-tocram  samtools view -C -T "$FA" "$BAM"
 check sam-sort         samtools sort -o {OUT} "$BAM"
 check sam-sort-n       samtools sort -n "$BAM"

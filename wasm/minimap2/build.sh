@@ -9,6 +9,6 @@ lokus_unpack simde >/dev/null
 cd "$d"
 make -f Makefile.simde -j2 CC=emcc AR=emar \
   CFLAGS="$CFLAGS -Wall -Wc++-compat -DHAVE_KALLOC -DUSE_SIMDE -DSIMDE_ENABLE_NATIVE_ALIASES" \
-  INCLUDES="-I$LOKUS_SRC/simde -I$LOKUS_SYSROOT/include" libminimap2.a main.o >&2
+  INCLUDES="-I$LOKUS_SRC/simde/usr/include -I$LOKUS_SYSROOT/include" libminimap2.a main.o >&2
 lokus_link minimap2 minimap2 main.o libminimap2.a -lz -lm
 log "minimap2 done"

@@ -37,7 +37,10 @@ lokus_source_files() {
     const m = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
     const e = [...m.libraries, ...m.tools].find((x) => x.name === process.argv[2]);
     if (!e) { console.error("no such entry in tools.json: " + process.argv[2]); process.exit(1); }
-    for (const f of e.source.files) console.log([e.source.debianPackage, e.source.debianVersion, f.name, f.sha256].join(" "));
+    for (const f of e.source.files) {
+      const pkg = f.name.endsWith(".deb") ? e.source.binaryPackage : e.source.debianPackage;
+      console.log([pkg, e.source.debianVersion, f.name, f.sha256].join(" "));
+    }
   ' "$LOKUS_WASM_DIR/tools.json" "$1"
 }
 
@@ -46,8 +49,13 @@ lokus_fetch() {
   local name=$1 pkg ver file sha url
   while read -r pkg ver file sha; do
     if [ ! -f "$LOKUS_DL/$file" ] || ! echo "$sha  $LOKUS_DL/$file" | sha256sum -c --status; then
-      lokus_apt_init
-      url=$(cd "$LOKUS_DL" && lokus_apt apt-get source --print-uris -qq "$pkg=$ver" | awk -v f="$file" '$2 == f { gsub("\x27", "", $1); print $1 }')
+      if [[ "$file" == *.deb ]]; then
+        # binary package (system deb lists: same bookworm archive)
+        url=$(apt-get download --print-uris -qq "$pkg=$ver" | awk '{ gsub("\x27", "", $1); print $1 }')
+      else
+        lokus_apt_init
+        url=$(cd "$LOKUS_DL" && lokus_apt apt-get source --print-uris -qq "$pkg=$ver" | awk -v f="$file" '$2 == f { gsub("\x27", "", $1); print $1 }')
+      fi
       [ -n "$url" ] || { log "apt has no $file for $pkg=$ver"; return 1; }
       log "download $url"
       curl -fsSL -o "$LOKUS_DL/$file.part" "$url" && mv "$LOKUS_DL/$file.part" "$LOKUS_DL/$file"
@@ -66,6 +74,7 @@ lokus_unpack() {
   rm -rf "$dir"; mkdir -p "$dir"
   while read -r pkg ver file sha; do
     case "$file" in
+      *.deb) dpkg-deb -x "$LOKUS_DL/$file" "$dir" ;;
       *.debian.tar.*) tar -xf "$LOKUS_DL/$file" -C "$dir" ;;
       *) tar -xf "$LOKUS_DL/$file" -C "$dir" --strip-components=1 ;;
     esac
