@@ -94,6 +94,8 @@ export interface Settings {
   theme: Theme;
   /** Lines of console history kept per session. */
   consoleHistoryLimit: number;
+  /** The user's pass/warn thresholds per analysis (core/analyses), where they differ from the defaults. */
+  analysisThresholds?: Record<string, Record<string, { pass: number; warn: number }>>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {

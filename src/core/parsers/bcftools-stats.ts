@@ -53,7 +53,7 @@ export interface BcftoolsStats {
 }
 
 export function parseBcftoolsStats(text: string): BcftoolsStats {
-  const r = new FieldReader('bcftools stats output');
+  const r: FieldReader = new FieldReader('bcftools stats output');
   const summary: Partial<BcftoolsSummary> = {};
   const out: Omit<BcftoolsStats, 'summary' | 'tstv'> & { tstv?: BcftoolsStats['tstv'] } = {
     indelLengths: [],

@@ -47,7 +47,7 @@ const LABELS: Record<string, keyof Flagstat> = {
 const OPTIONAL = new Set<keyof Flagstat>(['primary', 'primaryDuplicates', 'primaryMapped']);
 
 export function parseFlagstat(text: string): Flagstat {
-  const reader = new FieldReader('samtools flagstat output');
+  const reader: FieldReader = new FieldReader('samtools flagstat output');
   const found: Partial<Flagstat> = {};
   for (const line of numberedLines(text)) {
     const match = /^(\d+) \+ (\d+) (.+)$/.exec(line.text);

@@ -9,7 +9,7 @@ export interface IdxstatsRow {
 }
 
 export function parseIdxstats(text: string): IdxstatsRow[] {
-  const reader = new FieldReader('samtools idxstats output');
+  const reader: FieldReader = new FieldReader('samtools idxstats output');
   return numberedLines(text).map((line) => {
     const f = reader.fields(line, 4, 'an idxstats line');
     return {

@@ -71,7 +71,7 @@ export interface SamtoolsStats {
 }
 
 export function parseSamtoolsStats(text: string): SamtoolsStats {
-  const r = new FieldReader('samtools stats output');
+  const r: FieldReader = new FieldReader('samtools stats output');
   const out: Omit<SamtoolsStats, 'summary'> = {
     allSummary: {},
     firstQualities: [],

@@ -15,7 +15,7 @@ export interface SeqtkComp {
 }
 
 export function parseSeqtkComp(text: string): SeqtkComp {
-  const r = new FieldReader('seqtk comp output');
+  const r: FieldReader = new FieldReader('seqtk comp output');
   const lengths = new Map<number, number>();
   const gc = new Array<number>(101).fill(0);
   let reads = 0;

@@ -30,7 +30,7 @@ const HEADER = /^min_len: (\d+); max_len: (\d+); avg_len: ([\d.]+); (\d+) distin
 const COLUMNS = ['POS', '#bases', '%A', '%C', '%G', '%T', '%N', 'avgQ', 'errQ', '%low', '%high'];
 
 export function parseFqchk(text: string): Fqchk {
-  const r = new FieldReader('seqtk fqchk output');
+  const r: FieldReader = new FieldReader('seqtk fqchk output');
   const lines = numberedLines(text);
   const head = lines[0];
   if (!head) r.fail(0, 'the output is empty');
