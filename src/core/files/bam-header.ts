@@ -11,6 +11,14 @@ export interface BamHeader {
 
 export class BamHeaderError extends Error {
   override name = 'BamHeaderError';
+
+  /** The bytes ended inside the header: reading more of the file may help. */
+  constructor(
+    message: string,
+    readonly incomplete = false,
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -21,7 +29,7 @@ export async function readBamHeader(bytes: Uint8Array, maxBytes = 4 * 1024 * 102
   const { data } = await readBgzfHead(bytes, maxBytes);
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const need = (end: number) => {
-    if (end > data.length) throw new BamHeaderError('The BAM header is incomplete: the file is cut off or the header is larger than what was read.');
+    if (end > data.length) throw new BamHeaderError('The BAM header is incomplete: the file is cut off or the header is larger than what was read.', true);
   };
   need(8);
   if (String.fromCharCode(...data.subarray(0, 4)) !== 'BAM\x01') throw new BamHeaderError('Not a BAM file: the BAM magic is missing.');

@@ -19,3 +19,17 @@ export function bgzfBlock(data: Uint8Array): Uint8Array {
   trailer.setUint32(4, data.length, true);
   return new Uint8Array([...header, (size - 1) & 0xff, (size - 1) >> 8, ...deflated, ...new Uint8Array(trailer.buffer)]);
 }
+
+/** BGZF data of any size: 60000-byte blocks, then the end-of-file block. */
+export function bgzf(data: Uint8Array): Uint8Array {
+  const blocks: Uint8Array[] = [];
+  for (let p = 0; p < data.length; p += 60_000) blocks.push(bgzfBlock(data.subarray(p, p + 60_000)));
+  blocks.push(bgzfBlock(new Uint8Array(0)));
+  const out = new Uint8Array(blocks.reduce((n, b) => n + b.length, 0));
+  let p = 0;
+  for (const block of blocks) {
+    out.set(block, p);
+    p += block.length;
+  }
+  return out;
+}

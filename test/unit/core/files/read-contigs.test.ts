@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compareAllContigs, readContigs } from '../../../../src/core/files/read-contigs';
 import { detectBlob } from '../../../../src/core/files/detect';
 import { detectBuild } from '../../../../src/core/files/contigs';
-import { fixture } from './fixture';
+import { bgzf, fixture } from './fixture';
 
 const ex1 = [
   { name: 'seq1', length: 1575 },
@@ -41,6 +41,30 @@ describe('readContigs', () => {
 
   it('explains why a FASTA without its .fai has no contigs', async () => {
     expect(await contigsOf('ex1.fa')).toMatchObject({ contigs: [], source: 'none', note: expect.stringMatching(/\.fai/) });
+  });
+});
+
+describe('readContigs on headers larger than the first 64 KB', () => {
+  const names = Array.from({ length: 5000 }, (_, i) => `HLA-contig_${i}_alt`);
+  const encode = (text: string) => new TextEncoder().encode(text);
+
+  it('reads all 5000 ##contig lines of a bgzip VCF', async () => {
+    const header = '##fileformat=VCFv4.2\n' + names.map((n, i) => `##contig=<ID=${n},length=${1000 + i}>\n`).join('') + '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n';
+    const blob = new Blob([bgzf(encode(header + 'HLA-contig_0_alt\t1\t.\tA\tC\t.\t.\t.\n')) as Uint8Array<ArrayBuffer>]);
+    const result = await readContigs(blob, { format: 'vcf', compression: 'bgzf' });
+    expect(result.contigs).toHaveLength(5000);
+    expect(result.contigs.at(-1)).toEqual({ name: 'HLA-contig_4999_alt', length: 5999 });
+  });
+
+  it('reads all 5000 references of a BAM', async () => {
+    const parts: number[] = [0x42, 0x41, 0x4d, 1, 0, 0, 0, 0];
+    const int32 = (v: number) => [v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff, (v >>> 24) & 0xff];
+    parts.push(...int32(names.length));
+    names.forEach((n, i) => parts.push(...int32(n.length + 1), ...encode(n), 0, ...int32(1000 + i)));
+    const blob = new Blob([bgzf(new Uint8Array(parts)) as Uint8Array<ArrayBuffer>]);
+    const result = await readContigs(blob, { format: 'bam', compression: 'bgzf' });
+    expect(result.contigs).toHaveLength(5000);
+    expect(result.contigs[4999]).toEqual({ name: 'HLA-contig_4999_alt', length: 5999 });
   });
 });
 
