@@ -16,23 +16,24 @@ export interface StepFailure {
 
 const OUT_OF_MEMORY = /out of memory|cannot enlarge memory|Aborted\(OOM\)|memory access out of bounds.*alloc|failed to allocate|could not allocate|Cannot allocate memory/i;
 
+const BAD_ARGUMENTS = 'The tool did not accept its arguments: check the options (run the program with no arguments to see its usage).';
+
+// First match wins: specific messages before the usage text that often follows them.
 const RULES: ReadonlyArray<{ test: RegExp; advice: string }> = [
+  { test: /invalid option|unrecognized option|unknown option|unrecognized command|unknown command|option requires an argument/i, advice: BAD_ARGUMENTS },
   {
     test: /No such file or directory|could not open|can't open|cannot open|failed to open|fail to open file/i,
     advice: 'A file the command names is not open in Lokus: open it first, or check the spelling of its name.',
   },
   {
-    test: /index file|fail to load index|random alignment retrieval only works for indexed|could not load index|no index/i,
+    test: /fail to load index|failed to load index|could not load index|random alignment retrieval only works for indexed|index file .*not found|no index/i,
     advice: 'The file needs an index: run samtools index (or bcftools index / tabix) on it, or open its index file too.',
-  },
-  {
-    test: /unrecognized command|invalid option|unrecognized option|unknown option|Usage:|usage:/,
-    advice: 'The tool did not accept its arguments: check the options (run the program with no arguments to see its usage).',
   },
   {
     test: /truncated|EOF marker is absent|not in BGZF|invalid BGZF|unknown file type|fail to read the header|format not recognised|failed to read header/i,
     advice: 'The input looks damaged or is not in the format the tool expects: check that the file is complete and of the right type.',
   },
+  { test: /^Usage:|\nUsage:/i, advice: BAD_ARGUMENTS },
 ];
 
 /** The error for a step that did not exit 0. */

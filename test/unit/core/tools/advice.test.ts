@@ -8,7 +8,8 @@ describe('stepError', () => {
   it.each([
     ['[E::hts_open_format] Failed to open file "x.bam" : No such file or directory', /not open in Lokus/],
     ['[main_samview] random alignment retrieval only works for indexed BAM or CRAM files.', /needs an index/],
-    ['samtools view: invalid option -- \'Z\'', /did not accept its arguments/],
+    ['samtools view: invalid option -- \'Z\'\n\nUsage: samtools view [options]\n  -X  include customized index file', /did not accept its arguments/],
+    ['Usage: tabix [OPTIONS] [FILE] [REGION [...]]', /did not accept its arguments/],
     ['[W::bam_hdr_read] EOF marker is absent. The input is probably truncated', /damaged/],
     ['something unusual', /message above/],
   ])('advises on %s', (stderr, advice) => {

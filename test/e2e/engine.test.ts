@@ -1,0 +1,139 @@
+// The real tool engine in Chromium: module workers, wasm samtools, WORKERFS inputs, pipelines, queue, cancel.
+// Expected numbers were produced with the native samtools 1.16.1 on test/fixtures (commands in comments).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import manifest from '../../wasm/tools.json';
+import { cmd, FIXTURES, openEngine, SAM_HEADER, samChunk, type EnginePage } from './support/engine-page';
+
+let app: EnginePage;
+const expected = (name: string) => readFileSync(join(FIXTURES, 'expected', name), 'utf8');
+
+beforeAll(async () => {
+  app = await openEngine();
+  await app.mountFixtures('ex1.bam', 'ex1.fa', 'ex1.fa.fai');
+});
+afterAll(async () => app?.close());
+
+describe('programs and provenance', () => {
+  it('offers the programs of wasm/tools.json with their build hashes', async () => {
+    const programs = await app.page.evaluate(() => window.lokusHarness.programs());
+    const listed = manifest.tools.flatMap((tool) => tool.programs.map((p) => ({ program: p.name, tool: tool.name, version: tool.version, wasmSha256: p.wasm.sha256 })));
+    expect(programs).toEqual(listed);
+    expect(programs.map((p) => p.program)).toContain('samtools');
+  });
+
+  it('records which build ran each step and how much memory it used', async () => {
+    const result = await app.run({ steps: [cmd('samtools', 'view', '-c', 'ex1.bam')] });
+    const samtools = manifest.tools.find((tool) => tool.name === 'samtools')!;
+    expect(result.steps[0]?.program).toEqual({ program: 'samtools', tool: 'samtools', version: samtools.version, wasmSha256: samtools.programs[0]!.wasm.sha256 });
+    expect(result.peakMemoryBytes).toBeGreaterThanOrEqual(16 << 20);
+  });
+});
+
+describe('single jobs', () => {
+  it('returns the stdout the native tool prints', async () => {
+    const result = await app.run({ steps: [cmd('samtools', 'view', '-c', 'ex1.bam')] });
+    expect(result).toMatchObject({ status: 'succeeded', exitStatus: 0, stdout: expected('samtools-view-count.stdout'), stdoutTruncated: false });
+    expect(result.events.statuses).toEqual(['queued', 'running', 'succeeded']);
+  });
+
+  it('lets a tool write next to its input and later jobs use the file', async () => {
+    const index = await app.run({ steps: [cmd('samtools', 'index', 'ex1.bam')] });
+    expect(index.outputs.map((output) => output.path)).toEqual(['ex1.bam.bai']);
+    const stats = await app.run({ steps: [cmd('samtools', 'idxstats', 'ex1.bam')] });
+    expect(stats.stdout).toBe(expected('samtools-idxstats.stdout'));
+  });
+
+  it('reports a non-zero exit as failed with stderr and advice', async () => {
+    // native: samtools view missing.bam -> exit 1
+    const result = await app.run({ steps: [cmd('samtools', 'view', 'missing.bam')] });
+    expect(result).toMatchObject({ status: 'failed', exitStatus: 1, failedStep: 0 });
+    expect(result.stderr).toContain('failed to open "missing.bam" for reading: No such file or directory');
+    expect(result.error).toMatchObject({ name: 'ToolFailedError', exitStatus: 1 });
+    expect(result.error?.advice).toMatch(/not open in Lokus/);
+  });
+
+  it('refuses a program that is not installed', async () => {
+    const result = await app.run({ steps: [cmd('bwa', 'mem', 'ref.fa', 'r.fq')] });
+    expect(result).toMatchObject({ status: 'failed', exitStatus: 127, error: { name: 'UnknownProgramError' } });
+  });
+
+  it('caps stdout in the result but keeps the whole file when redirected', async () => {
+    const shown = await app.run({ steps: [cmd('samtools', 'view', 'ex1.bam')] });
+    const saved = await app.run({ steps: [cmd('samtools', 'view', 'ex1.bam')], stdoutFile: 'all.sam' });
+    expect(shown.stdoutTruncated).toBe(false);
+    expect(saved.outputs).toEqual([{ path: 'all.sam', size: new TextEncoder().encode(shown.stdout).length }]);
+  });
+});
+
+describe('pipelines', () => {
+  it('feeds each step the previous stdout', async () => {
+    // native: samtools view -h ex1.bam seq2:450-550 | samtools view -c -  -> 181 (after indexing above: region)
+    await app.mountFixtures('ex1.bam.bai');
+    const result = await app.run({ steps: [cmd('samtools', 'view', '-h', 'ex1.bam', 'seq2:450-550'), cmd('samtools', 'view', '-c', '-')] });
+    expect(result).toMatchObject({ status: 'succeeded', stdout: '181\n' });
+    expect(result.steps.map((step) => step.exitStatus)).toEqual([0, 0]);
+  });
+
+  it('redirects the last stdout to a file that a later job reads', async () => {
+    // native: samtools view -h ex1.bam seq1:1-100 > r.sam; samtools view -c r.sam -> 39
+    const saved = await app.run({ steps: [cmd('samtools', 'view', '-h', 'ex1.bam', 'seq1:1-100')], stdoutFile: 'r.sam' });
+    expect(saved.stdout).toBe('');
+    expect((await app.run({ steps: [cmd('samtools', 'view', '-c', 'r.sam')] })).stdout).toBe('39\n');
+  });
+
+  it('stops at a failing middle step and says which one', async () => {
+    // native: samtools view -h ex1.bam | samtools view -Z - -> exit 1, "invalid option -- 'Z'"
+    const result = await app.run({ steps: [cmd('samtools', 'view', '-h', 'ex1.bam'), cmd('samtools', 'view', '-Z', '-'), cmd('samtools', 'view', '-c', '-')] });
+    expect(result).toMatchObject({ status: 'failed', failedStep: 1, exitStatus: 1, stdout: '' });
+    expect(result.steps).toHaveLength(2);
+    expect(result.stderr).toContain("invalid option -- 'Z'");
+    expect(result.error?.advice).toMatch(/did not accept its arguments/);
+  });
+});
+
+describe('pool, queue and cancel', () => {
+  const big = async (name: string, chunks: number) =>
+    app.page.evaluate(({ name, header, chunk, chunks }) => window.lokusHarness.mountRepeated(name, header, chunk, chunks), { name, header: SAM_HEADER, chunk: samChunk(20_000), chunks });
+
+  it('runs two jobs at once and does not hold a short job behind a long one', async () => {
+    await big('long.sam', 60);
+    const long = await app.start({ steps: [cmd('samtools', 'view', '-c', 'long.sam')] });
+    const short = await app.start({ steps: [cmd('samtools', 'flagstat', 'ex1.bam')] });
+    const shortResult = await app.wait(short);
+    const longResult = await app.wait(long);
+    expect(shortResult.stdout).toBe(expected('samtools-flagstat.stdout'));
+    expect(longResult.stdout).toBe(`${60 * 20_000}\n`);
+    expect(shortResult.endedAt).toBeLessThan(longResult.endedAt);
+    expect(shortResult.startedAt).toBeLessThan(longResult.endedAt);
+  });
+
+  it('cancels a running job within a second and runs the next one on a fresh worker', async () => {
+    await big('endless.sam', 3000);
+    const id = await app.start({ steps: [cmd('samtools', 'view', '-c', 'endless.sam')] });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const waited = await app.page.evaluate(async (jobId) => {
+      const started = performance.now();
+      window.lokusHarness.cancel(jobId);
+      const result = await window.lokusHarness.wait(jobId);
+      return { result, ms: performance.now() - started };
+    }, id);
+    expect(waited.result).toMatchObject({ status: 'cancelled', error: { name: 'JobCancelledError' } });
+    expect(waited.ms).toBeLessThan(1000);
+    const next = await app.run({ steps: [cmd('samtools', 'flagstat', 'ex1.bam')] });
+    expect(next).toMatchObject({ status: 'succeeded', stdout: expected('samtools-flagstat.stdout') });
+  });
+
+  it('reports progress as bytes read of the named inputs', async () => {
+    await big('long.sam', 60);
+    const result = await app.run({ steps: [cmd('samtools', 'view', '-c', 'long.sam')] });
+    const size = SAM_HEADER.length + 60 * samChunk(20_000).length;
+    expect(result.events.lastProgress, JSON.stringify(result.events)).toMatchObject({ kind: 'progress', bytesTotal: size });
+  });
+
+  it('asks only its own origin for anything', () => {
+    expect(app.offOrigin()).toEqual([]);
+    expect(app.errors.join('\n')).toBe('');
+  });
+});
