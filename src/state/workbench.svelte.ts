@@ -77,7 +77,7 @@ export class Workbench {
     const stored = await this.store.listFiles(session.id);
     const entries: FileEntry[] = [];
     for (const file of stored) {
-      const access = await resolveStoredFile(await this.store.readFileData(file.id), false);
+      const access = await resolveStoredFile(await this.store.readFileData(file.id), file.name, false);
       if (access.blob) this.#blobs.set(file.id, access.blob);
       entries.push(toEntry(file, access.availability));
     }
@@ -184,7 +184,7 @@ export class Workbench {
   async restoreAccess(id: string): Promise<void> {
     const entry = this.files.find((file) => file.id === id);
     if (!entry) return;
-    const access = await resolveStoredFile(await this.store.readFileData(id), true);
+    const access = await resolveStoredFile(await this.store.readFileData(id), entry.name, true);
     if (!access.blob) {
       this.notice = { kind: 'info', text: `Open ${entry.name} again with "Open files": Lokus recognises it by its size and fingerprint.` };
       return;

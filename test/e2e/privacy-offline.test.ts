@@ -48,7 +48,7 @@ describe('privacy and offline use', () => {
     await page.getByRole('button', { name: 'Try the example session' }).click();
     await expect.poll(() => page.getByTestId('file-row').count()).toBeGreaterThanOrEqual(8);
     expect(await runInConsole(page, 'samtools flagstat ex1.bam')).toMatch(/3307 \+ 0 in total/);
-    expect(await runInConsole(page, 'bcftools view -H ex1.calls.vcf.gz | head -n 1')).toMatch(/seq1\t/);
+    expect(await runInConsole(page, 'bcftools view -H ex1.calls.vcf.gz')).toMatch(/seq1\t288\t/);
     expect(app.offOrigin()).toEqual([]);
     expect(await page.getByTestId('privacy-indicator').innerText()).toMatch(/Local only: 0 requests off this site/);
   });
