@@ -1,10 +1,10 @@
 // Opens engine-harness.html and drives the real tool engine from Node: mounts fixture files, runs jobs,
 // samples Chromium's memory. Expected values in the engine tests come from the native tools (see comments).
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JobSpec } from '../../../src/core/tools/job';
 import type { JobSummary } from '../../../src/engine-harness';
+import type { Browser } from 'playwright-core';
 import { openApp, type AppPage } from './browser';
 
 export const FIXTURES = join(import.meta.dirname, '../../fixtures');
@@ -32,10 +32,28 @@ export async function openEngine(): Promise<EnginePage> {
 
 export const cmd = (program: string, ...argv: string[]) => ({ program, argv });
 
-/** Resident memory of every Chromium process, in MiB (Linux `ps`). */
-export function chromiumRssMiB(): number {
-  const out = execFileSync('ps', ['-C', 'chromium', '-o', 'rss='], { encoding: 'utf8' });
-  return Math.round(out.split('\n').reduce((sum, line) => sum + (Number(line.trim()) || 0), 0) / 1024);
+/** Resident memory of this browser's processes (from CDP's process list and Linux /proc), in MiB. */
+export async function chromiumRssMiB(browser: Browser): Promise<number> {
+  const session = await browser.newBrowserCDPSession();
+  try {
+    const { processInfo } = (await session.send('SystemInfo.getProcessInfo')) as { processInfo: { id: number }[] };
+    let kib = 0;
+    for (const { id } of processInfo) {
+      const match = /VmRSS:\s+(\d+)/.exec(readFileIfAny(`/proc/${id}/status`));
+      kib += Number(match?.[1] ?? 0);
+    }
+    return Math.round(kib / 1024);
+  } finally {
+    await session.detach();
+  }
+}
+
+function readFileIfAny(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 /** A SAM header and one chunk of `records` identical 10 bp records on chr1, repeated into a big Blob. */
