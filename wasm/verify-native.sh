@@ -86,17 +86,17 @@ err   sam-missing      samtools view /nonexistent.bam
 err   sam-trunc        samtools view "$T/trunc.bam"
 err   sam-badopt       samtools view --no-such-option "$BAM"
 # bcftools
-check bcf-view         bcftools view "$FX/1kg_phase1_chr22_5samples.bcf"
-check bcf-view-Oz      bcftools view -Oz "$VA/chr22.vcf.gz"
-check bcf-view-Ob      bcftools view -Ob "$VA/chr22.vcf.gz"
+check bcf-view         bcftools view --no-version "$FX/1kg_phase1_chr22_5samples.bcf"
+check bcf-view-Oz      bcftools view --no-version -Oz "$VA/chr22.vcf.gz"
+check bcf-view-Ob      bcftools view --no-version -Ob "$VA/chr22.vcf.gz"
 check bcf-stats        bcftools stats "$VA/chr22.vcf.gz"
 check bcf-query        bcftools query -f '%CHROM\t%POS\t%REF\t%ALT[\t%GT]\n' "$VA/chr22.vcf.gz"
-check bcf-call         bcftools call -mv "$FX/ex1.mpileup.bcf"
+check bcf-call         bcftools call --no-version -mv "$FX/ex1.mpileup.bcf"
 check bcf-mpileup      bcftools mpileup -f "$FA" "$BAM"
-check bcf-norm         bcftools norm -m -any "$VA/chr22.vcf.gz"
-check bcf-fill-tags    bcftools +fill-tags "$FX/1kg_phase1_chr22_5samples.bcf" -- -t AF,AC,AN,MAF
+check bcf-norm         bcftools norm --no-version -m -any "$VA/chr22.vcf.gz"
+check bcf-fill-tags    bcftools +fill-tags --no-version "$FX/1kg_phase1_chr22_5samples.bcf" -- -t AF,AC,AN,MAF
 check bcf-counts       bcftools +counts "$FX/1kg_phase1_chr22_5samples.bcf"
-check bcf-setGT        bcftools +setGT "$FX/1kg_phase1_chr22_5samples.bcf" -- -t a -n 0
+check bcf-setGT        bcftools +setGT --no-version "$FX/1kg_phase1_chr22_5samples.bcf" -- -t a -n 0
 check bcf-split-vep    bcftools +split-vep -l "$FX/vep_csq_chr1.vcf.gz"
 check bcf-plugin-list  bcftools plugin -l
 err   bcf-missing      bcftools view /nonexistent.vcf.gz

@@ -44,7 +44,6 @@ ALLCPP="-I. -I$HTSDIR -I$LOKUS_SYSROOT/include"
 make -j2 version.h >&2
 emcc $CFLAGS $ALLCPP -DPLUGINPATH='"/lokus/bcftools-plugins"' $DLMAP -c vcfplugin.c -o lokus_vcfplugin.o
 emcc $CFLAGS $ALLCPP -c lokus_dl.c -o lokus_dl.o
-emcc $CFLAGS $ALLCPP -Dversion=lokus_plugin_version -c version.c -o lokus_plugin_version.o
 
 # Each plugin: compile, list its external definitions, recompile with them renamed lokus_<ident>_<sym>.
 mkdir -p lokus_plugins
@@ -52,12 +51,13 @@ table=lokus_plugins/table.c
 {
   echo '#include <htslib/vcf.h>'
   echo '#include "../lokus_plugins.h"'
-  echo 'void lokus_plugin_version(const char **b, const char **h);'
+  echo 'void version(const char **b, const char **h); /* version.c, part of the core */'
 } > "$table.decl"
 echo 'const lokus_plugin_t lokus_plugin_table[] = {' > "$table.body"
 plugin_one() {
   local c=$1 name ident syms defs s
   name=$(basename "$c" .c); ident=$(echo "$name" | tr -c 'A-Za-z0-9\n' '_')
+  [ -s "lokus_plugins/$name.syms" ] && [ -f "lokus_plugins/$name.o" ] && return 0  # kept from a previous run
   emcc -O0 $ALLCPP -w -c "$c" -o "lokus_plugins/$name.pre.o"  # symbol listing only
   syms=$(emnm --defined-only --extern-only "lokus_plugins/$name.pre.o" | awk '{print $NF}' | sort -u)
   defs=""
@@ -73,7 +73,7 @@ for c in $(ls plugins/*.c | sort); do
   has() { case "$syms" in *" $1 "*) return 0 ;; esac; return 1; }
   row="  { \"$name\""
   for f in init run version about usage process destroy; do
-    if [ "$f" = version ]; then row="$row, (void *)lokus_plugin_version"; continue; fi
+    if [ "$f" = version ]; then row="$row, (void *)version"; continue; fi
     if has "$f"; then
       case $f in
         init) echo "int lokus_${ident}_init(int, char **, bcf_hdr_t *, bcf_hdr_t *);" ;;
@@ -94,7 +94,7 @@ cat "$table.decl" "$table.body" > "$table"
 emcc $CFLAGS $ALLCPP -c "$table" -o lokus_plugins/table.o
 log "bcftools: $(ls plugins/*.c | wc -l) plugins compiled in"
 
-PLUGIN_OBJS_ALL="lokus_vcfplugin.o lokus_dl.o lokus_plugin_version.o lokus_plugins/table.o $(for c in $(ls plugins/*.c | sort); do echo "lokus_plugins/$(basename "$c" .c).o"; done | tr '\n' ' ')"
+PLUGIN_OBJS_ALL="lokus_vcfplugin.o lokus_dl.o lokus_plugins/table.o $(for c in $(ls plugins/*.c | sort); do echo "lokus_plugins/$(basename "$c" .c).o"; done | tr '\n' ' ')"
 make -j2 bcftools PLUGIN_OBJS="$PLUGIN_OBJS_ALL" >&2
 mkdir -p "$LOKUS_OUT/bcftools"
 mv bcftools "$LOKUS_OUT/bcftools/bcftools.js"; mv bcftools.wasm "$LOKUS_OUT/bcftools/bcftools.wasm"

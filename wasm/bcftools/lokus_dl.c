@@ -12,7 +12,10 @@
 static char lokus_dl_err[512];
 static int lokus_dl_has_err;
 
-__attribute__((constructor)) static void lokus_plugin_dir(void) { mkdir(LOKUS_PLUGIN_DIR, 0755); }
+__attribute__((constructor)) static void lokus_plugin_dir(void) {
+  mkdir("/lokus", 0755); /* LOKUS_PLUGIN_DIR must exist: bcftools stat()s its plugin path */
+  mkdir(LOKUS_PLUGIN_DIR, 0755);
+}
 
 void *lokus_dlopen(const char *path, int flags) {
   (void)flags;
