@@ -46,6 +46,14 @@ for (const c of selected) {
     console.error(`UNEXPECTED STATUS ${c.id}: ${got.status}${got.stderr ? ` ${got.stderr.data}` : ''}`);
   }
   for (const [p, f] of Object.entries(got.files)) if (f.missing) console.error(`MISSING OUTPUT ${c.id}: ${p}`);
+  // a wall-clock date left after normalisation would make the expected output stale tomorrow
+  const dated = /(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d+ \d\d:\d\d:\d\d \d{4}/;
+  for (const [what, e] of [['stdout', got.stdout], ['stderr', got.stderr], ...Object.entries(got.files)]) {
+    if (e?.data && e.kind !== 'bytes' && dated.test(e.data.toString('latin1'))) {
+      problems++;
+      console.error(`DATE IN OUTPUT ${c.id}: ${what} still contains a wall-clock date after normalisation`);
+    }
+  }
   saveExpected(c, got);
   console.log(`${c.id.padEnd(44)} status=${got.status} stdout=${got.stdout.size}B${Object.keys(got.files).length ? ` files=${Object.keys(got.files).join(',')}` : ''}`);
 }

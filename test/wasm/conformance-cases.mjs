@@ -18,7 +18,8 @@
 // Normalisation removes exactly the lines that record the program version, its command line or the working
 // directory of the run, and a wall-clock timing line; nothing else:
 //   SAM/BAM header     `@PG` lines
-//   VCF/BCF header     `##bcftools_<cmd>Version=` and `##bcftools_<cmd>Command=` lines (the latter has a Date)
+//   VCF/BCF header     `##bcftools[_<cmd>]Version=` and `##bcftools[_<cmd>]Command=` lines (the latter has a Date;
+//                      <cmd> may contain '-', e.g. split-vep; mpileup writes them without `_<cmd>`)
 //   stats reports      `# This file was produced by ...`, `# The command line was:...` (samtools/bcftools stats)
 //   bcftools gtcheck   the `# This file was produced by bcftools (...), the command line was:` block
 //                      (5 lines incl. the working directory) and `INFO\tTime required to process one record`
@@ -170,8 +171,8 @@ export const cases = [
 
 const DROP_LINE = [
   /^@PG\t/,
-  /^##bcftools_\w+Version=/,
-  /^##bcftools_\w+Command=/,
+  /^##bcftools(_[\w-]+)?Version=/,
+  /^##bcftools(_[\w-]+)?Command=/,
   /^# This file was produced by (samtools|bcftools) stats /,
   /^# The command line was:/,
   /^INFO\tTime required to process one record /,
