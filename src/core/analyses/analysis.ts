@@ -95,6 +95,8 @@ export interface AnalysisDefinition<R = unknown> {
   thresholds: readonly Threshold[];
   /** Checks the inputs beyond their formats; returns what the user must change, if anything. */
   check?(inputs: InputNames, formats: Readonly<Record<string, DataFormat | undefined>>): string | undefined;
+  /** Fills optional slots that follow from the chosen ones (the R2 file of an R1), given the candidate names. */
+  complete?(inputs: InputNames, names: readonly string[]): Record<string, string>;
   steps(inputs: InputNames, params: ParameterValues): AnalysisStep[];
   /** Step key -> its text. Throws ParseError on output it cannot read. */
   parse(texts: Readonly<Record<string, string>>, inputs: InputNames, params: ParameterValues): R;

@@ -46,6 +46,10 @@ export const fastqQc: AnalysisDefinition<FastqQcResult> = {
     if (inputs['reads2'] && inputs['reads2'] === inputs['reads1']) return 'Choose two different files for R1 and R2.';
     return undefined;
   },
+  complete(inputs, names) {
+    const mate = inputs['reads1']?.replace(/([._]R?)1(\.(?:fq|fastq)(?:\.gz)?)$/i, '$12$2');
+    return mate && mate !== inputs['reads1'] && names.includes(mate) ? { reads2: mate } : {};
+  },
   steps(inputs, params) {
     return readFiles(inputs).flatMap(({ label, file }): AnalysisStep[] => [
       { key: `fqchk:${label}`, job: { label: `FASTQ QC: seqtk fqchk ${label}`, steps: [{ program: 'seqtk', argv: ['fqchk', '-q', String(params['quality']), file] }], stdoutFile: `${file}.fqchk.txt` } },
@@ -94,7 +98,7 @@ export const fastqQc: AnalysisDefinition<FastqQcResult> = {
       y: { field: 'reads', label: 'Reads' },
       series: 'file',
       empty: 'No reads.',
-      rows: (r) => r.files.flatMap((f) => f.comp.gc.map(({ gc, reads }) => ({ file: f.label, gc, reads }))),
+      rows: (r) => r.files.flatMap((f) => gcBins(f.comp).map(({ gc, reads }) => ({ file: f.label, gc, reads }))),
     },
     {
       id: 'length-distribution',
@@ -147,4 +151,19 @@ export function fastqMetrics(r: FastqQcResult): Metric[] {
     metrics.push({ key: 'pairDifference', label: 'Reads without a mate', value: Math.abs(a!.comp.reads - b!.comp.reads), format: 'count', threshold: 'pairDifference', note: 'R1 and R2 should hold the same number of reads' });
   }
   return metrics;
+}
+
+/**
+ * Reads per GC bin, with bins wide enough that short reads (whose GC takes few distinct values) give a
+ * smooth curve rather than a comb: about two bases' worth of GC per bin. `gc` is the bin's centre.
+ */
+export function gcBins(comp: SeqtkComp): { gc: number; reads: number }[] {
+  const meanLength = comp.reads === 0 ? 100 : comp.bases / comp.reads;
+  const width = Math.max(1, Math.ceil(200 / meanLength));
+  const bins = new Map<number, number>();
+  for (const { gc, reads } of comp.gc) {
+    const start = Math.min(100, Math.floor(gc / width) * width);
+    bins.set(start, (bins.get(start) ?? 0) + reads);
+  }
+  return [...bins].map(([start, reads]) => ({ gc: Math.min(100, start + width / 2), reads }));
 }

@@ -26,6 +26,8 @@ export function suggestInputs(def: AnyAnalysis, files: readonly CandidateFile[],
       if (free) chosen[slot.key] = free.name;
     }
   }
+  const completed = def.complete?.(chosen, files.map((f) => f.name)) ?? {};
+  for (const [slot, name] of Object.entries(completed)) if (chosen[slot] === undefined && current[slot] === undefined) chosen[slot] = name;
   return chosen;
 }
 

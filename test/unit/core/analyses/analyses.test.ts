@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alignmentQc, type AlignmentQcResult } from '../../../../src/core/analyses/alignment-qc';
 import { effectiveThresholds, judge, judgeMetrics, resolveParameters } from '../../../../src/core/analyses/analysis';
-import { fastqQc, type FastqQcResult } from '../../../../src/core/analyses/fastq-qc';
+import { fastqQc, gcBins, type FastqQcResult } from '../../../../src/core/analyses/fastq-qc';
 import { commandsOf, runAnalysis } from '../../../../src/core/analyses/run-analysis';
 import { variantSummary, type VariantSummaryResult } from '../../../../src/core/analyses/variant-summary';
 import { engineRunner, scriptedEngine } from './scripted-tools';
@@ -143,5 +143,14 @@ describe('judge', () => {
 
   it('keeps parameters within their range', () => {
     expect(resolveParameters(alignmentQc, { maxInsert: -5, maxCoverage: 50 })).toEqual({ maxInsert: 8000, maxCoverage: 50 });
+  });
+});
+
+describe('GC bins for short reads', () => {
+  it('keeps every read and widens bins to about two bases of GC', async () => {
+    const { result } = await run<FastqQcResult>(fastqQc, { reads1: 'ex1_R1.fastq.gz' });
+    const bins = gcBins(result.files[0]!.comp);
+    expect(bins.reduce((sum, b) => sum + b.reads, 0)).toBe(result.files[0]!.comp.gc.reduce((sum, b) => sum + b.reads, 0));
+    expect(bins[1]!.gc - bins[0]!.gc).toBe(6);
   });
 });

@@ -3,6 +3,7 @@ import { decodeTag, encodeTag } from '../../../../src/core/analyses/tag';
 import { toDelimited, toJson } from '../../../../src/core/analyses/export';
 import { alignmentQc } from '../../../../src/core/analyses/alignment-qc';
 import { inputProblems, suggestInputs } from '../../../../src/core/analyses/inputs';
+import { fastqQc } from '../../../../src/core/analyses/fastq-qc';
 
 describe('analysis tags', () => {
   it('round-trips inputs and parameters, names with spaces included', () => {
@@ -46,5 +47,15 @@ describe('inputs', () => {
     expect(inputProblems(alignmentQc, { alignments: 'plain.bam' }, files)).toEqual(['plain.bam needs an index: use "Create index" next to it in Files.']);
     expect(inputProblems(alignmentQc, { alignments: 'ex1.cram' }, files)[0]).toMatch(/Reference FASTA/);
     expect(inputProblems(alignmentQc, { alignments: 'ex1.cram', reference: 'ex1.fa' }, files)).toEqual([]);
+  });
+});
+
+describe('FASTQ pairs', () => {
+  it('suggests the R2 file of the chosen R1', () => {
+    const reads = [
+      { name: 'ex1_R1.fastq.gz', format: 'fastq' as const },
+      { name: 'ex1_R2.fastq.gz', format: 'fastq' as const },
+    ];
+    expect(suggestInputs(fastqQc, reads)).toEqual({ reads1: 'ex1_R1.fastq.gz', reads2: 'ex1_R2.fastq.gz' });
   });
 });
