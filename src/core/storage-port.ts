@@ -57,6 +57,10 @@ export interface SessionStore {
   listConsole(sessionId: string, limit?: number): Promise<ConsoleEntry[]>;
   clearConsole(sessionId: string): Promise<void>;
 
+  /** The genome viewer's state of a session as JSON text (core/viewer/view-state reads it); undefined if never saved. */
+  getViewerState(sessionId: string): Promise<string | undefined>;
+  saveViewerState(sessionId: string, json: string): Promise<void>;
+
   getSettings(): Promise<Settings>;
   saveSettings(patch: Partial<Settings>): Promise<Settings>;
 

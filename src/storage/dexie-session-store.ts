@@ -47,7 +47,7 @@ export class DexieSessionStore implements SessionStore {
 
   private get all() {
     const db = this.db;
-    return [db.sessions, db.files, db.fileData, db.runs, db.outputs, db.console];
+    return [db.sessions, db.files, db.fileData, db.runs, db.outputs, db.console, db.viewer];
   }
 
   private async requireSession(id: string) {
@@ -127,6 +127,7 @@ export class DexieSessionStore implements SessionStore {
       db.transaction('rw', this.all, async () => {
         await db.sessions.delete(id);
         for (const table of [db.files, db.fileData, db.runs, db.outputs, db.console]) await table.where('sessionId').equals(id).delete();
+        await db.viewer.delete(id);
       }),
     );
   }
@@ -228,6 +229,20 @@ export class DexieSessionStore implements SessionStore {
     return guarded('clear the console history', async () => {
       await this.db.console.where('sessionId').equals(sessionId).delete();
     });
+  }
+
+  getViewerState(sessionId: string): Promise<string | undefined> {
+    return this.read('read the viewer state', undefined, async () => (await this.db.viewer.get(sessionId))?.json);
+  }
+
+  saveViewerState(sessionId: string, json: string): Promise<void> {
+    const db = this.db;
+    return guarded('save the viewer state', () =>
+      db.transaction('rw', [db.sessions, db.viewer], async () => {
+        await this.requireSession(sessionId);
+        await db.viewer.put({ sessionId, json, updatedAt: this.now() });
+      }),
+    );
   }
 
   getSettings(): Promise<Settings> {

@@ -1,7 +1,7 @@
 // The one Dexie database of Lokus. Every schema version stays listed, each with the reason it exists,
 // so a browser holding any earlier version upgrades step by step.
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import type { ConsoleRow, FileDataRow, FileRow, OutputRow, RunRow, SessionRow, SettingsRow } from './rows';
+import type { ConsoleRow, FileDataRow, FileRow, OutputRow, RunRow, SessionRow, SettingsRow, ViewerRow } from './rows';
 
 export const DATABASE_NAME = 'lokus';
 
@@ -35,6 +35,15 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
     });
 }
 
+/**
+ * v3: a `viewer` table keyed by session: the genome viewer's tracks, locus and display options. It has its own
+ * table (not a field on sessions) so that panning the view, which saves often, never rewrites the session row.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  viewer: 'sessionId',
+};
+
 export interface DatabaseDependencies {
   indexedDB?: IDBFactory;
   IDBKeyRange?: typeof IDBKeyRange;
@@ -48,10 +57,12 @@ export class LokusDb extends Dexie {
   outputs!: EntityTable<OutputRow, 'id'>;
   console!: EntityTable<ConsoleRow, 'id'>;
   settings!: EntityTable<SettingsRow, 'key'>;
+  viewer!: EntityTable<ViewerRow, 'sessionId'>;
 
   constructor(name = DATABASE_NAME, dependencies: DatabaseDependencies = {}) {
     super(name, dependencies);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+    this.version(3).stores(SCHEMA_V3);
   }
 }

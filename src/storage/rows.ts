@@ -72,6 +72,13 @@ export interface ConsoleRow {
   runId?: string;
 }
 
+/** Added in v3: one per session, the viewer's state as JSON text (its shape belongs to core/viewer). */
+export interface ViewerRow {
+  sessionId: string;
+  json: string;
+  updatedAt: number;
+}
+
 export interface SettingsRow {
   key: 'settings';
   value: Partial<Settings>;
