@@ -11,6 +11,7 @@ import {
 } from './formats';
 import { detectCompression, gunzipHead, hasBgzfEof, readBgzfHead, type Compression } from './gzip';
 import { bedProblems, completeLines, looksBinary, sniffTextFormat, textProblems } from './sniff-text';
+import { vcfProblems } from './vcf-checks';
 
 /** How much of a file detection reads. */
 export const HEAD_BYTES = 64 * 1024;
@@ -129,7 +130,9 @@ export async function detectFormat(name: string, head: Uint8Array, options: Dete
   const problems: FormatProblem[] = [];
 
   const nothingInflated = compression !== 'none' && content.streamTruncated && content.text === '' && !content.binary;
-  if (format === 'unknown' && !nothingInflated) {
+  const noBreaks = lineBreakProblem(name, content.text);
+  if (noBreaks) problems.push(noBreaks);
+  if (format === 'unknown' && !nothingInflated && !noBreaks) {
     const what = content.binary ? 'binary data that Lokus does not recognise' : 'text in a format Lokus does not recognise';
     const expected = nameSuggests === 'unknown' ? '' : ` The name says ${formatLabel(nameSuggests)}, but the content does not match.`;
     problems.push({ code: 'unrecognised', severity: 'error', message: `${name} contains ${what}.${expected} Check that this is the file you meant to open.` });
@@ -172,8 +175,26 @@ export async function detectFormat(name: string, head: Uint8Array, options: Dete
 
   problems.push(...textProblems(name, content.text));
   if (format === 'bed') problems.push(...bedProblems(name, content.lines));
+  if (format === 'vcf') problems.push(...vcfProblems(name, content.lines));
 
   return { format, compression, indexable: isIndexable(format, compression), nameSuggests, problems };
+}
+
+/** A whole head of text without a line feed: one enormous line, or line endings that were lost or are CR only. */
+function lineBreakProblem(name: string, text: string): FormatProblem | undefined {
+  if (text.length < HEAD_BYTES / 2 || text.includes('\n')) return undefined;
+  if (text.includes('\r')) {
+    return {
+      code: 'no-line-breaks',
+      severity: 'error',
+      message: `${name} ends its lines with CR only (old Mac style). Tools read it as one enormous line: convert the line endings to LF (Unix) and open it again.`,
+    };
+  }
+  return {
+    code: 'no-line-breaks',
+    severity: 'error',
+    message: `${name} has no line break in its first ${HEAD_BYTES / 1024} KB. Genomics text formats (VCF, SAM, BED, FASTA, FASTQ) have one record per line, so this is not one of them or its line breaks were lost: check the file and how it was exported.`,
+  };
 }
 
 /** Detects the format of a File or Blob by reading its first 64 KB and its last bytes. */

@@ -22,7 +22,10 @@ export type ProblemCode =
   | 'crlf'
   | 'bed-reversed'
   | 'bed-one-based'
-  | 'bed-not-numeric';
+  | 'bed-not-numeric'
+  | 'no-line-breaks'
+  | 'vcf-malformed'
+  | 'vcf-undeclared';
 
 export interface FormatProblem {
   code: ProblemCode;

@@ -30,6 +30,10 @@ const RULES: ReadonlyArray<{ test: RegExp; advice: string }> = [
     advice: 'The file needs an index: run samtools index (or bcftools index / tabix) on it, or open its index file too.',
   },
   {
+    test: /Broken VCF record|Could not parse the (line|header)|Failed to parse the record/i,
+    advice: 'The VCF has a malformed record (the message above says where): fix that line (tab-separated columns, one per header column) or re-export the file.',
+  },
+  {
     test: /truncated|EOF marker is absent|not in BGZF|invalid BGZF|unknown file type|fail to read the header|format not recognised|failed to read header/i,
     advice: 'The input looks damaged or is not in the format the tool expects: check that the file is complete and of the right type.',
   },

@@ -67,10 +67,29 @@ describe('detectFormat on deliberately wrong fixtures', () => {
     ['bad/bam-named.vcf', 'bam', 'name-mismatch', 'warning', /named like VCF, but its content is BAM.*bam-named\.bam/],
     ['bad/bed-reversed.bed', 'bed', 'bed-reversed', 'error', /seq1:400-300/],
     ['bad/bed-one-based.bed', 'bed', 'bed-one-based', 'warning', /1-based/],
+    ['bad/vcf-malformed.vcf', 'vcf', 'vcf-malformed', 'error', /line 7 has POS "pos200", not a positive whole number; line 8 has 1 tab-separated column, not 10.*separated by tabs/],
+    ['bad/vcf-malformed.vcf', 'vcf', 'vcf-undeclared', 'warning', /INFO\/MADEUP, INFO\/ODD, FORMAT\/XQ without declaring them/],
   ])('%s: %s with a %s %s', async (path, format, code, severity, message) => {
     const result = await detectFixture(path);
     expect(result.format).toBe(format);
     expect(result.problems).toContainEqual({ code, severity, message: expect.stringMatching(message) });
+  });
+
+  it('the good VCFs have no malformed or undeclared records', async () => {
+    for (const path of ['ex1.calls.vcf.gz', '1kg_phase1_chr22_5samples.vcf.gz', 'vep_csq_chr1.vcf.gz', 'bad/crlf.vcf']) {
+      const codes = (await detectFixture(path)).problems.map((p) => p.code);
+      expect(codes, path).not.toContain('vcf-malformed');
+      expect(codes, path).not.toContain('vcf-undeclared');
+    }
+  });
+
+  it.each([
+    ['one enormous line', 'ACGT'.repeat(300_000), /no line break in its first 64 KB/],
+    ['CR-only line endings', 'seq1\t0\t10\r'.repeat(10_000), /CR only .* convert the line endings to LF/],
+  ])('%s: says there are no line breaks, not just "unrecognised"', async (_, text, message) => {
+    const result = await detectBlob('one-line.vcf', new Blob([text]));
+    expect(result.problems.map((p) => p.code)).toEqual(['no-line-breaks']);
+    expect(result.problems[0]?.message).toMatch(message);
   });
 
   it('a plain-gzip VCF is not indexable', async () => {
