@@ -4,8 +4,10 @@
 // Each case is run twice; a case whose two native runs differ is reported (the expected output must be
 // deterministic).
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { cases } from '../test/wasm/conformance-cases.mjs';
-import { collect, prepareDir, removeDir, run, saveExpected } from '../test/wasm/conformance-harness.mjs';
+import { collect, expectedDir, prepareDir, removeDir, run, saveExpected } from '../test/wasm/conformance-harness.mjs';
 
 const filters = process.argv.slice(2);
 const selected = filters.length ? cases.filter((c) => filters.some((f) => c.id.includes(f))) : cases;
@@ -18,7 +20,19 @@ for (const p of ['samtools', 'bcftools', 'bgzip', 'minimap2', 'bedtools']) {
     versions[p] = `unavailable (${e.message.split('\n')[0]})`;
   }
 }
+// seqtk has no --version; its usage text (stderr, exit 1) names the version
+const seqtkUsage = (() => {
+  try {
+    execFileSync('seqtk', [], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return '';
+  } catch (e) {
+    return String(e.stderr ?? '');
+  }
+})();
+versions.seqtk = (seqtkUsage.match(/Version: *(\S+)/) ?? [null, 'unknown'])[1];
 console.log('native tools:', versions);
+mkdirSync(expectedDir, { recursive: true });
+writeFileSync(join(expectedDir, 'native-versions.json'), `${JSON.stringify(versions, null, 2)}\n`);
 
 const same = (a, b) => a.status === b.status && a.stdout.sha256 === b.stdout.sha256 && a.stderr?.sha256 === b.stderr?.sha256 &&
   Object.keys(a.files).every((k) => a.files[k].sha256 === b.files[k].sha256);
