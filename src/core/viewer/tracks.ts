@@ -1,0 +1,79 @@
+// Which session files the genome viewer can show and how: the reference (FASTA + .fai), alignments
+// (BAM/CRAM + index), variants (VCF, bgzipped with .tbi/.csi or plain) and annotations (BED/GFF/GTF).
+import type { Compression } from '../files/gzip';
+import { formatFromName, type FileFormat } from '../files/formats';
+import { pairIndexes } from '../files/index-pairing';
+
+export type TrackKind = 'reference' | 'alignment' | 'variant' | 'annotation';
+
+/** The format names igv.js takes for each kind of file. */
+export type ViewerFormat = 'fasta' | 'bam' | 'cram' | 'vcf' | 'bed' | 'gff3' | 'gtf';
+
+export interface ViewerSource {
+  name: string;
+  /** From detection; when absent (a run's output) the name decides. */
+  format?: FileFormat;
+  compression?: Compression;
+}
+
+export interface TrackPlan {
+  /** The data file's name: the track's identity in the view state and in the IGV batch file. */
+  name: string;
+  kind: TrackKind;
+  format: ViewerFormat;
+  index?: string;
+}
+
+export interface Unviewable {
+  name: string;
+  /** One plain sentence: why the viewer cannot show it and what to do. */
+  reason: string;
+}
+
+export interface ViewerPlan {
+  references: TrackPlan[];
+  tracks: TrackPlan[];
+  unviewable: Unviewable[];
+}
+
+const KIND: Partial<Record<FileFormat, [TrackKind, ViewerFormat]>> = {
+  fasta: ['reference', 'fasta'],
+  bam: ['alignment', 'bam'],
+  cram: ['alignment', 'cram'],
+  vcf: ['variant', 'vcf'],
+  bed: ['annotation', 'bed'],
+  gff: ['annotation', 'gff3'],
+  gtf: ['annotation', 'gtf'],
+};
+
+/** Files a viewer must not read whole: without their index, igv.js could only load every byte. */
+const NEEDS_INDEX: ReadonlySet<FileFormat> = new Set(['bam', 'cram']);
+
+const REASONS: Partial<Record<FileFormat, string>> = {
+  bcf: 'The viewer reads VCF, not BCF: convert it with "bcftools view -Oz -o STEM.vcf.gz NAME" and index it with tabix.',
+  sam: 'The viewer reads BAM or CRAM: convert it with "samtools sort -o STEM.bam NAME" and index it.',
+};
+
+export function planTracks(sources: readonly ViewerSource[]): ViewerPlan {
+  const pairing = pairIndexes(sources.map(({ name, format, compression }) => ({ name, format, compression })));
+  const plan: ViewerPlan = { references: [], tracks: [], unviewable: [] };
+  for (const source of sources) {
+    const format = source.format ?? formatFromName(source.name);
+    const reason = REASONS[format];
+    if (reason) {
+      plan.unviewable.push({ name: source.name, reason: reason.replaceAll('STEM', source.name.replace(/\.[^.]+$/, '')).replaceAll('NAME', source.name) });
+      continue;
+    }
+    const kind = KIND[format];
+    if (!kind) continue;
+    // A bgzipped FASTA needs its .gzi as well; igv.js takes the .fai as the index either way.
+    const index = pairing.pairs.find((pair) => pair.data === source.name && pair.indexFormat !== 'gzi')?.index;
+    if (!index && NEEDS_INDEX.has(format)) {
+      plan.unviewable.push({ name: source.name, reason: `${source.name} has no index: create it (Files panel, "Create index") to view it.` });
+      continue;
+    }
+    const track: TrackPlan = { name: source.name, kind: kind[0], format: kind[1], ...(index ? { index } : {}) };
+    (kind[0] === 'reference' ? plan.references : plan.tracks).push(track);
+  }
+  return plan;
+}
