@@ -3,6 +3,8 @@
 import type { ToolEngine } from './core/tools/engine';
 import type { JobEvent, JobResult, JobSpec, ProgramInfo } from './core/tools/job';
 import { createToolEngine, type ToolEngineOptions } from './engine';
+import { runThroughAioli } from './engine/aioli-probe';
+import { defaultBaseUrl } from './engine/programs';
 
 export interface JobSummary extends Omit<JobResult, 'outputs' | 'error'> {
   outputs: { path: string; size: number }[];
@@ -78,6 +80,11 @@ const harness = {
   /** Forgets every mounted input and output, keeping the workers (and their compiled tools). */
   async clear(): Promise<void> {
     for (const name of await engine.listFiles()) await engine.removeFile(name);
+  },
+  /** Runs `commands` on mounted fixtures through Aioli's own worker (see src/engine/aioli-probe.ts). */
+  async aioli(program: string, files: { name: string; base64: string }[], commands: string[]) {
+    const info = engine.programs().find((candidate) => candidate.program === program)!;
+    return runThroughAioli(info, defaultBaseUrl(), files.map(({ name, base64 }) => ({ name, data: new Blob([decode(base64)]) })), commands);
   },
   /** JS heap of the page (Chromium only); workers and Blob storage are not included. */
   memory(): { usedJSHeapSize: number } | undefined {
