@@ -46,7 +46,7 @@ export const fastqQc: AnalysisDefinition<FastqQcResult> = {
     if (inputs['reads2'] && inputs['reads2'] === inputs['reads1']) return 'Choose two different files for R1 and R2.';
     return undefined;
   },
-  complete(inputs, names) {
+  complete(inputs, names): Record<string, string> {
     const mate = inputs['reads1']?.replace(/([._]R?)1(\.(?:fq|fastq)(?:\.gz)?)$/i, '$12$2');
     return mate && mate !== inputs['reads1'] && names.includes(mate) ? { reads2: mate } : {};
   },
