@@ -257,6 +257,12 @@ export class Workbench {
     this.#handles.get(id)?.cancel();
   }
 
+  /** The bytes of a session file by name while this page can read them (the genome viewer reads them in place). */
+  blobOf(name: string): Blob | undefined {
+    const entry = this.files.find((file) => file.name === name);
+    return entry ? this.#blobs.get(entry.id) : undefined;
+  }
+
   async readOutput(name: string): Promise<Blob> {
     return this.engine.readFile(name);
   }
