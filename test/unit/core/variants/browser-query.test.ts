@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { buildQuery, buildVcfExport, describeQueryError, EMPTY_FILTER, filterProblem } from '../../../../src/core/variants/browser-query';
+import { compareCells, rowsToTsv, sortRows } from '../../../../src/core/variants/variant-table';
+import { formatJob } from '../../../../src/core/tools/job';
+import { parseVcfHeader } from '../../../../src/core/parsers/vcf-header';
+import { toolOutput } from '../parsers/tool-output';
+
+const header = parseVcfHeader(toolOutput('bcftools-view-header.1kg_phase1_chr22_5samples.vcf.gz.txt'));
+const FILE = '1kg_phase1_chr22_5samples.vcf.gz';
+
+describe('buildQuery', () => {
+  it('queries site columns, chosen INFO fields and each sample’s genotype, as the fixture was made', () => {
+    const query = buildQuery(FILE, header, { ...EMPTY_FILTER, region: '22:50,300,000-50,310,000' }, ['AF', 'VT']);
+    expect(formatJob(query.job)).toBe(`bcftools query -f '%CHROM\\t%POS\\t%ID\\t%REF\\t%ALT\\t%QUAL\\t%FILTER\\t%INFO/AF\\t%INFO/VT[\\t%GT]\\n' -r 22:50300000-50310000 ${FILE} > ${FILE}.browser.tsv`);
+    expect(query.columns).toEqual(['CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'AF', 'VT', 'HG00096', 'HG00097', 'HG00099', 'HG00100', 'HG00101']);
+  });
+
+  it.each([
+    [{ expression: 'QUAL>=30' }, ['-i', 'QUAL>=30']],
+    [{ expression: 'INFO/AF<0.01', expressionMode: 'exclude' as const }, ['-e', 'INFO/AF<0.01']],
+    [{ genotype: 'het' as const, samples: ['HG00096'] }, ['-s', 'HG00096', '-i', 'GT="het"']],
+    [{ genotype: 'alt' as const, expression: 'INFO/AF>0.1' }, ['-i', '(INFO/AF>0.1) && GT="alt"']],
+    [{ panel: 'panel.bed' }, ['-R', 'panel.bed']],
+  ])('turns %o into %o', (patch, args) => {
+    const argv = buildQuery(FILE, header, { ...EMPTY_FILTER, ...patch }, []).job.steps[0]!.argv;
+    expect(argv.slice(3, -1)).toEqual(args);
+  });
+
+  it('exports the same filtered set as bgzipped VCF', () => {
+    expect(formatJob(buildVcfExport(FILE, { ...EMPTY_FILTER, expression: 'QUAL>=30' }, 'filtered.vcf.gz'))).toBe(`bcftools view --no-version -i 'QUAL>=30' -Oz -o filtered.vcf.gz ${FILE}`);
+  });
+});
+
+describe('filterProblem', () => {
+  it.each([
+    [{ region: '22:1-100' }, false, /needs the file’s index/],
+    [{ region: '22 1 100' }, true, /is not a region/],
+    [{ genotype: 'het' as const, expression: 'QUAL<10', expressionMode: 'exclude' as const }, true, /either an include or an exclude/],
+  ])('refuses %o', (patch, hasIndex, message) => {
+    expect(filterProblem({ ...EMPTY_FILTER, ...patch }, hasIndex)).toMatch(message);
+  });
+
+  it('accepts a region list with thousands separators', () => {
+    expect(filterProblem({ ...EMPTY_FILTER, region: '22:50,300,000-50,310,000,22:50400000' }, true)).toBeUndefined();
+  });
+});
+
+describe('describeQueryError (messages of native bcftools 1.16)', () => {
+  it('names an undefined tag and lists the ones the file has', () => {
+    expect(describeQueryError('[filter.c:2933 filters_init1] Error: the tag "XYZ" is not defined in the VCF header\n', header)).toMatch(/^The expression uses XYZ, which this file does not define\. It defines INFO LDAF, .*AF.* and FORMAT GT, DS, GL\.$/);
+  });
+
+  it('explains a typo in the expression', () => {
+    expect(describeQueryError('Error occurred while processing the filter "QUAL>>1" (1:1)\n', header)).toMatch(/could not read the expression "QUAL>>1"/);
+  });
+});
+
+describe('variant table', () => {
+  it('sorts numbers as numbers and missing values last', () => {
+    expect(['10', '.', '9', '100'].sort(compareCells)).toEqual(['9', '10', '100', '.']);
+  });
+
+  it('sorts rows by a column, stable for ties, either way', () => {
+    const rows = [['a', '2'], ['b', '1'], ['c', '2']];
+    expect(sortRows(rows, 1, 'asc').map((r) => r[0])).toEqual(['b', 'a', 'c']);
+    expect(sortRows(rows, 1, 'desc').map((r) => r[0])).toEqual(['a', 'c', 'b']);
+  });
+
+  it('writes TSV with the header', () => {
+    expect(rowsToTsv(['CHROM', 'POS'], [['22', '1']])).toBe('CHROM\tPOS\n22\t1\n');
+  });
+});
