@@ -43,6 +43,12 @@ const harness = {
   async mount(files: { name: string; base64: string }[]): Promise<void> {
     await engine.mount(files.map(({ name, base64 }) => ({ name, data: new Blob([decode(base64)]) })));
   },
+  /** Mounts the files picked in the page's file input (real Files read from disk in place, as a user opens them). */
+  async mountPicked(): Promise<string[]> {
+    const files = [...((document.getElementById('files') as HTMLInputElement).files ?? [])];
+    await engine.mount(files.map((file) => ({ name: file.name, data: file })));
+    return files.map((file) => file.name);
+  },
   /** Mounts `repeat` copies of `header`-less `chunk` after `header`, as one Blob (no copy of the repeats). */
   async mountRepeated(name: string, header: string, chunk: string, repeat: number): Promise<number> {
     const piece = new Blob([chunk]);
