@@ -1,0 +1,140 @@
+// The bad-input corpus as a person meets it: every file in test/fixtures/bad/ opened in the app gets a
+// message saying what is wrong and what to do; the console still runs commands afterwards; tools that fail
+// on a bad file show their exit status and advice; and after a reload the session still lists every file.
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openApp, type AppPage } from './support/browser';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+const BAD = join(FIXTURES, 'bad');
+
+/** What each bad file must make the app say (in its file row, or in the session's warnings for pairs). */
+const CASES: ReadonlyArray<[file: string, says: RegExp]> = [
+  ['empty.vcf', /empty \(0 bytes\)\. Check you picked the right file/],
+  ['garbage-named.vcf', /binary data .* name says VCF.*Check that this is the file you meant/],
+  ['not-a-bam.bam', /text in a format Lokus does not recognise.*Check that this is the file/],
+  ['plain-gzip.vcf.gz', /plain gzip, which tools cannot index\. Compress it with bgzip/],
+  ['uncompressed.vcf.gz', /named as compressed but is plain text.*rename it to uncompressed\.vcf/],
+  ['truncated.bam', /cut off.*Download or copy it again/],
+  ['ex1.truncated.bam', /cut off.*Download or copy it again/],
+  ['1kg_chr22.truncated.vcf.gz', /cut off.*Download or copy it again/],
+  ['crlf.vcf', /Windows line endings \(CR LF\).*convert the file to Unix line endings/],
+  ['bam-named.vcf', /named like VCF, but its content is BAM.*renaming it to bam-named\.bam/],
+  ['bed-reversed.bed', /start is after its end \(seq1:400-300\).*swap the columns/],
+  ['bed-one-based.bed', /1-based coordinates.*subtract 1 from each start/],
+  ['vcf-malformed.vcf', /malformed records: .*POS "pos200".*Fix those lines/],
+  ['no-index.fa', /no index[\s\S]*Create index/],
+  ['grch37-plain-names.vcf', /GRCh37/],
+  ['grch38-chr-names.sam', /GRCh38/],
+];
+
+const SESSION_WARNINGS: ReadonlyArray<[files: string[], says: RegExp]> = [
+  [['pair_R1.fastq', 'pair_R2.fastq'], /pair_R1\.fastq has 10 reads but pair_R2\.fastq has 8\. .*download or copy both again/],
+  [['wrong-reference.fa', 'wrong-reference.fa.fai'], /ex1\.bam and wrong-reference\.fa give different lengths .*different reference/],
+  [['grch37-plain-names.vcf', 'grch38-chr-names.sam'], /grch37-plain-names\.vcf is on GRCh37 but grch38-chr-names\.sam is on GRCh38.*lift one over/],
+];
+
+async function runInConsole(page: Page, line: string): Promise<void> {
+  const command = page.getByRole('textbox', { name: 'Command' });
+  await command.fill(line);
+  await command.press('Enter');
+  await page.getByRole('status').filter({ hasText: 'running' }).waitFor({ state: 'detached', timeout: 60_000 });
+}
+
+const consoleText = async (page: Page) => (await page.getByRole('log').innerText()).replace(/\r/g, '');
+const fileRow = (page: Page, name: string) => page.getByTestId('file-row').filter({ has: page.getByText(name, { exact: true }) });
+
+/** The console still answers: a fresh command runs and prints its result. */
+async function stillResponsive(page: Page): Promise<void> {
+  const count = async () => (await consoleText(page)).match(/^3307$/gm)?.length ?? 0;
+  const before = await count();
+  await runInConsole(page, 'samtools view -c ex1.bam');
+  expect(await count()).toBe(before + 1);
+}
+
+describe('bad inputs', () => {
+  let browser: Browser;
+  let app: AppPage;
+  const opened: string[] = ['ex1.bam', 'ex1.bam.bai'];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    const context = await browser.newContext();
+    context.setDefaultTimeout(60_000);
+    app = await openApp({ browser, context });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('opens good files first', async () => {
+    await app.page.getByLabel('Open files', { exact: true }).setInputFiles([join(FIXTURES, 'ex1.bam'), join(FIXTURES, 'ex1.bam.bai')]);
+    await expect.poll(() => app.page.getByTestId('file-row').count()).toBe(2);
+  });
+
+  it('covers every file in test/fixtures/bad/', () => {
+    const covered = new Set([...CASES.map(([file]) => file), ...SESSION_WARNINGS.flatMap(([files]) => files)]);
+    const corpus = readdirSync(BAD).filter((name) => !/\.(md|mjs)$/.test(name));
+    expect(corpus.filter((name) => !covered.has(name))).toEqual([]);
+  });
+
+  it.each(CASES)('%s: says what is wrong and how to fix it; the console still runs', async (file, says) => {
+    const { page } = app;
+    await page.getByLabel('Open files', { exact: true }).setInputFiles(join(BAD, file));
+    opened.push(file);
+    await expect.poll(() => fileRow(page, file).innerText()).toMatch(says);
+    await stillResponsive(page);
+  });
+
+  it.each(SESSION_WARNINGS)('%s: the session warns about the pair', async (files, says) => {
+    const { page } = app;
+    await page.getByLabel('Open files', { exact: true }).setInputFiles(files.map((f) => join(BAD, f)));
+    opened.push(...files.filter((f) => !opened.includes(f)));
+    const warnings = page.getByRole('list', { name: "Warnings about the session's files" });
+    await expect.poll(() => warnings.innerText()).toMatch(says);
+    await stillResponsive(page);
+  });
+
+  it('a 10 MB file with no line break: says so, and the app stays responsive', async () => {
+    const { page } = app;
+    const dir = mkdtempSync(join(tmpdir(), 'lokus-bad-'));
+    const path = join(dir, 'one-line.vcf');
+    writeFileSync(path, 'ACGT'.repeat(2.5 * 1024 * 1024));
+    await page.getByLabel('Open files', { exact: true }).setInputFiles(path);
+    opened.push('one-line.vcf');
+    await expect.poll(() => fileRow(page, 'one-line.vcf').innerText()).toMatch(/no line break in its first 64 KB.*check the file and how it was exported/);
+    await stillResponsive(page);
+  });
+
+  it.each([
+    ['samtools view -c truncated.bam', /exit status [1-9]\d* — /, /The input looks damaged .*check that the file is complete/],
+    ['samtools view -c not-a-bam.bam', /exit status [1-9]\d* — /, /The input looks damaged/],
+    // wasm bcftools reports its exit(255) as -1; any non-zero status is a failure here.
+    ['bcftools view vcf-malformed.vcf', /exit status -?[1-9]\d* — /, /The VCF has a malformed record/],
+  ])('a tool run on a bad file fails with its exit status and advice: %s', async (line, status, advice) => {
+    const { page } = app;
+    await runInConsole(page, line);
+    expect(await consoleText(page)).toMatch(new RegExp(status.source + advice.source));
+    const run = page.getByTestId('run').filter({ hasText: line }).first();
+    await expect.poll(() => run.getByTestId('run-status').innerText()).toMatch(/failed/i);
+    await run.locator('summary').click();
+    await expect.poll(() => run.innerText()).toMatch(new RegExp(`${advice.source}[\\s\\S]*Exit status\\s+-?[1-9]`));
+    await stillResponsive(page);
+  });
+
+  it('after a reload the session still lists every file opened before and after the bad ones', async () => {
+    const { page } = app;
+    await page.reload();
+    await expect.poll(() => page.getByTestId('file-row').count()).toBe(opened.length);
+    for (const name of opened) expect(await fileRow(page, name).count(), name).toBe(1);
+    await stillResponsive(page);
+  });
+
+  it('made no request outside the app origin and threw no page error', () => {
+    expect(app.offOrigin()).toEqual([]);
+    expect(app.errors.filter((e) => !/404/.test(e))).toEqual([]);
+  });
+});
