@@ -92,7 +92,9 @@ const results = [];
 for (const c of commands) {
   const label = labelOf(c);
   const args = c.args.map((a) => a.replace(/^out\//, ''));
-  const inputs = args.filter((a) => existsSync(join(data, a)));
+  // Inputs are the arguments that name bench-data files (not `out/` targets), with their index files.
+  const named = c.args.filter((a) => !a.startsWith('out/') && existsSync(join(data, a)));
+  const inputs = [...new Set(named.flatMap((a) => [a, ...['.bai', '.csi', '.tbi', '.fai'].map((ext) => a + ext)]))].filter((a) => existsSync(join(data, a)));
   const row = { group: c.group, command: label, browserMs: NaN, browserNote: null, peakMemoryMiB: NaN };
   if (!installed.has(c.program)) row.browserNote = 'wasm build missing';
   const times = [];

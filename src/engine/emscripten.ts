@@ -29,7 +29,12 @@ export interface EmscriptenFs {
   isFile(mode: number): boolean;
   isDir(mode: number): boolean;
   readFile(path: string): Uint8Array;
-  open(path: string, flags: string): FsStream;
+  open(path: string, flags: string | number, mode?: number): FsStream;
+  isLink(mode: number): boolean;
+  readlink(path: string): string;
+  unlink(path: string): void;
+  writeFile(path: string, data: Uint8Array): void;
+  modeStringToFlags(flags: string): number;
   close(stream: FsStream): void;
   lookupPath(path: string): { node: FsNode };
   streams: Array<FsStream | null | undefined>;

@@ -96,6 +96,35 @@ function tuneWorkerFs(module: ToolModule, io: IoTuning, counter: ReadCounter): v
   };
 }
 
+const O_ACCMODE = 3;
+const O_TRUNC = 512;
+
+/**
+ * Lets a command write over a work-area file (`samtools index x.bam` run twice, `sort -o x.bam x.bam`): opening
+ * a link to a read-only input for writing first replaces the link with a MEMFS file (a copy, unless truncated),
+ * and the new file is returned as an output like any other.
+ */
+function writableInputs(fs: EmscriptenFs): void {
+  const open = fs.open.bind(fs);
+  fs.open = (path, flags, mode) => {
+    const bits = typeof flags === 'string' ? fs.modeStringToFlags(flags) : flags;
+    if ((bits & O_ACCMODE) !== 0) {
+      let target: string | undefined;
+      try {
+        if (fs.isLink(fs.lstat(path).mode)) target = fs.readlink(path);
+      } catch {
+        // no such path yet: a new file
+      }
+      if (target?.startsWith(`${IN_DIR}/`)) {
+        const bytes = (bits & O_TRUNC) === 0 ? fs.readFile(target) : undefined;
+        fs.unlink(path);
+        if (bytes) fs.writeFile(path, bytes);
+      }
+    }
+    return open(path, flags, mode);
+  };
+}
+
 /** Called from lokusSetup: mounts inputs, links inputs into the working directory, chdirs. */
 export function layOut(
   fs: EmscriptenFs,
@@ -106,6 +135,7 @@ export function layOut(
   counter: ReadCounter,
 ): void {
   tuneWorkerFs(module, io, counter);
+  writableInputs(fs);
   mkdirs(fs, IN_DIR);
   mkdirs(fs, WORK_DIR);
   fs.mount(module.WORKERFS, { blobs: files.map(({ name, data }) => ({ name, data })) }, IN_DIR);

@@ -45,6 +45,15 @@ describe('single jobs', () => {
     expect(stats.stdout).toBe(expected('samtools-idxstats.stdout'));
   });
 
+  it('lets a job write over a file of the work area', async () => {
+    const again = await app.run({ steps: [cmd('samtools', 'index', 'ex1.bam')] });
+    expect(again).toMatchObject({ status: 'succeeded', outputs: [{ path: 'ex1.bam.bai' }] });
+    await app.run({ steps: [cmd('samtools', 'view', '-h', 'ex1.bam')], stdoutFile: 'byname.sam' });
+    const sorted = await app.run({ steps: [cmd('samtools', 'sort', '-n', '-o', 'byname.sam', 'byname.sam')] });
+    expect(sorted).toMatchObject({ status: 'succeeded', outputs: [{ path: 'byname.sam' }] });
+    expect((await app.run({ steps: [cmd('samtools', 'view', '-c', 'byname.sam')] })).stdout).toBe(expected('samtools-view-count.stdout'));
+  });
+
   it('reports a non-zero exit as failed with stderr and advice', async () => {
     // native: samtools view missing.bam -> exit 1
     const result = await app.run({ steps: [cmd('samtools', 'view', 'missing.bam')] });
