@@ -5,9 +5,10 @@ import { candidatesFor, inputProblems, suggestInputs, type CandidateFile } from 
 import { ANALYSES, findAnalysis } from '../core/analyses/registry';
 import { commandsOf, matchRuns, parseTexts, runAnalysis, type AnalysisOutcome, type StepRunner } from '../core/analyses/run-analysis';
 import { decodeTag, encodeTag, type AnalysisTag } from '../core/analyses/tag';
-import { isUnfinished, type Run } from '../core/session';
+import { isUnfinished } from '../core/session';
 import type { RunEntry, Workbench } from './workbench.svelte';
 import { describeError } from './describe-error';
+import { runText } from './run-text';
 
 export interface AnalysisInstance {
   /** The encoded tag (Run.analysisId) shared by the instance's runs. */
@@ -143,7 +144,7 @@ export class AnalysesState {
           this.#setResult(id, { state: 'error', message: `The step "${entry?.run.label ?? step.job.label}" did not succeed; see the history, or run the analysis again.` });
           return;
         }
-        texts[step.key] = await this.#textOf(entry.run);
+        texts[step.key] = await runText(this.workbench, entry.run);
       }
       this.#setResult(id, toLoaded(parseTexts(def, texts, tag.inputs, tag.params)));
     } catch (error) {
@@ -160,17 +161,9 @@ export class AnalysesState {
       run: async (step) => {
         const run = await this.workbench.runJob(step.job, undefined, tag);
         if (run.status !== 'succeeded') return { succeeded: false, message: run.advice ?? `it ended with status ${run.status} (exit ${run.exitStatus ?? '?'})` };
-        return { succeeded: true, text: await this.#textOf(run) };
+        return { succeeded: true, text: await runText(this.workbench, run) };
       },
     };
-  }
-
-  /** A step's text: its stdout file from the session store (complete), else its recorded stdout. */
-  async #textOf(run: Run): Promise<string> {
-    if (run.stdoutFile === undefined) return run.stdout;
-    const output = run.outputs.find((o) => o.name === run.stdoutFile);
-    const stored = output ? await this.workbench.store.readOutput(output.blobId) : undefined;
-    return (stored ?? (await this.workbench.readOutput(run.stdoutFile))).text();
   }
 
   #setResult(id: string, result: LoadedResult): void {

@@ -1,0 +1,112 @@
+// The variant browser's state: a VCF/BCF, its header, the filters, and the rows bcftools query returned
+// (kept raw: 100,000 rows are plain arrays, never proxied); each query is a run in the history.
+import { parseQueryTable } from '../core/parsers/bcftools-query';
+import { ParseError } from '../core/parsers/parse-error';
+import { parseVcfHeader, type VcfHeader } from '../core/parsers/vcf-header';
+import { formatJob } from '../core/tools/job';
+import { buildHeaderJob, buildQuery, buildVcfExport, describeQueryError, EMPTY_FILTER, filterProblem, type VariantFilter } from '../core/variants/browser-query';
+import { rowsToTsv, sortRows, type SortDirection } from '../core/variants/variant-table';
+import { describeError } from './describe-error';
+import { runOutput, runText } from './run-text';
+import type { Workbench } from './workbench.svelte';
+
+const PREFERRED_INFO = ['AF', 'DP', 'AC', 'AN', 'MQ', 'VT', 'CSQ', 'ANN'];
+
+export class VariantBrowserState {
+  file = $state('');
+  header = $state.raw<VcfHeader | undefined>(undefined);
+  infoFields = $state<string[]>([]);
+  filter = $state<VariantFilter>({ ...EMPTY_FILTER });
+  columns = $state.raw<string[]>([]);
+  rows = $state.raw<string[][]>([]);
+  sort = $state<{ column: number; direction: SortDirection } | undefined>(undefined);
+  busy = $state(false);
+  error = $state<string | undefined>(undefined);
+
+  readonly variantFiles = $derived.by(() => this.workbench.files.filter((f) => f.availability === 'ready' && (f.detected.format === 'vcf' || f.detected.format === 'bcf')));
+  readonly panels = $derived.by(() => this.workbench.files.filter((f) => f.availability === 'ready' && f.detected.format === 'bed').map((f) => f.name));
+  readonly hasIndex = $derived.by(() => this.variantFiles.some((f) => f.name === this.file && f.indexName !== undefined));
+  readonly problem = $derived(filterProblem(this.filter, this.hasIndex));
+  readonly command = $derived(this.header && !this.problem ? formatJob(buildQuery(this.file, this.header, this.filter, this.infoFields).job) : '');
+  readonly sorted = $derived(this.sort ? sortRows(this.rows, this.sort.column, this.sort.direction) : this.rows);
+
+  constructor(readonly workbench: Workbench) {}
+
+  /** Chooses a file and reads its header (INFO fields and samples for the filters). */
+  async choose(file: string): Promise<void> {
+    this.file = file;
+    this.header = undefined;
+    this.rows = [];
+    this.columns = [];
+    this.sort = undefined;
+    this.error = undefined;
+    this.filter = { ...EMPTY_FILTER };
+    if (!file) return;
+    await this.#busy(async () => {
+      const run = await this.workbench.runJob(buildHeaderJob(file));
+      if (run.status !== 'succeeded') throw new Error(describeQueryError(run.stderr, undefined));
+      const header = parseVcfHeader(run.stdout);
+      this.header = header;
+      this.infoFields = PREFERRED_INFO.filter((id) => header.info.some((f) => f.id === id)).slice(0, 4);
+    });
+  }
+
+  setFilter(patch: Partial<VariantFilter>): void {
+    this.filter = { ...this.filter, ...patch };
+  }
+
+  toggleInfo(id: string): void {
+    this.infoFields = this.infoFields.includes(id) ? this.infoFields.filter((f) => f !== id) : [...this.infoFields, id];
+  }
+
+  toggleSample(sample: string): void {
+    const samples = this.filter.samples.includes(sample) ? this.filter.samples.filter((s) => s !== sample) : [...this.filter.samples, sample];
+    this.setFilter({ samples });
+  }
+
+  sortBy(column: number): void {
+    this.sort = this.sort?.column === column ? { column, direction: this.sort.direction === 'asc' ? 'desc' : 'asc' } : { column, direction: 'asc' };
+  }
+
+  /** Runs the query with the current filters and shows its rows. */
+  async apply(): Promise<void> {
+    const header = this.header;
+    if (!header || this.problem) return;
+    await this.#busy(async () => {
+      const query = buildQuery(this.file, header, this.filter, this.infoFields);
+      const run = await this.workbench.runJob(query.job);
+      if (run.status !== 'succeeded') throw new Error(describeQueryError(run.stderr, header));
+      const table = parseQueryTable(await runText(this.workbench, run), query.columns);
+      this.columns = [...table.columns];
+      this.rows = table.rows;
+      this.sort = undefined;
+    });
+  }
+
+  tsv(): Blob {
+    return new Blob([rowsToTsv(this.columns, this.sorted)], { type: 'text/tab-separated-values' });
+  }
+
+  /** Writes the filtered set as bgzipped VCF with bcftools view (a run in the history) and returns it. */
+  async exportVcf(name: string): Promise<Blob | undefined> {
+    let blob: Blob | undefined;
+    await this.#busy(async () => {
+      const run = await this.workbench.runJob(buildVcfExport(this.file, this.filter, name));
+      if (run.status !== 'succeeded') throw new Error(describeQueryError(run.stderr, this.header));
+      blob = await runOutput(this.workbench, run, name);
+    });
+    return blob;
+  }
+
+  async #busy(work: () => Promise<void>): Promise<void> {
+    this.busy = true;
+    this.error = undefined;
+    try {
+      await work();
+    } catch (error) {
+      this.error = error instanceof ParseError ? `${error.message}.` : describeError(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+}

@@ -1,0 +1,70 @@
+// The variant browser's state on a real Workbench with a fake bcftools answering with native outputs.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { VariantBrowserState } from '../../../src/state/variant-browser.svelte';
+import { Workbench } from '../../../src/state/workbench.svelte';
+import { createFakeEngine, respond } from '../../fakes/fake-engine';
+import { makeStore, type TestStore } from '../storage/support';
+import { toolOutput } from '../core/parsers/tool-output';
+
+const VCF = '1kg_phase1_chr22_5samples.vcf.gz';
+const FORMAT = '%CHROM\\t%POS\\t%ID\\t%REF\\t%ALT\\t%QUAL\\t%FILTER\\t%INFO/AF\\t%INFO/VT[\\t%GT]\\n';
+const fixture = (name: string) => new File([readFileSync(fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url)))], name);
+
+let t: TestStore;
+afterEach(() => t.store.close());
+
+async function open(): Promise<VariantBrowserState> {
+  t = makeStore();
+  const engine = createFakeEngine({
+    programs: {
+      bcftools: (call) => {
+        if (call.argv.includes('XYZ>1')) return call.stderr('[filter.c:2933 filters_init1] Error: the tag "XYZ" is not defined in the VCF header\n'), 255;
+        return respond(
+          {
+            [`view -h --no-version ${VCF}`]: toolOutput(`bcftools-view-header.${VCF}.txt`),
+            [`query -f ${FORMAT} -r 22:50300000-50310000 ${VCF}`]: toolOutput(`bcftools-query.${VCF}.region.txt`),
+          },
+          'bcftools',
+        )(call);
+      },
+    },
+  });
+  const workbench = new Workbench(engine, t.store);
+  await workbench.load(await t.store.createSession('Variants'));
+  await workbench.openFiles([fixture(VCF), fixture(`${VCF}.tbi`)]);
+  const browser = new VariantBrowserState(workbench);
+  await browser.choose(VCF);
+  return browser;
+}
+
+describe('VariantBrowserState', () => {
+  it('reads the header and offers its samples and INFO fields', async () => {
+    const browser = await open();
+    expect(browser.header!.samples).toHaveLength(5);
+    expect(browser.infoFields).toEqual(['AF', 'AC', 'AN', 'VT']);
+    expect(browser.hasIndex).toBe(true);
+  });
+
+  it('shows the rows of a region query and sorts them', async () => {
+    const browser = await open();
+    browser.infoFields = ['AF', 'VT'];
+    browser.setFilter({ region: '22:50,300,000-50,310,000' });
+    await browser.apply();
+    expect(browser.error).toBeUndefined();
+    expect(browser.rows).toHaveLength(194);
+    expect(browser.columns.slice(0, 9)).toEqual(['CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'AF', 'VT']);
+    browser.sortBy(7);
+    browser.sortBy(7);
+    const afs = browser.sorted.map((row) => Number(row[7]));
+    expect(afs[0]).toBe(Math.max(...afs));
+  });
+
+  it('explains an expression naming a field the file does not have', async () => {
+    const browser = await open();
+    browser.setFilter({ expression: 'XYZ>1' });
+    await browser.apply();
+    expect(browser.error).toMatch(/^The expression uses XYZ, which this file does not define\./);
+  });
+});
