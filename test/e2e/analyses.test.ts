@@ -114,6 +114,22 @@ describe('analyses', () => {
     }
   });
 
+  it('browses variants of a region and explains a mistyped expression', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Variant browser', exact: true }).click();
+    await page.getByLabel('VCF or BCF file').selectOption('1kg_phase1_chr22_5samples.vcf.gz');
+    await page.getByLabel('Region').fill('22:50300000-50310000');
+    await page.getByRole('button', { name: 'Show variants' }).click();
+    const native = readFileSync(join(FIXTURES, 'tool-output', 'bcftools-query.1kg_phase1_chr22_5samples.vcf.gz.region.txt'), 'utf8').trimEnd().split('\n');
+    await expect.poll(() => page.getByTestId('variant-count').innerText(), { timeout: 60_000 }).toBe(`${native.length} variants`);
+    const firstRow = await page.getByRole('region', { name: 'Variants' }).locator('tbody tr:not(.spacer)').first().locator('td').allInnerTexts();
+    expect(firstRow.slice(0, 7)).toEqual(native[0]!.split('\t').slice(0, 7));
+    await page.getByLabel('Expression', { exact: true }).fill('XYZ>1');
+    await page.getByRole('button', { name: 'Show variants' }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'XYZ' }).innerText(), { timeout: 60_000 }).toMatch(/which this file does not define/);
+    await page.getByRole('button', { name: 'Reports', exact: true }).click();
+  });
+
   it('finds the analysis runs again after a reload', async () => {
     const { page } = app;
     await page.reload();
