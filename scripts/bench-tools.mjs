@@ -85,18 +85,26 @@ if (!flag('no-gen')) {
 mkdirSync(outDir, { recursive: true });
 
 // ------------------------------------------------------------------------------------------------ running
+// Runs the command under bash so that `times` reports the CPU time (user + sys) of the command and all its
+// threads/children: on a shared machine wall time includes waiting for a core, CPU time does not.
+const TIMED = '"$@"; s=$?; times >&3; exit $s';
 function timeCommand(cmd, args, stdoutFile) {
   return new Promise((res) => {
     const outFd = openSync(stdoutFile ?? '/dev/null', 'w');
     const errFile = join(outDir, '.stderr');
     const errFd = openSync(errFile, 'w');
     const t = process.hrtime.bigint();
-    const child = spawn(cmd, args, { cwd: data, stdio: ['ignore', outFd, errFd] });
+    const child = spawn('bash', ['-c', TIMED, 'bench', cmd, ...args], { cwd: data, stdio: ['ignore', outFd, errFd, 'pipe'] });
+    let times = '';
+    child.stdio[3].on('data', (d) => (times += d));
     const finish = (status, err) => {
       const ms = Number(process.hrtime.bigint() - t) / 1e6;
       closeSync(outFd);
       closeSync(errFd);
-      res({ ms, status, err });
+      // second line of `times`: children's user and sys, e.g. "0m1.234s 0m0.056s"
+      const m = times.split('\n')[1]?.match(/(\d+)m([\d.]+)s (\d+)m([\d.]+)s/);
+      const cpuMs = m ? (Number(m[1]) * 60 + Number(m[2]) + Number(m[3]) * 60 + Number(m[4])) * 1000 : NaN;
+      res({ ms, cpuMs, status, err });
     };
     child.on('error', (e) => finish(-1, e.message));
     child.on('close', (code, signal) => finish(code ?? (signal ? 128 : -1), signal ?? undefined));
@@ -124,7 +132,7 @@ const median = (xs) => {
 const results = [];
 for (const c of commands) {
   const label = `${c.program} ${c.args.map((a) => (/[\s%]/.test(a) ? `'${a.replace(/\n/g, '\\n').replace(/\t/g, '\\t')}'` : a)).join(' ')}`;
-  const sides = { native: { ms: [], fail: null, digest: null }, wasm: { ms: [], fail: null, digest: null } };
+  const sides = { native: { ms: [], cpu: [], fail: null, digest: null }, wasm: { ms: [], cpu: [], fail: null, digest: null } };
   const stdoutOf = (side) => (c.stdout ? join(outDir, `${side}.${c.stdout}`) : null);
   for (let i = 0; i < runs; i++) {
     const order = i % 2 === 0 ? ['native', 'wasm'] : ['wasm', 'native'];
@@ -140,6 +148,7 @@ for (const c of commands) {
         continue;
       }
       s.ms.push(r.ms);
+      s.cpu.push(r.cpuMs);
       if (i === runs - 1) {
         // digest of the last run's output (stdout file or first written file), before the other side overwrites it
         const p = c.stdout ? stdoutOf(side) : join(data, c.out[0]);
@@ -151,30 +160,40 @@ for (const c of commands) {
   if (process.stdout.isTTY) process.stdout.write('\r'.padEnd(90) + '\r');
   const n = median(sides.native.ms);
   const w = median(sides.wasm.ms);
+  const nc = median(sides.native.cpu);
+  const wc = median(sides.wasm.cpu);
   const row = {
     group: c.group,
     command: label,
     nativeMs: n,
     wasmMs: w,
     ratio: w / n,
+    nativeCpuMs: nc,
+    wasmCpuMs: wc,
+    cpuRatio: wc / nc,
     nativeNote: !native[c.program] ? 'native binary missing' : sides.native.fail,
     wasmNote: !wasm[c.program] ? 'wasm build missing' : sides.wasm.fail,
     sameOutput: sides.native.digest && sides.wasm.digest ? sides.native.digest === sides.wasm.digest : null,
   };
   results.push(row);
   const fmt = (ms, note) => (note ? note : `${(ms / 1000).toFixed(2)} s`);
-  console.log(`${label.slice(0, 80).padEnd(80)} native ${fmt(n, row.nativeNote).padStart(10)}  wasm ${fmt(w, row.wasmNote).padStart(10)}  ratio ${Number.isFinite(row.ratio) ? row.ratio.toFixed(2) : '-'}`);
+  console.log(`${label.slice(0, 80).padEnd(80)} native ${fmt(n, row.nativeNote).padStart(10)}  wasm ${fmt(w, row.wasmNote).padStart(10)}  ratio ${Number.isFinite(row.ratio) ? row.ratio.toFixed(2) : '-'}  (cpu ratio ${Number.isFinite(row.cpuRatio) ? row.cpuRatio.toFixed(2) : '-'})`);
 }
 
 // ------------------------------------------------------------------------------------------------ report
 const secs = (ms) => (Number.isFinite(ms) ? (ms / 1000).toFixed(2) : '-');
-console.log(`\nMedian of ${runs} run(s) per side, wall time in seconds (wasm = node scripts/wasm-run.mjs, incl. Node start-up)\n`);
-const head = ['command', 'native', 'wasm', 'wasm/native', 'same output'];
+console.log(`\nMedian of ${runs} run(s) per side, seconds (wasm = node scripts/wasm-run.mjs, incl. Node start-up and compilation).`);
+console.log('wall = elapsed time; cpu = user+sys CPU time of the process and its threads (robust on a busy machine).\n');
+const ok = (r) => !r.nativeNote && !r.wasmNote;
+const head = ['command', 'native wall', 'wasm wall', 'wall ratio', 'native cpu', 'wasm cpu', 'cpu ratio', 'same output'];
 const rows = results.map((r) => [
   r.command,
   r.nativeNote ?? secs(r.nativeMs),
   r.wasmNote ?? secs(r.wasmMs),
-  Number.isFinite(r.ratio) && !r.nativeNote && !r.wasmNote ? r.ratio.toFixed(2) : '-',
+  Number.isFinite(r.ratio) && ok(r) ? r.ratio.toFixed(2) : '-',
+  r.nativeNote ? '-' : secs(r.nativeCpuMs),
+  r.wasmNote ? '-' : secs(r.wasmCpuMs),
+  Number.isFinite(r.cpuRatio) && ok(r) ? r.cpuRatio.toFixed(2) : '-',
   r.sameOutput === null ? '-' : r.sameOutput ? 'yes' : 'NO',
 ]);
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -182,13 +201,11 @@ const line = (cells) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) 
 console.log(line(head));
 console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
 for (const r of rows) console.log(line(r));
-const groupMedian = (g) => median(results.filter((r) => r.group === g && Number.isFinite(r.ratio) && !r.nativeNote && !r.wasmNote).map((r) => r.ratio));
-const summary = {
-  bgzf: groupMedian('bgzf'),
-  minimap2: groupMedian('minimap2'),
-  all: median(results.filter((r) => Number.isFinite(r.ratio) && !r.nativeNote && !r.wasmNote).map((r) => r.ratio)),
-};
-console.log(`\nmedian wasm/native ratio, BGZF-bound (samtools view -c, flagstat, stats; bcftools stats, view): ${Number.isFinite(summary.bgzf) ? summary.bgzf.toFixed(2) : '-'}`);
-console.log(`median wasm/native ratio, minimap2 (sr, map-ont): ${Number.isFinite(summary.minimap2) ? summary.minimap2.toFixed(2) : '-'}`);
-console.log(`median wasm/native ratio, all commands: ${Number.isFinite(summary.all) ? summary.all.toFixed(2) : '-'}`);
+const groupMedian = (g, key) => median(results.filter((r) => (g === 'all' || r.group === g) && Number.isFinite(r[key]) && ok(r)).map((r) => r[key]));
+const summary = {};
+for (const g of ['bgzf', 'minimap2', 'all']) summary[g] = { wall: groupMedian(g, 'ratio'), cpu: groupMedian(g, 'cpuRatio') };
+const f2 = (x) => (Number.isFinite(x) ? x.toFixed(2) : '-');
+console.log(`\nmedian wasm/native ratio, BGZF-bound (samtools view -c, flagstat, stats; bcftools stats, view): wall ${f2(summary.bgzf.wall)}, cpu ${f2(summary.bgzf.cpu)}`);
+console.log(`median wasm/native ratio, minimap2 (sr, map-ont): wall ${f2(summary.minimap2.wall)}, cpu ${f2(summary.minimap2.cpu)}`);
+console.log(`median wasm/native ratio, all commands: wall ${f2(summary.all.wall)}, cpu ${f2(summary.all.cpu)}`);
 if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ runs, date: new Date().toISOString(), results, summary }, null, 2)}\n`);
