@@ -10,12 +10,15 @@ import { describeError } from './describe-error';
 import { runOutput, runText } from './run-text';
 import type { Workbench } from './workbench.svelte';
 
-const PREFERRED_INFO = ['AF', 'DP', 'AC', 'AN', 'MQ', 'VT', 'CSQ', 'ANN'];
+const PREFERRED_INFO = ['AF', 'DP', 'AC', 'AN', 'MQ', 'VT'];
+/** VEP and SnpEff names of the consequence, gene and impact sub-fields. */
+const PREFERRED_ANNOTATION = ['Consequence', 'SYMBOL', 'IMPACT', 'Annotation', 'Gene_Name', 'Annotation_Impact'];
 
 export class VariantBrowserState {
   file = $state('');
   header = $state.raw<VcfHeader | undefined>(undefined);
   infoFields = $state<string[]>([]);
+  annotationFields = $state<string[]>([]);
   filter = $state<VariantFilter>({ ...EMPTY_FILTER });
   columns = $state.raw<string[]>([]);
   rows = $state.raw<string[][]>([]);
@@ -26,8 +29,8 @@ export class VariantBrowserState {
   readonly variantFiles = $derived.by(() => this.workbench.files.filter((f) => f.availability === 'ready' && (f.detected.format === 'vcf' || f.detected.format === 'bcf')));
   readonly panels = $derived.by(() => this.workbench.files.filter((f) => f.availability === 'ready' && f.detected.format === 'bed').map((f) => f.name));
   readonly hasIndex = $derived.by(() => this.variantFiles.some((f) => f.name === this.file && f.indexName !== undefined));
-  readonly problem = $derived(filterProblem(this.filter, this.hasIndex));
-  readonly command = $derived(this.header && !this.problem ? formatJob(buildQuery(this.file, this.header, this.filter, this.infoFields).job) : '');
+  readonly problem = $derived(filterProblem(this.filter, this.hasIndex, this.annotationFields.length > 0));
+  readonly command = $derived(this.header && !this.problem ? formatJob(buildQuery(this.file, this.header, this.filter, this.infoFields, this.annotationFields).job) : '');
   readonly sorted = $derived(this.sort ? sortRows(this.rows, this.sort.column, this.sort.direction) : this.rows);
 
   constructor(readonly workbench: Workbench) {}
@@ -48,6 +51,7 @@ export class VariantBrowserState {
       const header = parseVcfHeader(run.stdout);
       this.header = header;
       this.infoFields = PREFERRED_INFO.filter((id) => header.info.some((f) => f.id === id)).slice(0, 4);
+      this.annotationFields = PREFERRED_ANNOTATION.filter((name) => header.annotation?.fields.includes(name));
     });
   }
 
@@ -57,6 +61,10 @@ export class VariantBrowserState {
 
   toggleInfo(id: string): void {
     this.infoFields = this.infoFields.includes(id) ? this.infoFields.filter((f) => f !== id) : [...this.infoFields, id];
+  }
+
+  toggleAnnotation(name: string): void {
+    this.annotationFields = this.annotationFields.includes(name) ? this.annotationFields.filter((f) => f !== name) : [...this.annotationFields, name];
   }
 
   toggleSample(sample: string): void {
@@ -73,7 +81,7 @@ export class VariantBrowserState {
     const header = this.header;
     if (!header || this.problem) return;
     await this.#busy(async () => {
-      const query = buildQuery(this.file, header, this.filter, this.infoFields);
+      const query = buildQuery(this.file, header, this.filter, this.infoFields, this.annotationFields);
       const run = await this.workbench.runJob(query.job);
       if (run.status !== 'succeeded') throw new Error(describeQueryError(run.stderr, header));
       const table = parseQueryTable(await runText(this.workbench, run), query.columns);

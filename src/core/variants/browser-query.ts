@@ -24,7 +24,8 @@ export const SITE_COLUMNS = ['CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER
 const GENOTYPE_EXPRESSION: Record<Exclude<GenotypeFilter, 'any'>, string> = { het: 'GT="het"', hom: 'GT="AA"', alt: 'GT="alt"' };
 
 /** What stops the filter from running, in plain words; undefined when it can run. */
-export function filterProblem(filter: VariantFilter, hasIndex: boolean): string | undefined {
+export function filterProblem(filter: VariantFilter, hasIndex: boolean, withAnnotation = false): string | undefined {
+  if (withAnnotation && filter.samples.length > 0) return 'Annotation columns come from bcftools +split-vep, which shows every sample: clear the sample choice or the annotation columns.';
   if ((filter.region.trim() !== '' || filter.panel !== '') && !hasIndex) return 'Filtering by region or panel needs the file’s index: use "Create index" next to it in Files.';
   if (filter.region.trim() !== '' && !/^[^\s:,]+(:[\d,]+(-[\d,]*)?)?(,[^\s:,]+(:[\d,]+(-[\d,]*)?)?)*$/.test(filter.region.trim())) {
     return `"${filter.region}" is not a region: write it as chr1, chr1:10000-20000 or several separated by commas.`;
@@ -56,14 +57,24 @@ export interface BrowserQuery {
   columns: string[];
 }
 
-export function buildQuery(file: string, header: VcfHeader, filter: VariantFilter, infoFields: readonly string[]): BrowserQuery {
-  const samples = filter.samples.length > 0 ? filter.samples : header.samples;
+/**
+ * The table's query. With annotation sub-fields (VEP CSQ / SnpEff ANN) it is `bcftools +split-vep` with the
+ * most severe consequence per site (`-s worst`); sites without annotation are then left out, as split-vep does.
+ */
+export function buildQuery(file: string, header: VcfHeader, filter: VariantFilter, infoFields: readonly string[], annotationFields: readonly string[] = []): BrowserQuery {
+  const annotation = header.annotation && annotationFields.length > 0 ? header.annotation : undefined;
+  const samples = filter.samples.length > 0 && !annotation ? filter.samples : header.samples;
   const hasGt = header.format.some((f) => f.id === 'GT');
   // bcftools expands \t and \n itself, so the argv holds them as typed in a shell.
-  const format = [...SITE_COLUMNS.map((c) => `%${c}`), ...infoFields.map((id) => `%INFO/${id}`)].join('\\t') + (hasGt && samples.length > 0 ? '[\\t%GT]' : '') + '\\n';
+  const fields = [...SITE_COLUMNS.map((c) => `%${c}`), ...infoFields.map((id) => `%INFO/${id}`), ...(annotation ? annotationFields.map((f) => `%${f}`) : [])];
+  const format = fields.join('\\t') + (hasGt && samples.length > 0 ? '[\\t%GT]' : '') + '\\n';
   return {
-    job: { label: 'Variant browser: bcftools query', steps: [{ program: 'bcftools', argv: ['query', '-f', format, ...filterArgs(filter), file] }], stdoutFile: `${file}.browser.tsv` },
-    columns: [...SITE_COLUMNS, ...infoFields, ...(hasGt ? samples : [])],
+    job: {
+      label: annotation ? 'Variant browser: bcftools +split-vep' : 'Variant browser: bcftools query',
+      steps: [{ program: 'bcftools', argv: annotation ? ['+split-vep', '-a', annotation.tag, '-s', 'worst', '-f', format, ...filterArgs({ ...filter, samples: [] }), file] : ['query', '-f', format, ...filterArgs(filter), file] }],
+      stdoutFile: `${file}.browser.tsv`,
+    },
+    columns: [...SITE_COLUMNS, ...infoFields, ...(annotation ? annotationFields : []), ...(hasGt && samples.length > 0 ? samples : [])],
   };
 }
 

@@ -3,6 +3,7 @@ import { buildQuery, buildVcfExport, describeQueryError, EMPTY_FILTER, filterPro
 import { compareCells, rowsToTsv, sortRows } from '../../../../src/core/variants/variant-table';
 import { formatJob } from '../../../../src/core/tools/job';
 import { parseVcfHeader } from '../../../../src/core/parsers/vcf-header';
+import { parseQueryTable } from '../../../../src/core/parsers/bcftools-query';
 import { toolOutput } from '../parsers/tool-output';
 
 const header = parseVcfHeader(toolOutput('bcftools-view-header.1kg_phase1_chr22_5samples.vcf.gz.txt'));
@@ -68,5 +69,28 @@ describe('variant table', () => {
 
   it('writes TSV with the header', () => {
     expect(rowsToTsv(['CHROM', 'POS'], [['22', '1']])).toBe('CHROM\tPOS\n22\t1\n');
+  });
+});
+
+describe('annotation columns (VEP CSQ)', () => {
+  const vep = parseVcfHeader(toolOutput('bcftools-view-header.vep_csq_chr1.vcf.gz.txt'));
+
+  it('finds the CSQ sub-fields in the header', () => {
+    expect(vep.annotation?.tag).toBe('CSQ');
+    expect(vep.annotation?.fields).toEqual(expect.arrayContaining(['Consequence', 'SYMBOL', 'IMPACT']));
+  });
+
+  it('queries them with +split-vep, worst consequence per site, as the fixture was made', () => {
+    const query = buildQuery('vep_csq_chr1.vcf.gz', vep, EMPTY_FILTER, [], ['Consequence', 'SYMBOL', 'IMPACT']);
+    expect(formatJob(query.job)).toBe(
+      "bcftools +split-vep -a CSQ -s worst -f '%CHROM\\t%POS\\t%ID\\t%REF\\t%ALT\\t%QUAL\\t%FILTER\\t%Consequence\\t%SYMBOL\\t%IMPACT\\n' vep_csq_chr1.vcf.gz > vep_csq_chr1.vcf.gz.browser.tsv",
+    );
+    const table = parseQueryTable(toolOutput('bcftools-split-vep.vep_csq_chr1.vcf.gz.txt'), query.columns);
+    expect(table.rows).toHaveLength(802);
+    expect(table.rows[0]).toEqual(['1', '14464', '.', 'A', 'T', '2235.88', 'PASS', 'non_coding_transcript_exon_variant', 'WASH7P', 'MODIFIER']);
+  });
+
+  it('refuses a sample choice with annotation columns', () => {
+    expect(filterProblem({ ...EMPTY_FILTER, samples: ['S1'] }, true, true)).toMatch(/split-vep/);
   });
 });
