@@ -44,7 +44,8 @@ err() {
   local prog=$1; shift
   (cd "$T" && "$prog" "$@" > /dev/null 2> "$T/$name.native.err" < /dev/null); local ns=$?
   (cd "$T" && W "$prog" "$@" > /dev/null 2> "$T/$name.wasm.err" < /dev/null); local ws=$?
-  if [ $ns -eq $ws ] && [ $ns -ne 0 ]; then pass=$((pass+1)); printf 'ok    %-28s (status %d) %s\n' "$name" $ns "$(head -c 70 "$T/$name.wasm.err" | head -1)"
+  local same="stderr differs"; cmp -s "$T/$name.native.err" "$T/$name.wasm.err" && same="stderr identical"
+  if [ $ns -eq $ws ] && [ $ns -ne 0 ]; then pass=$((pass+1)); printf 'ok    %-28s (status %d, %s) %s\n' "$name" $ns "$same" "$(head -c 60 "$T/$name.wasm.err" | head -1)"
   else fail=$((fail+1)); printf 'FAIL  %-28s status native=%d wasm=%d; wasm stderr: %s\n' "$name" $ns $ws "$(head -c 200 "$T/$name.wasm.err")"; fi
 }
 
@@ -85,6 +86,8 @@ check sam-coverage     samtools coverage "$BAM"
 err   sam-missing      samtools view /nonexistent.bam
 err   sam-trunc        samtools view "$T/trunc.bam"
 err   sam-badopt       samtools view --no-such-option "$BAM"
+err   tabix-badopt     tabix -Z "$BAM"
+err   bgzip-trunc      bgzip -dc "$T/trunc.bam"
 # bcftools
 check bcf-view         bcftools view --no-version "$FX/1kg_phase1_chr22_5samples.bcf"
 check bcf-view-Oz      bcftools view --no-version -Oz "$VA/chr22.vcf.gz"
@@ -101,6 +104,8 @@ check bcf-split-vep    bcftools +split-vep -l "$FX/vep_csq_chr1.vcf.gz"
 check bcf-plugin-list  bcftools plugin -l
 err   bcf-missing      bcftools view /nonexistent.vcf.gz
 err   bcf-badopt       bcftools view --no-such-option "$VA/chr22.vcf.gz"
+err   bcf-badopt-short bcftools view -Z x
+err   bcf-noplugin     bcftools +no-such-plugin "$VA/chr22.vcf.gz"
 # seqtk
 check seqtk-seq        seqtk seq -a "$FX/ex1.fastq"
 check seqtk-fqchk      seqtk fqchk "$FX/ex1.fastq"
@@ -111,6 +116,7 @@ check mm2-sr           minimap2 -a -x sr "$FA" "$FX/ex1_R1.fastq.gz" "$FX/ex1_R2
 check mm2-ont          minimap2 -a -x map-ont "$FX/MT-human.fa" "$FX/MT-human.ont-sim.fastq"
 check mm2-paf          minimap2 -x asm5 "$FX/MT-human.fa" "$FX/MT-orang.fa"
 err   mm2-missing      minimap2 -a /nonexistent.fa "$FX/ex1.fastq"
+check seqtk-permute    seqtk seq "$FX/ex1.fastq" -a
 # bedtools
 check bt-intersect     bedtools intersect -a "$FX/ex1.windows200.bed" -b "$FX/gencode_excerpt.exons.bed" -wa -wb
 check bt-merge         bedtools merge -i "$FX/gencode_excerpt.exons.bed"

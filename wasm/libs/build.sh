@@ -3,6 +3,8 @@
 # zlib, libdeflate (fast BGZF), bzip2 and liblzma (CRAM codecs). Sources: Debian bookworm, see tools.json.
 . "$(dirname "$0")/../shared/common.sh"
 HERE="$(cd "$(dirname "$0")" && pwd)"
+# glibc-style getopt diagnostics, linked into every program (see shared/getopt_glibc_msgs.c)
+emcc $CFLAGS -c "$LOKUS_WASM_DIR/shared/getopt_glibc_msgs.c" -o "$LOKUS_SYSROOT/lib/lokus_getopt.o"
 stamp="$LOKUS_SYSROOT/.libs-done"
 if [ -f "$stamp" ] && [ "${LOKUS_REBUILD_LIBS:-0}" != 1 ]; then log "sysroot libraries already built"; exit 0; fi
 

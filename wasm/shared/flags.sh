@@ -44,6 +44,7 @@ LOKUS_LDFLAGS=(
   -sEXPORTED_RUNTIME_METHODS=callMain,FS,WORKERFS,NODEFS,PROXYFS
   -sNODEJS_CATCH_EXIT=0 -sNODEJS_CATCH_REJECTION=0
   --pre-js "$LOKUS_WASM_DIR/shared/pre.js"
+  "$LOKUS_SYSROOT/lib/lokus_getopt.o"   # glibc-style getopt messages (shared/getopt_glibc_msgs.c)
 )
 export LOKUS_LDFLAGS_STR="${LOKUS_LDFLAGS[*]}"
 # Plain (non-program) link flags, for configure scripts' test links.
