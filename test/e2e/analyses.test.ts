@@ -124,6 +124,11 @@ describe('analyses', () => {
     await expect.poll(() => page.getByTestId('variant-count').innerText(), { timeout: 60_000 }).toBe(`${native.length} variants`);
     const firstRow = await page.getByRole('region', { name: 'Variants' }).locator('tbody tr:not(.spacer)').first().locator('td').allInnerTexts();
     expect(firstRow.slice(0, 7)).toEqual(native[0]!.split('\t').slice(0, 7));
+    // Virtualised: only the rows in view are in the page; scrolling to the end shows the last one.
+    const table = page.getByRole('region', { name: 'Variants' });
+    expect(await table.locator('tbody tr:not(.spacer)').count()).toBeLessThan(60);
+    await table.evaluate((element) => element.scrollTo(0, element.scrollHeight));
+    await expect.poll(() => table.locator('tbody tr:not(.spacer)').last().locator('td').nth(1).innerText()).toBe(native.at(-1)!.split('\t')[1]);
     await page.getByLabel('Expression', { exact: true }).fill('XYZ>1');
     await page.getByRole('button', { name: 'Show variants' }).click();
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'XYZ' }).innerText(), { timeout: 60_000 }).toMatch(/which this file does not define/);
@@ -138,6 +143,36 @@ describe('analyses', () => {
     await runs.filter({ hasText: 'Alignment QC' }).click();
     await page.locator('[data-metric="reads"]').waitFor({ timeout: 30_000 });
     expect(await metricValue(page, 'reads')).toBe(flagstatLine('in total').count.toLocaleString('en-US'));
+  });
+
+  it('runs FASTQ QC on a read pair and shows what native seqtk reports', async () => {
+    const { page } = app;
+    await page.getByLabel('Open files', { exact: true }).setInputFiles(['ex1_R1.fastq.gz', 'ex1_R2.fastq.gz'].map((name) => join(FIXTURES, name)));
+    await page.getByRole('button', { name: 'FASTQ QC', exact: true }).click();
+    await expect.poll(() => page.getByLabel('Mates (R2) (optional)').inputValue()).toBe('ex1_R2.fastq.gz');
+    await page.getByRole('button', { name: 'Run FASTQ QC' }).click();
+    await page.locator('[data-metric="reads.R1"]').waitFor({ timeout: 120_000 });
+    for (const read of ['R1', 'R2']) {
+      const comp = readFileSync(join(FIXTURES, 'tool-output', `seqtk-comp.ex1_${read}.fastq.gz.txt`), 'utf8').trimEnd().split('\n');
+      const all = readFileSync(join(FIXTURES, 'tool-output', `seqtk-fqchk.ex1_${read}.fastq.gz.txt`), 'utf8').split('\n').find((l) => l.startsWith('ALL\t'))!.split('\t');
+      expect(await metricValue(page, `reads.${read}`)).toBe(comp.length.toLocaleString('en-US'));
+      expect(await metricValue(page, `meanQuality.${read}`)).toBe(`Q${all[7]}`);
+    }
+    await expect.poll(() => page.locator('[data-chart="quality-by-position"] svg').count()).toBeGreaterThan(0);
+  });
+
+  it('runs Alignment QC on the CRAM copy with its reference and gets the BAM’s numbers', async () => {
+    const { page } = app;
+    await page.getByLabel('Open files', { exact: true }).setInputFiles(['ex1.cram', 'ex1.cram.crai', 'ex1.fa'].map((name) => join(FIXTURES, name)));
+    await page.getByRole('button', { name: 'Alignment QC', exact: true }).click();
+    await page.getByLabel('Alignments').selectOption('ex1.cram');
+    await expect.poll(() => page.getByText('A CRAM file is read with the reference').count()).toBe(1);
+    await page.getByLabel('Reference FASTA (optional)').selectOption('ex1.fa');
+    await page.getByRole('button', { name: 'Run Alignment QC' }).click();
+    await expect.poll(() => page.locator('#result-heading').innerText(), { timeout: 30_000 }).toContain('ex1.cram');
+    await page.locator('[data-metric="mappedPct"]').waitFor({ timeout: 120_000 });
+    expect(await metricValue(page, 'reads')).toBe(flagstatLine('in total').count.toLocaleString('en-US'));
+    expect(await metricValue(page, 'mappedPct')).toBe(`${flagstatLine('mapped').percent}%`);
   });
 
   it('made no request outside the app origin', () => {
