@@ -1,0 +1,131 @@
+#!/usr/bin/env node
+// Times the Variant summary and a variant-browser filter in the real app (headless Chromium, files opened
+// through the file input, clicks as a user makes them) on bench-data/variants.vcf.gz (2M records), against
+// native bcftools running the very commands the app shows (read from the page, so there is one source of truth).
+//
+// Browser time: from the click to the answer on screen (cards, or the variant count), so it includes
+// parsing and drawing. Native time: the command's wall time with output to a file.
+//
+// Usage: npm run bench:analyses -- [--runs 3] [--expression 'QUAL>500 && INFO/AF>0.1'] [--json out.json]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { build, preview } from 'vite';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const data = join(root, 'bench-data');
+const argv = process.argv.slice(2);
+const value = (name, dflt) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : dflt;
+};
+const runs = Number(value('runs', 3));
+const expression = value('expression', 'QUAL>500 && INFO/AF>0.1');
+const VCF = 'variants.vcf.gz';
+const TIMEOUT = 30 * 60_000;
+
+if (!existsSync(join(data, VCF))) spawnSync(process.execPath, [join(root, 'scripts/gen-bench-data.mjs')], { stdio: 'inherit' });
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length === 0 ? NaN : s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** Splits a command as the app prints it (core/tools/job formatJob: single quotes, `'\''` for a quote). */
+function shellWords(line) {
+  const words = [];
+  let word = null;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (ch === "'") {
+      const end = line.indexOf("'", i + 1);
+      word = (word ?? '') + line.slice(i + 1, end);
+      i = end;
+    } else if (ch === '\\' && line[i + 1] === "'") {
+      word = (word ?? '') + "'";
+      i++;
+    } else if (ch === ' ') {
+      if (word !== null) words.push(word);
+      word = null;
+    } else word = (word ?? '') + ch;
+  }
+  if (word !== null) words.push(word);
+  return words;
+}
+
+/** Runs an app command natively in bench-data (`> file` honoured) and returns its wall time in ms. */
+function native(command) {
+  const words = shellWords(command);
+  const redirect = words.indexOf('>');
+  const out = join(mkdtempSync(join(tmpdir(), 'lokus-bench-')), 'stdout.txt');
+  const args = redirect >= 0 ? words.slice(1, redirect) : words.slice(1);
+  const outputs = args.map((a, i) => (args[i - 1] === '-o' ? join(tmpdir(), a) : a));
+  const started = performance.now();
+  const result = spawnSync(words[0], outputs, { cwd: data, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 2 ** 31 });
+  const ms = performance.now() - started;
+  if (result.status !== 0) throw new Error(`${command}: ${result.stderr}`);
+  writeFileSync(out, result.stdout);
+  return ms;
+}
+
+await build({ root, logLevel: 'warn' });
+const server = await preview({ root, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+});
+const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+page.setDefaultTimeout(TIMEOUT);
+await page.goto(`http://127.0.0.1:${server.httpServer.address().port}/`);
+await page.getByLabel('Open files', { exact: true }).setInputFiles([VCF, `${VCF}.tbi`].map((n) => join(data, n)));
+await page.getByTestId('file-row').filter({ hasText: VCF }).first().waitFor();
+
+const rows = [];
+
+// Variant summary: click "Run", wait for the cards.
+await page.getByRole('button', { name: 'Variant summary', exact: true }).click();
+const summaryTimes = [];
+let summaryCommand = '';
+for (let i = 0; i < runs; i++) {
+  if (await page.getByRole('button', { name: 'Close result' }).count()) await page.getByRole('button', { name: 'Close result' }).click();
+  const started = Date.now();
+  await page.getByRole('button', { name: 'Run Variant summary' }).click();
+  await page.locator('[data-metric="records"]').waitFor();
+  summaryTimes.push(Date.now() - started);
+  summaryCommand = (await page.locator('.result .commands pre').textContent()).trim();
+}
+rows.push({ what: 'Variant summary', command: summaryCommand, browserMs: median(summaryTimes), nativeMs: median(Array.from({ length: runs }, () => native(summaryCommand))) });
+
+// Variant browser: choose the file, type the expression, "Show variants", wait for the count.
+await page.getByRole('button', { name: 'Variant browser', exact: true }).click();
+await page.getByLabel('VCF or BCF file').selectOption(VCF);
+await page.getByLabel('Expression', { exact: true }).fill(expression);
+const filterTimes = [];
+let filterCommand = '';
+let shown = '';
+for (let i = 0; i < runs; i++) {
+  const before = await page.getByTestId('run').count();
+  const started = Date.now();
+  await page.getByRole('button', { name: 'Show variants' }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="run"]').length > n, before);
+  await page.getByRole('status').filter({ hasText: 'Working' }).waitFor({ state: 'detached' });
+  shown = await page.getByTestId('variant-count').innerText();
+  filterTimes.push(Date.now() - started);
+  filterCommand = (await page.locator('pre.command').textContent()).trim();
+}
+rows.push({ what: `Variant browser filter (${shown})`, command: filterCommand, browserMs: median(filterTimes), nativeMs: median(Array.from({ length: runs }, () => native(filterCommand))) });
+
+await browser.close();
+await server.close();
+
+const secs = (ms) => (Number.isFinite(ms) ? (ms / 1000).toFixed(2) : '-');
+console.log(`\n${VCF}: median of ${runs} run(s), seconds; browser = click to answer on screen, native = same command on PATH.\n`);
+console.log('| analysis | browser | native | browser/native |\n|---|--:|--:|--:|');
+for (const r of rows) console.log(`| ${r.what} | ${secs(r.browserMs)} | ${secs(r.nativeMs)} | ${(r.browserMs / r.nativeMs).toFixed(2)} |`);
+for (const r of rows) console.log(`\n${r.what}:\n  ${r.command}`);
+const jsonOut = value('json', '');
+if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ runs, date: new Date().toISOString(), expression, rows }, null, 2)}\n`);
