@@ -10,6 +10,7 @@ import { Workbench } from './state/workbench.svelte';
 import { SessionsState } from './state/sessions.svelte';
 import { PrivacyMonitor } from './state/privacy.svelte';
 import { OfflineState } from './state/offline.svelte';
+import { TabLock } from './state/tab-lock.svelte';
 import { TOOLS_CACHE } from '../scripts/pwa-names';
 
 const store = new DexieSessionStore();
@@ -27,5 +28,10 @@ const offline = new OfflineState({
 
 privacy.start();
 offline.start();
-mount(App, { target: document.getElementById('app')!, props: { workbench, sessions, privacy, offline } });
-void sessions.start().catch((error: unknown) => workbench.report(error, 'Lokus could not open its local storage'));
+const tabLock = new TabLock(typeof navigator.locks === 'undefined' ? undefined : navigator.locks);
+mount(App, { target: document.getElementById('app')!, props: { workbench, sessions, privacy, offline, tabLock } });
+// Sessions open only in the tab that holds the lock; a tab that loses it to another stops working on them.
+void tabLock.start(
+  () => sessions.start().catch((error: unknown) => workbench.report(error, 'Lokus could not open its local storage')),
+  () => workbench.unload(),
+);
