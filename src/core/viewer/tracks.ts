@@ -46,8 +46,13 @@ const KIND: Partial<Record<FileFormat, [TrackKind, ViewerFormat]>> = {
   gtf: ['annotation', 'gtf'],
 };
 
-/** Files a viewer must not read whole: without their index, igv.js could only load every byte. */
-const NEEDS_INDEX: ReadonlySet<FileFormat> = new Set(['bam', 'cram']);
+/**
+ * Files shown only with their index: FASTA, BAM and CRAM (without one igv.js could only read every byte) and
+ * anything compressed (igv.js reads compressed VCF/BED/GFF through the index; read whole, they fail).
+ */
+function needsIndex(format: FileFormat, compression: Compression): boolean {
+  return format === 'fasta' || format === 'bam' || format === 'cram' || compression !== 'none';
+}
 
 const REASONS: Partial<Record<FileFormat, string>> = {
   bcf: 'The viewer reads VCF, not BCF: convert it with "bcftools view -Oz -o STEM.vcf.gz NAME" and index it with tabix.',
@@ -68,8 +73,10 @@ export function planTracks(sources: readonly ViewerSource[]): ViewerPlan {
     if (!kind) continue;
     // A bgzipped FASTA needs its .gzi as well; igv.js takes the .fai as the index either way.
     const index = pairing.pairs.find((pair) => pair.data === source.name && pair.indexFormat !== 'gzi')?.index;
-    if (!index && NEEDS_INDEX.has(format)) {
-      plan.unviewable.push({ name: source.name, reason: `${source.name} has no index: create it (Files panel, "Create index") to view it.` });
+    const compression = source.compression ?? (/\.(gz|bgz|bgzf)$/i.test(source.name) ? 'bgzf' : 'none');
+    if (!index && needsIndex(format, compression)) {
+      const fix = compression === 'gzip' ? 'recompress it with bgzip and index it' : 'create it (Files panel, "Create index")';
+      plan.unviewable.push({ name: source.name, reason: `${source.name} has no index: ${fix} to view it.` });
       continue;
     }
     const track: TrackPlan = { name: source.name, kind: kind[0], format: kind[1], ...(index ? { index } : {}) };

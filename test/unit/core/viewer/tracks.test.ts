@@ -36,6 +36,9 @@ describe('planTracks', () => {
   it.each([
     ['ex1.bam', /no index/],
     ['ex1.cram', /no index/],
+    ['ex1.fa', /no index: create it/],
+    ['calls.vcf.gz', /no index: create it/],
+    ['genes.gff3.gz', /no index: create it/],
     ['calls.bcf', /bcftools view -Oz -o calls\.vcf\.gz calls\.bcf/],
     ['reads.sam', /samtools sort/],
   ])('says why %s cannot be shown', (name, reason) => {
