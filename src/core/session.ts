@@ -96,6 +96,8 @@ export interface Settings {
   consoleHistoryLimit: number;
   /** The user's pass/warn thresholds per analysis (core/analyses), where they differ from the defaults. */
   analysisThresholds?: Record<string, Record<string, { pass: number; warn: number }>>;
+  /** Sessions not changed for this many days are deleted when Lokus starts; 0 or absent keeps them. */
+  sessionExpiryDays?: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -111,6 +113,14 @@ export const DEFAULT_SETTINGS: Settings = {
 export function chooseFileStorage(size: number, hasHandle: boolean, settings: Pick<Settings, 'blobSizeLimitBytes'>): FileStorage {
   if (hasHandle) return 'handle';
   return size <= settings.blobSizeLimitBytes ? 'blob' : 'none';
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The sessions auto-expiry deletes at start: last changed more than `days` days before `now` (none when days is 0). */
+export function expiredSessions(sessions: readonly Session[], days: number | undefined, now: number): Session[] {
+  if (!days || days <= 0) return [];
+  return sessions.filter((session) => session.updatedAt < now - days * DAY_MS);
 }
 
 /** Runs that were still going when the page went away cannot be resumed. */

@@ -1,6 +1,6 @@
 // The list of sessions and the actions on them: create, open, rename, duplicate, delete, export, import,
 // storage usage, and deleting all local data.
-import type { Session } from '../core/session';
+import { expiredSessions, type Session } from '../core/session';
 import type { SessionStore, StorageUsage } from '../core/storage-port';
 import type { Workbench } from './workbench.svelte';
 
@@ -23,10 +23,17 @@ export class SessionsState {
   /** At startup: marks runs left running as interrupted, then opens the last session (or a new one). */
   async start(): Promise<void> {
     this.interruptedAtStart = await this.store.markInterruptedRuns();
+    const expired = await this.#expire();
     await this.#refresh();
     const lastId = localStorage.getItem(LAST_SESSION_KEY);
     const session = this.sessions.find((s) => s.id === lastId) ?? this.sessions[0] ?? (await this.store.createSession('My session'));
     await this.open(session.id);
+    if (expired > 0) {
+      this.workbench.notice = {
+        kind: 'info',
+        text: `${expired} session${expired === 1 ? '' : 's'} unchanged for more than ${this.workbench.settings.sessionExpiryDays} days ${expired === 1 ? 'was' : 'were'} deleted, as set in Storage and export.`,
+      };
+    }
     if (this.interruptedAtStart > 0) {
       this.workbench.notice = {
         kind: 'info',
@@ -117,6 +124,26 @@ export class SessionsState {
       this.sessions = [];
       this.usage = undefined;
       this.workbench.notice = { kind: 'info', text: 'All local data was deleted. Nothing of Lokus is stored in this browser now.' };
+    });
+  }
+
+  /** Auto-expiry (off unless set): deletes sessions unchanged for longer than the setting allows. */
+  async #expire(): Promise<number> {
+    const { sessionExpiryDays } = await this.store.getSettings();
+    const expired = expiredSessions(await this.store.listSessions(), sessionExpiryDays, Date.now());
+    for (const session of expired) await this.store.deleteSession(session.id);
+    return expired.length;
+  }
+
+  get sessionExpiryDays(): number {
+    return this.workbench.settings.sessionExpiryDays ?? 0;
+  }
+
+  /** Sets auto-expiry: sessions unchanged for more than `days` days are deleted at the next start (0 = never). */
+  async setSessionExpiry(days: number): Promise<void> {
+    const sessionExpiryDays = Number.isFinite(days) && days > 0 ? Math.floor(days) : 0;
+    await this.#guard('The setting could not be saved', async () => {
+      this.workbench.settings = await this.store.saveSettings({ sessionExpiryDays });
     });
   }
 
