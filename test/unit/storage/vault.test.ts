@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PBKDF2_ITERATIONS, reseal, Vault, WrongPassphraseError } from '../../../src/storage/vault';
+import { PBKDF2_ITERATIONS, Vault, WrongPassphraseError } from '../../../src/storage/vault';
 
 // Derivation at the real iteration count is tested once; the rest use a low count to stay fast.
 const FAST = 1_000;
@@ -57,13 +57,25 @@ describe('Vault', () => {
     expect(await (await vault.openBlob(sealed, 'fileData/f1')).text()).toBe('@r\nACGT\n+\nIIII\n');
   });
 
-  it('changing the passphrase re-seals data: the new one opens it, the old one no longer unlocks', async () => {
-    const old = await Vault.create('old pass', FAST);
-    const sealed = await old.sealJson(['line'], 'console/1');
-    const next = await Vault.create('new pass', FAST);
-    const moved = await reseal(old, next, sealed, 'console/1');
-    expect(await (await Vault.unlock(next.header, 'new pass')).openJson(moved, 'console/1')).toEqual(['line']);
-    await expect(Vault.unlock(next.header, 'old pass')).rejects.toBeInstanceOf(WrongPassphraseError);
+  it('changing the passphrase keeps sealed data readable under the new one; the old one no longer unlocks', async () => {
+    const vault = await Vault.create('old pass', FAST);
+    const sealed = await vault.sealJson(['line'], 'console/1');
+    const header = await Vault.changePassphrase(vault.header, 'old pass', 'new pass', FAST);
+    expect(header.salt).not.toEqual(vault.header.salt);
+    expect(await (await Vault.unlock(header, 'new pass')).openJson(sealed, 'console/1')).toEqual(['line']);
+    await expect(Vault.unlock(header, 'old pass')).rejects.toBeInstanceOf(WrongPassphraseError);
+  });
+
+  it('changing the passphrase needs the current one', async () => {
+    const vault = await Vault.create('old pass', FAST);
+    await expect(Vault.changePassphrase(vault.header, 'guess', 'new pass', FAST)).rejects.toBeInstanceOf(WrongPassphraseError);
+  });
+
+  it('the data key cannot be read out of an unlocked vault', async () => {
+    const vault = await Vault.create('s3cret', FAST);
+    const key = (vault as unknown as { key: CryptoKey }).key;
+    expect(key.extractable).toBe(false);
+    await expect(crypto.subtle.exportKey('raw', key)).rejects.toThrow();
   });
 
   it('refuses an empty passphrase', async () => {
