@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { canonical, INLINE_LIMIT } from './conformance-cases.mjs';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -48,6 +48,17 @@ export function run(command, args, cwd, { timeoutMs = 300_000 } = {}) {
       resolvePromise({ status: code ?? (signal ? 128 : -1), signal, stdout: Buffer.concat(out), stderr: Buffer.concat(err) });
     });
   });
+}
+
+let loader = null;
+/**
+ * Run a wasm program in this process through scripts/lib/wasm-node.mjs (one fresh instance per command, the
+ * compiled module cached per program), with `cwd` as the tool's working directory. Same result shape as run().
+ */
+export async function runWasmInProcess(program, args, cwd) {
+  loader ??= await import(pathToFileURL(join(repoRoot, 'scripts/lib/wasm-node.mjs')).href);
+  const r = await loader.runProgram(program, args, { cwd });
+  return { status: r.exitStatus, signal: null, stdout: r.stdout, stderr: r.stderr, abortReason: r.abortReason };
 }
 
 const sha256 = (b) => createHash('sha256').update(b).digest('hex');

@@ -1,19 +1,24 @@
-// Conformance of the wasm builds with the native tools: every case of conformance-cases.mjs is run with
-// `node scripts/wasm-run.mjs <program> ...` in a directory holding copies of its fixtures, and its exit status,
+// Conformance of the wasm builds with the native tools: every case of conformance-cases.mjs is run as wasm in a
+// directory holding copies of its fixtures, and its exit status,
 // stdout, output files (and, for the failure cases, stderr) must equal what the native tool produced
 // (test/fixtures/expected/, written by `node scripts/make-expected.mjs`).
 //
 // A program whose wasm build is missing makes its cases FAIL with a message saying so: nothing is skipped.
+//
+// By default the tools run in this process through scripts/lib/wasm-node.mjs (the compiled module is cached, so
+// the suite stays fast); LOKUS_CONFORMANCE_RUNNER=cli runs every case as `node scripts/wasm-run.mjs <program>`
+// in a child process instead (the command-line runner end to end).
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cases, programTools } from './conformance-cases.mjs';
 import type { ConformanceCase } from './conformance-cases.mjs';
-import { collect, loadExpected, prepareDir, removeDir, repoRoot, run } from './conformance-harness.mjs';
+import { collect, loadExpected, prepareDir, removeDir, repoRoot, run, runWasmInProcess } from './conformance-harness.mjs';
 import type { Collected, StreamRecord } from './conformance-harness.mjs';
 
 const wasmRoot = join(repoRoot, 'public/wasm');
 const runner = join(repoRoot, 'scripts/wasm-run.mjs');
+const viaCli = process.env.LOKUS_CONFORMANCE_RUNNER === 'cli';
 
 /** Path of the program's .js glue under public/wasm/<tool>/<version>/, or null. */
 function findBuild(program: string): string | null {
@@ -61,13 +66,13 @@ for (const [program, group] of byProgram) {
         if (!build) {
           throw new Error(`wasm build of ${program} not found: expected public/wasm/${programTools[program]}/<version>/${program}.{js,wasm} (run npm run wasm:build)`);
         }
-        if (!existsSync(runner)) throw new Error(`scripts/wasm-run.mjs is missing: the wasm runner has not been committed yet`);
+        if (!existsSync(runner)) throw new Error('scripts/wasm-run.mjs is missing: the wasm runner has not been committed yet');
         const want = loadExpected(c);
         if (!want) throw new Error(`no expected output for ${c.id}: run node scripts/make-expected.mjs ${c.id}`);
         const dir = prepareDir(c);
         let got: Collected;
         try {
-          const result = await run(process.execPath, [runner, program, ...c.args], dir);
+          const result = viaCli ? await run(process.execPath, [runner, program, ...c.args], dir) : await runWasmInProcess(program, c.args, dir);
           got = collect(c, dir, result);
           const problems: string[] = [];
           if (got.status !== want.status) {
