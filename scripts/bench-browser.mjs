@@ -122,7 +122,7 @@ const ratio = (a, b) => (Number.isFinite(a / b) ? (a / b).toFixed(2) : '-');
 console.log(`\nMedian of ${runs} run(s), wall time in seconds. browser = job duration in the engine (headless Chromium);`);
 console.log('node-wasm = node scripts/wasm-run.mjs (incl. Node start-up); native = the binary on PATH.\n');
 const head = ['command', 'browser', 'node-wasm', 'native', 'browser/node-wasm', 'browser/native', 'wasm heap MiB'];
-const rows = results.map((r) => [r.command, r.browserNote ?? secs(r.browserMs), secs(r.wasmMs), secs(r.nativeMs), ratio(r.browserMs, r.wasmMs), ratio(r.browserMs, r.nativeMs), Number.isFinite(r.peakMemoryMiB) ? String(Math.round(r.peakMemoryMiB)) : '-']);
+const rows = results.map((r) => [r.command, r.browserNote?.slice(0, 40) ?? secs(r.browserMs), secs(r.wasmMs), secs(r.nativeMs), ratio(r.browserMs, r.wasmMs), ratio(r.browserMs, r.nativeMs), Number.isFinite(r.peakMemoryMiB) ? String(Math.round(r.peakMemoryMiB)) : '-']);
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells) => `| ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | ')} |`;
 console.log(line(head));
