@@ -199,7 +199,7 @@ export function alignmentMetrics(r: AlignmentQcResult): Metric[] {
     { key: 'meanCoverage', label: 'Mean coverage', value: genome === 0 ? Number.NaN : s.basesMappedCigar / genome, format: 'depth', threshold: 'meanCoverage', note: `${s.basesMappedCigar} bases over ${genome} bp` },
     { key: 'errorRatePct', label: 'Error rate', value: 100 * s.errorRate, format: 'percent', threshold: 'errorRatePct', note: 'mismatches per mapped base (NM)' },
     { key: 'mq0Pct', label: 'MAPQ 0', value: percent(s.readsMq0, s.readsMapped), format: 'percent', threshold: 'mq0Pct', note: `${s.readsMq0} mapped reads` },
-    { key: 'insertSize', label: 'Insert size', value: s.insertSizeAverage, format: 'count', note: `± ${s.insertSizeSd} (standard deviation)` },
+    { key: 'insertSize', label: 'Insert size', value: s.insertSizeAverage, format: 'count', note: `bp, ± ${s.insertSizeSd} (standard deviation)` },
   ];
 }
 
