@@ -2,6 +2,7 @@
 // 1000 Genomes VCF with the real wasm tools, and check the numbers shown against native samtools/bcftools.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openApp, type AppPage } from './support/browser';
@@ -52,10 +53,12 @@ describe('analyses', () => {
 
   it('opens the fixtures through the file input', async () => {
     const { page } = app;
+    // Files picked before the session has started would have nowhere to go: wait for it (its notes box).
+    await page.getByLabel('Notes').waitFor({ timeout: 120_000 });
     await page
       .getByLabel('Open files', { exact: true })
       .setInputFiles(['ex1.bam', 'ex1.bam.bai', '1kg_phase1_chr22_5samples.vcf.gz', '1kg_phase1_chr22_5samples.vcf.gz.tbi'].map((name) => join(FIXTURES, name)));
-    await expect.poll(() => page.getByTestId('file-row').count()).toBe(4);
+    await expect.poll(() => page.getByTestId('file-row').count(), { timeout: 30_000 }).toBe(4);
   });
 
   it('runs Alignment QC on ex1.bam and shows what native samtools reports', async () => {
@@ -129,6 +132,11 @@ describe('analyses', () => {
     expect(await table.locator('tbody tr:not(.spacer)').count()).toBeLessThan(60);
     await table.evaluate((element) => element.scrollTo(0, element.scrollHeight));
     await expect.poll(() => table.locator('tbody tr:not(.spacer)').last().locator('td').nth(1).innerText()).toBe(native.at(-1)!.split('\t')[1]);
+    // The filtered set as VCF (bcftools view with the same filters) holds the same records.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export VCF' }).click();
+    const vcf = gunzipSync(readFileSync((await (await download).path())!)).toString('utf8');
+    expect(vcf.split('\n').filter((l) => l !== '' && !l.startsWith('#'))).toHaveLength(native.length);
     await page.getByLabel('Expression', { exact: true }).fill('XYZ>1');
     await page.getByRole('button', { name: 'Show variants' }).click();
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'XYZ' }).innerText(), { timeout: 60_000 }).toMatch(/which this file does not define/);
