@@ -6,12 +6,13 @@
 // including Node start-up and wasm compilation, as a user of the runner pays it) in the same run, alternating
 // native/wasm (and which goes first) on every round; large outputs go to files in bench-data/out/, never into
 // memory. Reported: median wall time of N runs per side, wasm/native ratio, whether the two outputs are
-// byte-identical, and the median ratio over the BGZF-bound commands and over minimap2.
+// identical (ignoring @PG / ##bcftools_*Command lines), and the median ratio over the BGZF-bound commands and over minimap2.
 //
 // Usage: npm run bench:tools -- [--runs 5] [--only <substring>[,<substring>...]] [--no-gen] [--json out.json]
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readdirSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { createGunzip } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -111,13 +112,31 @@ function timeCommand(cmd, args, stdoutFile) {
   });
 }
 
+// Digest of an output with the run-specific lines left out (the same rules as the conformance test: @PG,
+// ##bcftools*Version/Command with its Date, stats "command line" lines); gzip/BGZF/BAM is decompressed first.
+const RUN_SPECIFIC = /^(@PG\t|##bcftools(_[\w-]+)?(Version|Command)=|# The command line was:|# This file was produced by)/;
 function sha256File(path) {
   return new Promise((res) => {
     if (!existsSync(path)) return res(null);
     const h = createHash('sha256');
-    createReadStream(path)
-      .on('data', (d) => h.update(d))
-      .on('end', () => res(h.digest('hex')))
+    let rest = '';
+    const feed = (text) => {
+      const lines = (rest + text).split('\n');
+      rest = lines.pop();
+      for (const l of lines) if (!RUN_SPECIFIC.test(l)) h.update(`${l}\n`);
+    };
+    const head = Buffer.alloc(2);
+    const fd = openSync(path, 'r');
+    readSync(fd, head, 0, 2, 0);
+    closeSync(fd);
+    let stream = createReadStream(path);
+    if (head[0] === 0x1f && head[1] === 0x8b) stream = stream.pipe(createGunzip());
+    stream
+      .on('data', (d) => feed(d.toString('latin1')))
+      .on('end', () => {
+        if (rest && !RUN_SPECIFIC.test(rest)) h.update(rest);
+        res(h.digest('hex'));
+      })
       .on('error', () => res(null));
   });
 }
