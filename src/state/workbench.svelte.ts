@@ -10,6 +10,7 @@ import { chooseFileStorage, DEFAULT_SETTINGS, type Run, type Session, type Sessi
 import type { SessionStore } from '../core/storage-port';
 import type { ToolEngine } from '../core/tools/engine';
 import { formatJob, type JobResult, type JobSpec } from '../core/tools/job';
+import { stepError } from '../core/tools/advice';
 import { ConsoleState } from './console.svelte';
 import { resolveStoredFile, type Availability } from './file-access';
 import { describeError } from './describe-error';
@@ -336,7 +337,11 @@ function toEntry(file: SessionFile, availability: Availability): FileEntry {
 }
 
 function toRunEntry(run: Run): RunEntry {
-  return { ...run, command: formatJob({ steps: run.steps, ...(run.stdoutFile === undefined ? {} : { stdoutFile: run.stdoutFile }) }) };
+  const entry: RunEntry = { ...run, command: formatJob({ steps: run.steps, ...(run.stdoutFile === undefined ? {} : { stdoutFile: run.stdoutFile }) }) };
+  // Advice is not stored: a failed run gets it again from its stored exit status and stderr.
+  const step = run.steps[run.failedStep ?? run.steps.length - 1];
+  if (run.status === 'failed' && step && run.exitStatus !== undefined) entry.advice = stepError({ command: step, exitStatus: run.exitStatus, stderr: run.stderr }).advice;
+  return entry;
 }
 
 function finishedFields(result: JobResult): Partial<RunEntry> {

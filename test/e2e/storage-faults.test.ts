@@ -10,6 +10,8 @@ import { inject } from 'vitest';
 import { launchBrowser, openApp } from './support/browser';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+/** The machine that runs CI is shared and also compiles: UI updates may take seconds. */
+const SLOW = { timeout: 30_000 };
 
 async function runInConsole(page: Page, line: string): Promise<void> {
   const command = page.getByRole('textbox', { name: 'Command' });
@@ -52,16 +54,16 @@ describe('storage faults', () => {
     const { page, context } = await openApp({ browser });
     context.setDefaultTimeout(60_000);
     await page.getByLabel('Open files', { exact: true }).setInputFiles([join(FIXTURES, 'ex1.bam'), bigUnsortedSam()]);
-    await expect.poll(() => rows(page).count()).toBe(2);
+    await expect.poll(() => rows(page).count(), SLOW).toBe(2);
     await runInConsole(page, 'samtools view -c ex1.bam');
     const command = page.getByRole('textbox', { name: 'Command' });
     await command.fill('samtools sort -o big.sorted.bam big.sam');
     await command.press('Enter');
     const sortRun = page.getByTestId('run').filter({ hasText: 'samtools sort' });
-    await expect.poll(() => sortRun.getByTestId('run-status').textContent()).toBe('running');
+    await expect.poll(() => sortRun.getByTestId('run-status').textContent(), SLOW).toBe('running');
     await page.reload();
 
-    await expect.poll(() => sortRun.getByTestId('run-status').textContent()).toBe('interrupted');
+    await expect.poll(() => sortRun.getByTestId('run-status').textContent(), SLOW).toBe('interrupted');
     expect(await page.getByRole('status').filter({ hasText: 'marked interrupted' }).innerText()).toMatch(/1 run was still going when the page closed/);
     expect(await page.getByTestId('run').filter({ hasText: 'samtools view -c ex1.bam' }).getByTestId('run-status').textContent()).toBe('succeeded');
     expect(await names(page)).toEqual(['big.sam', 'ex1.bam']);
@@ -90,9 +92,9 @@ describe('storage faults', () => {
     it('the second tab says Lokus is open elsewhere and touches nothing', async () => {
       first = await openTab();
       await first.getByLabel('Open files', { exact: true }).setInputFiles(join(FIXTURES, 'ex1.bam'));
-      await expect.poll(() => rows(first).count()).toBe(1);
+      await expect.poll(() => rows(first).count(), SLOW).toBe(1);
       const second = await openTab();
-      await expect.poll(() => second.getByTestId('tab-lock').innerText()).toMatch(/already open in another tab[\s\S]*continues by itself/);
+      await expect.poll(() => second.getByTestId('tab-lock').innerText(), SLOW).toMatch(/already open in another tab[\s\S]*continues by itself/);
       expect(await rows(second).count()).toBe(0);
       expect(await second.getByLabel('Open files', { exact: true }).count()).toBe(0);
       // The first tab keeps working.
@@ -104,22 +106,22 @@ describe('storage faults', () => {
     it('"Use Lokus in this tab" takes over: the other tab pauses, and can take it back with all changes', async () => {
       const second = await openTab();
       await second.getByRole('button', { name: 'Use Lokus in this tab' }).click();
-      await expect.poll(() => names(second)).toEqual(['ex1.bam']);
-      await expect.poll(() => first.getByTestId('tab-lock').innerText()).toMatch(/now in use in another tab[\s\S]*paused/);
+      await expect.poll(() => names(second), SLOW).toEqual(['ex1.bam']);
+      await expect.poll(() => first.getByTestId('tab-lock').innerText(), SLOW).toMatch(/now in use in another tab[\s\S]*paused/);
       await second.getByLabel('Open files', { exact: true }).setInputFiles(join(FIXTURES, 'toy.fa'));
-      await expect.poll(() => names(second)).toEqual(['ex1.bam', 'toy.fa']);
+      await expect.poll(() => names(second), SLOW).toEqual(['ex1.bam', 'toy.fa']);
 
       await first.getByRole('button', { name: 'Use Lokus in this tab' }).click();
-      await expect.poll(() => names(first)).toEqual(['ex1.bam', 'toy.fa']);
-      await expect.poll(() => second.getByTestId('tab-lock').count()).toBe(1);
+      await expect.poll(() => names(first), SLOW).toEqual(['ex1.bam', 'toy.fa']);
+      await expect.poll(() => second.getByTestId('tab-lock').count(), SLOW).toBe(1);
       await second.close();
     });
 
     it('a waiting tab continues by itself when the working tab is closed', async () => {
       const second = await openTab();
-      await expect.poll(() => second.getByTestId('tab-lock').count()).toBe(1);
+      await expect.poll(() => second.getByTestId('tab-lock').count(), SLOW).toBe(1);
       await first.close();
-      await expect.poll(() => names(second)).toEqual(['ex1.bam', 'toy.fa']);
+      await expect.poll(() => names(second), SLOW).toEqual(['ex1.bam', 'toy.fa']);
       expect(await second.getByTestId('tab-lock').count()).toBe(0);
       await runInConsole(second, 'samtools view -c ex1.bam');
       expect(await second.getByRole('log').innerText()).toMatch(/^3307$/m);

@@ -9,6 +9,8 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openApp, type AppPage } from './support/browser';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+/** The machine that runs CI is shared and also compiles: UI updates may take seconds. */
+const SLOW = { timeout: 30_000 };
 const IMG = '<img src=x onerror="window.__xss=1">';
 const SVG = '<svg/onload=window.__xss=1>';
 const MARKUP_NAME = `${IMG}.vcf`;
@@ -57,7 +59,7 @@ describe('file-derived text is never markup', () => {
     await page
       .getByLabel('Open files', { exact: true })
       .setInputFiles([...['xss.vcf', 'xss.bam', 'xss.bam.bai', 'xss.sam'].map((name) => join(FIXTURES, name)), join(dir, MARKUP_NAME)]);
-    await expect.poll(() => page.getByTestId('file-row').count()).toBe(5);
+    await expect.poll(() => page.getByTestId('file-row').count(), SLOW).toBe(5);
     expect(await page.getByTestId('file-row').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining(MARKUP_NAME)]));
     await expectNothingExecuted(page);
   });
@@ -100,9 +102,9 @@ describe('file-derived text is never markup', () => {
   it('after a reload, the stored session renders as text too', async () => {
     const { page } = app;
     await page.reload();
-    await expect.poll(() => page.getByTestId('file-row').count()).toBe(5);
+    await expect.poll(() => page.getByTestId('file-row').count(), SLOW).toBe(5);
     const runs = page.getByTestId('run');
-    await expect.poll(() => runs.count()).toBeGreaterThanOrEqual(5);
+    await expect.poll(() => runs.count(), SLOW).toBeGreaterThanOrEqual(5);
     for (let i = 0; i < (await runs.count()); i++) await runs.nth(i).locator('summary').click();
     expect((await runs.allInnerTexts()).join('\n')).toContain(IMG);
     await expectNothingExecuted(page);
