@@ -78,40 +78,49 @@ export async function createIgvView(div: HTMLElement, { reference, locus, onLocu
     const first = frames[0];
     if (first) onLocusChange(first.getLocusString());
   });
+  // igv.js does not survive overlapping calls (a search rebuilding the viewports while a track is added, or a
+  // track load finishing after the browser was removed): every call waits for the one before.
+  let queue: Promise<unknown> = Promise.resolve();
+  let destroyed = false;
+  const serial = <T>(work: () => Promise<T>, fallback: T): Promise<T> => {
+    const next = queue.then(() => (destroyed ? fallback : work()));
+    queue = next.catch(() => undefined);
+    return next;
+  };
   return {
-    async goto(target) {
-      try {
-        return (await browser.search(target)) === true;
-      } catch {
-        return false;
-      }
-    },
-    async setTracks(tracks, options) {
-      const wanted = new Map(tracks.map((track) => [track.plan.name, signature(track, options)]));
-      for (const [name, sig] of shown) {
-        if (wanted.get(name) === sig) continue;
-        browser.removeTrackByName(name);
-        shown.delete(name);
-      }
-      for (const track of tracks) {
-        if (shown.has(track.plan.name)) continue;
-        await browser.loadTrack(trackConfig(track, options));
-        shown.set(track.plan.name, signature(track, options));
-      }
-    },
+    goto: (target) => serial(async () => (await browser.search(target).catch(() => false)) === true, false),
+    setTracks: (tracks, options) =>
+      serial(async () => {
+        const wanted = new Map(tracks.map((track) => [track.plan.name, signature(track, options)]));
+        for (const [name, sig] of shown) {
+          if (wanted.get(name) === sig) continue;
+          browser.removeTrackByName(name);
+          shown.delete(name);
+        }
+        for (const track of tracks) {
+          if (destroyed || shown.has(track.plan.name)) continue;
+          await browser.loadTrack(trackConfig(track, options));
+          shown.set(track.plan.name, signature(track, options));
+        }
+      }, undefined),
     currentLocus() {
       const loci = browser.currentLoci();
       return Array.isArray(loci) ? (loci[0] ?? '') : loci;
     },
     zoom: (direction) => (direction === 'in' ? browser.zoomIn() : browser.zoomOut()),
     toSVG: () => browser.toSVG(),
-    destroy: () => igv.removeBrowser(browser),
+    destroy() {
+      void serial(async () => {
+        destroyed = true;
+        igv.removeBrowser(browser);
+      }, undefined);
+    },
   };
 }
 
 /** Changes that need the track loaded again: another file, or (for reads) other display options. */
 function signature(track: LocalTrack, options: ViewerOptions): string {
-  const parts = [track.data.size, track.data.lastModified, track.index?.size ?? ''];
+  const parts = [track.data.size, track.index?.name ?? '', track.index?.size ?? ''];
   return JSON.stringify(track.plan.kind === 'alignment' ? [...parts, options] : parts);
 }
 
