@@ -97,6 +97,8 @@ describe('storage faults', () => {
       await expect.poll(() => second.getByTestId('tab-lock').innerText(), SLOW).toMatch(/already open in another tab[\s\S]*continues by itself/);
       expect(await rows(second).count()).toBe(0);
       expect(await second.getByLabel('Open files', { exact: true }).count()).toBe(0);
+      // Nor can it delete or import sessions under the working tab.
+      expect(await second.getByText('Storage and export').count()).toBe(0);
       // The first tab keeps working.
       await runInConsole(first, 'samtools view -c ex1.bam');
       expect(await first.getByRole('log').innerText()).toMatch(/^3307$/m);
