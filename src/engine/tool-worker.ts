@@ -79,9 +79,10 @@ class EventBatch {
   private stdout = '';
   private stderr = '';
   private last = 0;
+  private delivered: unknown = undefined;
 
   constructor(
-    private readonly send: (event: StepEvent) => void,
+    private readonly send: (event: StepEvent) => unknown,
     private readonly counter: ReadCounter,
   ) {}
 
@@ -98,17 +99,23 @@ class EventBatch {
 
   flush(now = performance.now()): void {
     this.last = now;
-    if (this.stderr) this.send({ kind: 'stderr', text: this.stderr });
-    if (this.stdout) this.send({ kind: 'stdout', text: this.stdout });
+    if (this.stderr) this.delivered = this.send({ kind: 'stderr', text: this.stderr });
+    if (this.stdout) this.delivered = this.send({ kind: 'stdout', text: this.stdout });
     this.stdout = this.stderr = '';
-    if (this.counter.bytesTotal > 0) this.send({ kind: 'progress', bytesRead: this.counter.bytesRead, bytesTotal: this.counter.bytesTotal });
+    if (this.counter.bytesTotal > 0) this.delivered = this.send({ kind: 'progress', bytesRead: this.counter.bytesRead, bytesTotal: this.counter.bytesTotal });
+  }
+
+  /** Flushes and waits until the main thread has handled every event (the callback port is ordered). */
+  async drain(): Promise<void> {
+    this.flush();
+    await this.delivered;
   }
 }
 
-async function exec(request: WorkerStepRequest, onEvent: (event: StepEvent) => void): Promise<StepOutcome> {
+async function exec(request: WorkerStepRequest, onEvent: (event: StepEvent) => unknown): Promise<StepOutcome> {
   const started = performance.now();
   const [factory, binary] = await Promise.all([cached(factories, request.jsUrl, importGlue), cached(binaries, request.wasmUrl, compile)]);
-  const counter = new ReadCounter();
+  const counter = new ReadCounter(() => batch.maybeFlush());
   const batch = new EventBatch(onEvent, counter);
   const stdoutText = new CappedText(request.stdoutCapBytes);
   const stderrText = new CappedText(request.stderrCapBytes);
@@ -137,9 +144,10 @@ async function exec(request: WorkerStepRequest, onEvent: (event: StepEvent) => v
     },
     ...(request.stdin ? { lokusStdin: blobStdin(request.stdin, counter, io) } : {}),
   });
-  const exitStatus = module.lokusRun([...argv]);
+  // As a shell reports it: the low 8 bits (exit(-1) is 255).
+  const exitStatus = module.lokusRun([...argv]) & 0xff;
   const outputs = collectOutputs(module.FS);
-  batch.flush();
+  await batch.drain();
   const stdoutBlob = sink?.blob();
   return {
     exitStatus,
@@ -149,6 +157,8 @@ async function exec(request: WorkerStepRequest, onEvent: (event: StepEvent) => v
     stderr: stderrText.text(),
     outputs,
     peakMemoryBytes: module.HEAPU8.length,
+    bytesRead: counter.bytesRead,
+    bytesTotal: counter.bytesTotal,
     ...(module.lokusAbortReason ? { abortReason: module.lokusAbortReason } : {}),
     durationMs: performance.now() - started,
   };

@@ -26,6 +26,14 @@ export class ReadCounter {
   bytesRead = 0;
   bytesTotal = 0;
   readonly counted = new Set<FsNode>();
+
+  /** `onRead` runs after each window load, so progress can be reported while a tool only reads. */
+  constructor(readonly onRead: () => void = () => undefined) {}
+
+  add(bytes: number): void {
+    this.bytesRead += bytes;
+    this.onRead();
+  }
 }
 
 /** Synchronous reads of a Blob through an adaptive read-ahead window. */
@@ -88,7 +96,7 @@ function tuneWorkerFs(module: ToolModule, io: IoTuning, counter: ReadCounter): v
     if (!reader) {
       const counted = counter.counted.has(node);
       reader = new WindowedBlobReader(node.contents, io, (bytes) => {
-        if (counted) counter.bytesRead += bytes;
+        if (counted) counter.add(bytes);
       });
       readers.set(node, reader);
     }
@@ -155,7 +163,7 @@ export function layOut(
 /** Standard input pulled from a Blob (pre.js asks synchronously for bytes; 0 means EOF). */
 export function blobStdin(blob: Blob, counter: ReadCounter, io: IoTuning): (dst: Uint8Array) => number {
   counter.bytesTotal += blob.size;
-  const reader = new WindowedBlobReader(blob, io, (bytes) => (counter.bytesRead += bytes));
+  const reader = new WindowedBlobReader(blob, io, (bytes) => counter.add(bytes));
   let position = 0;
   return (dst) => {
     const n = reader.read(dst, 0, dst.length, position);

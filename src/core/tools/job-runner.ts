@@ -85,6 +85,7 @@ export async function runJob(spec: JobSpec, ctx: RunContext): Promise<JobResult>
     const last = index === spec.steps.length - 1;
     const visible = last && spec.stdoutFile === undefined;
     const stepStarted = Date.now();
+    let stepDone = false;
     let outcome: StepOutcome;
     try {
       outcome = await Promise.race([
@@ -98,6 +99,7 @@ export async function runJob(spec: JobSpec, ctx: RunContext): Promise<JobResult>
             stderrCapBytes: STDERR_CAP_BYTES,
           },
           (event) => {
+            if (stepDone) return;
             if (event.kind === 'progress') {
               bytesRead = event.bytesRead;
               bytesTotal = event.bytesTotal;
@@ -110,6 +112,7 @@ export async function runJob(spec: JobSpec, ctx: RunContext): Promise<JobResult>
         aborted,
       ]);
     } catch (cause) {
+      stepDone = true;
       if (cause instanceof Cancelled) {
         const error = new JobCancelledError('Cancelled', { command, advice: 'The job was stopped before it finished; run it again to get its result.' });
         return finish('cancelled', 130, error, undefined);
@@ -119,6 +122,12 @@ export async function runJob(spec: JobSpec, ctx: RunContext): Promise<JobResult>
       stderrParts.push(error.stderr);
       steps.push({ command, ...programOf(ctx, command.program), exitStatus: -1, stderr: error.stderr, durationMs: Date.now() - stepStarted });
       return finish('failed', -1, error, index);
+    }
+    stepDone = true;
+    if (outcome.bytesTotal !== undefined && outcome.bytesTotal > 0) {
+      bytesRead = outcome.bytesRead;
+      bytesTotal = outcome.bytesTotal;
+      ctx.onEvent({ kind: 'progress', elapsedMs: Date.now() - startedAt, bytesRead, bytesTotal, step: index });
     }
     stderrParts.push(outcome.stderr);
     if (outcome.peakMemoryBytes !== undefined) peak = Math.max(peak ?? 0, outcome.peakMemoryBytes);

@@ -31,6 +31,9 @@ export interface StepOutcome {
   /** Regular files the command created or changed in its working directory. */
   outputs: OutputFile[];
   peakMemoryBytes?: number;
+  /** Final progress: bytes read from the inputs the command names, and their total size. */
+  bytesRead?: number;
+  bytesTotal?: number;
   /** The runtime's message when the tool aborted or trapped. */
   abortReason?: string;
   durationMs: number;
@@ -38,7 +41,10 @@ export interface StepOutcome {
 
 /** One place that runs one command at a time. */
 export interface ToolSlot {
-  /** Runs a command; rejects (with a ToolError) only when the runtime itself fails. */
+  /**
+   * Runs a command; rejects (with a ToolError) only when the runtime itself fails. Every event is delivered
+   * before the returned promise settles.
+   */
   exec(request: StepRequest, onEvent: (event: StepEvent) => void): Promise<StepOutcome>;
   /** Stops at once, abandoning a running command; the slot is not used again. */
   terminate(): void;
