@@ -31,6 +31,7 @@ interface IgvBrowser {
   zoomOut(): void;
   on(event: 'locuschange', handler: (frames: { getLocusString(): string }[]) => void): void;
   genome?: { ucscID?: string; blatDB?: string };
+  keyUpHandler?: EventListener;
 }
 
 interface IgvModule {
@@ -113,6 +114,8 @@ export async function createIgvView(div: HTMLElement, { reference, locus, onLocu
       void serial(async () => {
         destroyed = true;
         igv.removeBrowser(browser);
+        // igv.js 3.8.10 adds its document keyup listener again on removal instead of removing it.
+        if (browser.keyUpHandler) document.removeEventListener('keyup', browser.keyUpHandler);
       }, undefined);
     },
   };
