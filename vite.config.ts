@@ -38,6 +38,8 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // The app's work is asynchronous (workers, IndexedDB); polls wait for it, on a loaded machine too.
+          expect: { poll: { timeout: 20_000, interval: 100 } },
         },
       },
     ],
