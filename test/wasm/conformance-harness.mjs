@@ -58,7 +58,8 @@ let loader = null;
 export async function runWasmInProcess(program, args, cwd) {
   loader ??= await import(pathToFileURL(join(repoRoot, 'scripts/lib/wasm-node.mjs')).href);
   const r = await loader.runProgram(program, args, { cwd });
-  return { status: r.exitStatus, signal: null, stdout: r.stdout, stderr: r.stderr, abortReason: r.abortReason };
+  // lokusRun returns exit()'s argument (e.g. -1 from bcftools); a process exit status is its low 8 bits (255)
+  return { status: r.exitStatus & 0xff, signal: null, stdout: r.stdout, stderr: r.stderr, abortReason: r.abortReason };
 }
 
 const sha256 = (b) => createHash('sha256').update(b).digest('hex');
