@@ -14,6 +14,7 @@ export interface WorkerStepRequest extends StepRequest {
 }
 
 const EVENT_INTERVAL_MS = 100;
+const BUFFER_BYTES = 1 << 20;
 const BLOB_PART_BYTES = 16 << 20;
 
 const factories = new Map<string, Promise<ToolModuleFactory>>();
@@ -50,25 +51,41 @@ function cached<T>(map: Map<string, Promise<T>>, key: string, load: (key: string
   return value;
 }
 
-/** Collects stdout into Blobs of a bounded size, so a large stream does not sit in one JS array. */
+/**
+ * Collects stdout: tools write it in small pieces (often 1 KiB), and a Blob made of thousands of tiny parts is
+ * slow to build in Chromium, so pieces are copied into 1 MiB buffers, and those into Blobs of 16 MiB.
+ */
 class BlobSink {
   private readonly parts: Blob[] = [];
-  private pending: Uint8Array<ArrayBuffer>[] = [];
-  private pendingBytes = 0;
+  private sealed: Uint8Array<ArrayBuffer>[] = [];
+  private buffer = new Uint8Array(BUFFER_BYTES);
+  private used = 0;
 
   push(chunk: Uint8Array): void {
-    this.pending.push(chunk.slice());
-    this.pendingBytes += chunk.length;
-    if (this.pendingBytes >= BLOB_PART_BYTES) this.seal();
+    let offset = 0;
+    while (offset < chunk.length) {
+      const n = Math.min(chunk.length - offset, BUFFER_BYTES - this.used);
+      this.buffer.set(chunk.subarray(offset, offset + n), this.used);
+      this.used += n;
+      offset += n;
+      if (this.used === BUFFER_BYTES) this.rotate();
+    }
+  }
+
+  private rotate(): void {
+    if (this.used > 0) this.sealed.push(this.used === BUFFER_BYTES ? this.buffer : this.buffer.slice(0, this.used));
+    this.buffer = new Uint8Array(BUFFER_BYTES);
+    this.used = 0;
+    if (this.sealed.length * BUFFER_BYTES >= BLOB_PART_BYTES) this.seal();
   }
 
   private seal(): void {
-    if (this.pending.length > 0) this.parts.push(new Blob(this.pending));
-    this.pending = [];
-    this.pendingBytes = 0;
+    if (this.sealed.length > 0) this.parts.push(new Blob(this.sealed));
+    this.sealed = [];
   }
 
   blob(): Blob {
+    this.rotate();
     this.seal();
     return new Blob(this.parts);
   }
