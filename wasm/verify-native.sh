@@ -119,6 +119,9 @@ err   mm2-missing      minimap2 -a /nonexistent.fa "$FX/ex1.fastq"
 check seqtk-permute    seqtk seq "$FX/ex1.fastq" -a
 # bedtools
 check bt-intersect     bedtools intersect -a "$FX/ex1.windows200.bed" -b "$FX/gencode_excerpt.exons.bed" -wa -wb
+check bt-intersect-c   bedtools intersect -a "$FX/ex1.windows200.bed" -b "$BAM" -c
+check bt-intersect-wo  bedtools intersect -a "$FX/gencode_excerpt.exons.bed" -b "$FX/gencode_excerpt.exons.bed" -wo -s
+check bt-sort-merge-d  bedtools merge -i "$FX/gencode_excerpt.exons.bed" -d 100 -c 4 -o count
 check bt-merge         bedtools merge -i "$FX/gencode_excerpt.exons.bed"
 check bt-coverage      bedtools coverage -a "$FX/ex1.windows200.bed" -b "$BAM"
 check bt-bamtobed      bedtools bamtobed -i "$BAM"
