@@ -1,5 +1,6 @@
-// The genome viewer as a person uses it: open the reference, reads, variants and an annotation, go to a locus
-// and a gene, see the reads drawn, export the view, reload and find the same view; no request leaves the origin.
+// The genome viewer as a person uses it: open the reference, reads, variants and an annotation, go to a locus,
+// a gene and a variant row of the variant browser, see the reads drawn, export the view, reload and find the
+// same view; no request leaves the origin.
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,7 +79,10 @@ describe('genome viewer', () => {
 
   it('shows the reference, reads, variants and the annotation from the opened files', async () => {
     const { page } = app;
+    // Files picked before the session has started would have nowhere to go: wait for it (its notes box).
+    await page.getByLabel('Notes').waitFor({ timeout: 120_000 });
     await page.getByLabel('Open files', { exact: true }).setInputFiles(FILES);
+    await expect.poll(() => page.getByTestId('file-row').count(), { timeout: 30_000 }).toBe(FILES.length);
     await page.getByLabel('Open files', { exact: true }).setInputFiles([GENES]);
     await expect.poll(() => viewerBox(page).getAttribute('data-status'), { timeout: 60_000 }).toBe('ready');
     await expect.poll(() => trackNames(page), { timeout: 30_000 }).toEqual(expect.arrayContaining(['ex1.bam', 'ex1.calls.vcf.gz', 'ex1.genes.bed']));
@@ -104,6 +108,18 @@ describe('genome viewer', () => {
     await expect.poll(() => viewerBox(page).getAttribute('data-locus')).toMatch(/^seq2:/);
     await goto(page, 'noSuchGene');
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Nothing found for "noSuchGene"' }).count()).toBe(1);
+  });
+
+  it('opens at a variant from its row in the variant browser', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Variant browser', exact: true }).click();
+    await page.getByLabel('VCF or BCF file').selectOption('ex1.calls.vcf.gz');
+    await page.getByRole('button', { name: 'Show variants' }).click();
+    await expect.poll(() => page.getByTestId('variant-count').innerText(), { timeout: 60_000 }).toBe('7 variants');
+    await page.getByRole('button', { name: 'View seq1:498-598 in the genome viewer' }).click();
+    await expect.poll(() => viewerBox(page).getAttribute('data-locus')).toBe('seq1:498-598');
+    await expect.poll(() => pixelsOf(page, VARIANT_COLOR), { timeout: 30_000 }).toBeGreaterThan(20);
+    await expect.poll(() => readPixels(page), { timeout: 30_000 }).toBeGreaterThan(500);
   });
 
   it('exports the view as SVG with the reads in it, as PNG, and as an IGV batch script', async () => {
