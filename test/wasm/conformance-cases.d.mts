@@ -1,4 +1,4 @@
-export type CompareKind = 'text' | 'bytes' | 'bgzf-text' | 'bam' | 'bcf';
+export type CompareKind = 'text' | 'bytes' | 'bgzf-text' | 'bam' | 'bcf' | 'sorted-bed';
 
 export interface ConformanceCase {
   /** unique, used for the expected-output file names */
