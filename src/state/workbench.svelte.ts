@@ -9,7 +9,7 @@ import { describeSessionFiles } from '../core/files/session-checks';
 import { chooseFileStorage, DEFAULT_SETTINGS, type Run, type Session, type SessionFile, type Settings } from '../core/session';
 import type { SessionStore } from '../core/storage-port';
 import type { ToolEngine } from '../core/tools/engine';
-import { formatJob, type JobResult, type JobSpec } from '../core/tools/job';
+import { formatJob, type JobEvent, type JobResult, type JobSpec } from '../core/tools/job';
 import { stepError } from '../core/tools/advice';
 import { ConsoleState } from './console.svelte';
 import { resolveStoredFile, type Availability } from './file-access';
@@ -40,6 +40,8 @@ export class Workbench {
   session = $state.raw<Session | undefined>(undefined);
   files = $state.raw<FileEntry[]>([]);
   runs = $state.raw<RunEntry[]>([]);
+  /** Live progress of running jobs, by run id: one line such as "12 s, 40% of input read". */
+  progress = $state.raw<Record<string, string>>({});
   fileWarnings = $state.raw<string[]>([]);
   notice = $state<Notice | undefined>(undefined);
   loadingExample = $state(false);
@@ -236,12 +238,16 @@ export class Workbench {
     };
     this.#showRun(run);
     await this.#saveRun(run);
+    const runId = run.id;
     const handle = this.engine.run(spec, (event) => {
       if (event.kind === 'stdout' || event.kind === 'stderr') onOutput?.(event.kind, event.text);
+      else if (event.kind === 'progress') this.progress = { ...this.progress, [runId]: progressLine(event) };
     });
     this.#handles.set(run.id, handle);
     const result = await handle.result;
     this.#handles.delete(run.id);
+    const { [runId]: _finished, ...stillRunning } = this.progress;
+    this.progress = stillRunning;
     run = { ...run, ...finishedFields(result), outputs: [] };
     try {
       for (const output of result.outputs) run.outputs.push(await this.store.saveOutput(session.id, run.id, output.path, output.blob));
@@ -330,6 +336,12 @@ export class Workbench {
 function needsIndex(file: SessionFile): boolean {
   const { format, compression } = file.detected;
   return !(compression === 'none' && (format === 'bed' || format === 'gff' || format === 'gtf'));
+}
+
+function progressLine(event: Extract<JobEvent, { kind: 'progress' }>): string {
+  const elapsed = `${Math.round(event.elapsedMs / 1000)} s`;
+  if (!event.bytesTotal || event.bytesRead === undefined) return elapsed;
+  return `${elapsed}, ${Math.min(100, Math.floor((100 * event.bytesRead) / event.bytesTotal))}% of input read`;
 }
 
 function toEntry(file: SessionFile, availability: Availability): FileEntry {

@@ -76,6 +76,29 @@ describe('Workbench', () => {
     expect(workbench.files[0]).toMatchObject({ indexName: 'ex1.fa.fai', indexFix: undefined });
   });
 
+  it('shows progress of a running job and clears it when the job ends', async () => {
+    t = makeStore();
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const engine = createFakeEngine({
+      programs: {
+        ...FAKE_PROGRAMS,
+        slowread: async (call) => {
+          call.progress(40, 100);
+          await gate;
+          return 0;
+        },
+      },
+    });
+    const workbench = new Workbench(engine, t.store);
+    await workbench.load(await t.store.createSession('Progress'));
+    const running = workbench.runJob({ steps: [{ program: 'slowread', argv: [] }] });
+    await expect.poll(() => Object.values(workbench.progress)[0]).toMatch(/^\d+ s, 40% of input read$/);
+    release();
+    await running;
+    expect(workbench.progress).toEqual({});
+  });
+
   it('warns when files in the session disagree on their contigs', async () => {
     t = makeStore();
     const workbench = await openWorkbench();
