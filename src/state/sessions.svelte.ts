@@ -147,6 +147,18 @@ export class SessionsState {
     });
   }
 
+  get blobSizeLimitMb(): number {
+    return Math.round(this.workbench.settings.blobSizeLimitBytes / 1024 / 1024);
+  }
+
+  /** Files up to this size are copied into browser storage when opened (when no file handle can be kept). */
+  async setBlobSizeLimit(megabytes: number): Promise<void> {
+    const blobSizeLimitBytes = Number.isFinite(megabytes) && megabytes > 0 ? Math.floor(megabytes * 1024 * 1024) : 0;
+    await this.#guard('The setting could not be saved', async () => {
+      this.workbench.settings = await this.store.saveSettings({ blobSizeLimitBytes });
+    });
+  }
+
   async #refresh(): Promise<void> {
     this.sessions = (await this.store.listSessions()).sort((a, b) => b.updatedAt - a.updatedAt);
     this.usage = await this.store.usage();
