@@ -33,3 +33,24 @@ export async function handlesFromDrop(items: DataTransferItemList | undefined): 
   await Promise.all(pending);
   return handles;
 }
+
+type PickerWindow = Window & { showOpenFilePicker?: (options: { multiple: boolean }) => Promise<FileSystemFileHandle[]> };
+
+/** Whether the browser can pick files with handles Lokus may keep across reloads (File System Access API). */
+export function canPickWithHandles(): boolean {
+  return typeof (window as PickerWindow).showOpenFilePicker === 'function';
+}
+
+/** Lets the user pick files through the File System Access picker; empty when they cancel. */
+export async function pickFilesWithHandles(): Promise<{ files: File[]; handles: Map<string, FileSystemFileHandle> }> {
+  const picker = (window as PickerWindow).showOpenFilePicker;
+  if (!picker) return { files: [], handles: new Map() };
+  let picked: FileSystemFileHandle[];
+  try {
+    picked = await picker.call(window, { multiple: true });
+  } catch {
+    return { files: [], handles: new Map() };
+  }
+  const files = await Promise.all(picked.map((handle) => handle.getFile()));
+  return { files, handles: new Map(picked.map((handle) => [handle.name, handle])) };
+}
