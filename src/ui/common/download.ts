@@ -33,7 +33,12 @@ export function svgBlob(svg: SVGSVGElement): Blob {
 export async function pngBlob(svg: SVGSVGElement, scale = 2): Promise<Blob> {
   const width = Number(svg.getAttribute('width')) || svg.clientWidth;
   const height = Number(svg.getAttribute('height')) || svg.clientHeight;
-  const url = URL.createObjectURL(svgBlob(svg));
+  return svgTextToPng(svgText(svg), width, height, scale);
+}
+
+/** A PNG of an SVG document (text), drawn on a white canvas at `scale` times `width` x `height`. */
+export async function svgTextToPng(svg: string, width: number, height: number, scale = 2): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {
     const image = new Image(width, height);
     image.src = url;
