@@ -102,6 +102,7 @@ check bcf-counts       bcftools +counts "$FX/1kg_phase1_chr22_5samples.bcf"
 check bcf-setGT        bcftools +setGT --no-version "$FX/1kg_phase1_chr22_5samples.bcf" -- -t a -n 0
 check bcf-split-vep    bcftools +split-vep -l "$FX/vep_csq_chr1.vcf.gz"
 check bcf-plugin-list  bcftools plugin -l
+check bcf-concat-thr   bcftools concat --threads 2 --no-version "$FX/1kg_phase1_chr22_5samples.bcf" "$FX/1kg_phase1_chr22_5samples.bcf"
 err   bcf-missing      bcftools view /nonexistent.vcf.gz
 err   bcf-badopt       bcftools view --no-such-option "$VA/chr22.vcf.gz"
 err   bcf-badopt-short bcftools view -Z x
