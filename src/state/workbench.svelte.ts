@@ -50,11 +50,15 @@ export class Workbench {
   #blobs = new Map<string, Blob>();
   #handles = new Map<string, { cancel(): void }>();
   #commandHistory: string[] = [];
+  /** Settles when the session being loaded is shown; files picked meanwhile wait for it rather than get lost. */
+  #loading: Promise<void>;
+  #firstLoaded: () => void = () => {};
 
   constructor(
     readonly engine: ToolEngine,
     readonly store: SessionStore,
   ) {
+    this.#loading = new Promise((resolve) => (this.#firstLoaded = resolve));
     this.console = new ConsoleState({
       engine,
       runJob: (spec, onOutput) => this.runJob(spec, onOutput),
@@ -73,6 +77,13 @@ export class Workbench {
 
   /** Shows a session: its files (mounted for the tools), its runs and outputs, and its console history. */
   async load(session: Session): Promise<void> {
+    const loading = this.#show(session);
+    this.#loading = loading;
+    await loading;
+    this.#firstLoaded();
+  }
+
+  async #show(session: Session): Promise<void> {
     await this.engine.unmount(await this.engine.listFiles());
     this.#blobs.clear();
     this.session = session;
@@ -118,6 +129,7 @@ export class Workbench {
 
   /** Adds picked or dropped files; a file recorded earlier but unreadable is recognised and restored. */
   async openFiles(list: readonly File[], handles: ReadonlyMap<string, FileSystemFileHandle> = new Map()): Promise<void> {
+    await this.#loading.catch(() => undefined);
     const session = this.session;
     if (!session) return;
     try {

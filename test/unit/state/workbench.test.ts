@@ -99,6 +99,17 @@ describe('Workbench', () => {
     expect(workbench.progress).toEqual({});
   });
 
+  it('keeps files picked while the session is still loading', async () => {
+    t = makeStore();
+    const workbench = new Workbench(createFakeEngine({ programs: FAKE_PROGRAMS }), t.store);
+    const session = await t.store.createSession('Early');
+    const opening = workbench.openFiles([fixture('ex1.fa')]);
+    await workbench.load(session);
+    await opening;
+    expect(workbench.files.map((file) => file.name)).toEqual(['ex1.fa']);
+    expect((await t.store.listFiles(session.id)).map((file) => file.name)).toEqual(['ex1.fa']);
+  });
+
   it('warns when files in the session disagree on their contigs', async () => {
     t = makeStore();
     const workbench = await openWorkbench();
