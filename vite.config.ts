@@ -19,6 +19,7 @@ export default defineConfig({
   preview: { host: '127.0.0.1' },
   server: { host: '127.0.0.1' },
   test: {
+    reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       {
         extends: true,
