@@ -266,8 +266,9 @@ export class Workbench {
     } catch (error) {
       this.report(error, 'The run finished but its output files could not be saved');
     }
-    this.#showRun(run);
+    // Saved before it is shown as finished, so a reload right after never finds it still "running".
     await this.#saveRun(run);
+    this.#showRun(run);
     if (result.outputs.length > 0) await this.#refreshFileChecks();
     return run;
   }
