@@ -1,5 +1,5 @@
 // Console state: the scrollback, the command history, and running what the user typed.
-import { parseCommandLine, type BuiltinName } from '../core/console/parse-command-line';
+import { BUILTINS, parseCommandLine, type BuiltinName } from '../core/console/parse-command-line';
 import { complete } from '../core/console/complete';
 import { formatJob, type JobSpec } from '../core/tools/job';
 import { runBuiltin } from '../core/console/builtins';
@@ -106,7 +106,7 @@ export class ConsoleState {
   async complete(line: string): Promise<string> {
     const files = await this.host.engine.listFiles();
     const programs = [...new Set(this.host.engine.programs().map((p) => p.program))];
-    const result = complete(line, [...programs, 'help', 'ls', 'cat', 'head', 'zcat', 'rm', 'clear', 'history'], files);
+    const result = complete(line, [...programs, ...BUILTINS], files);
     if (result.candidates.length > 1) this.print('info', result.candidates.join('  '));
     return result.line;
   }

@@ -8,7 +8,6 @@ export interface RequestRecord {
 
 export class PrivacyMonitor {
   requests = $state.raw<RequestRecord[]>([]);
-  #observer: PerformanceObserver | undefined;
 
   get offOriginCount(): number {
     return this.requests.filter((request) => request.offOrigin).length;
@@ -22,13 +21,8 @@ export class PrivacyMonitor {
       if (added.length > 0) this.requests = [...this.requests, ...added];
     };
     record(performance.getEntriesByType('resource'));
-    this.#observer = new PerformanceObserver((list) => record(list.getEntries()));
-    this.#observer.observe({ type: 'resource', buffered: false });
+    new PerformanceObserver((list) => record(list.getEntries())).observe({ type: 'resource', buffered: false });
     performance.setResourceTimingBufferSize(10_000);
-  }
-
-  stop(): void {
-    this.#observer?.disconnect();
   }
 }
 
