@@ -248,8 +248,9 @@ export class Workbench {
       outputs: [],
       ...(analysisId === undefined ? {} : { analysisId }),
     };
-    this.#showRun(run);
+    // Saved before it is shown as running, so a reload as soon as it shows finds it (and marks it interrupted).
     await this.#saveRun(run);
+    this.#showRun(run);
     const runId = run.id;
     const handle = this.engine.run(spec, (event) => {
       if (event.kind === 'stdout' || event.kind === 'stderr') onOutput?.(event.kind, event.text);
