@@ -4,9 +4,12 @@ import type { TestProject } from 'vitest/node';
 
 let server: PreviewServer | undefined;
 
+/** LOKUS_E2E_OUT_DIR lets two test runs on one machine build side by side (default: dist). */
+const outDir = process.env['LOKUS_E2E_OUT_DIR'] ?? 'dist';
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  await build({ logLevel: 'warn' });
-  server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
+  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  server = await preview({ build: { outDir }, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
   const address = server.httpServer.address();
   if (address === null || typeof address === 'string') throw new Error('preview server has no TCP address');
   project.provide('baseUrl', `http://127.0.0.1:${address.port}/`);
