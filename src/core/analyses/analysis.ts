@@ -21,6 +21,8 @@ export interface NumberParameter {
   max: number;
   step?: number;
   help: string;
+  /** When set, the value is one of these (shown as a select): e.g. expected sex 0 = not given, 1 = female, 2 = male. */
+  choices?: readonly { value: number; label: string }[];
 }
 
 /** Slot key -> file name (as opened in the session); optional slots may be absent. */
@@ -33,6 +35,8 @@ export interface AnalysisStep {
   key: string;
   /** When `job.stdoutFile` is set the parser reads that file (complete), otherwise the captured stdout. */
   job: JobSpec;
+  /** Keys of steps whose outputs this step reads: it starts only after they all succeeded (align, then sort). */
+  after?: readonly string[];
 }
 
 export type Verdict = 'pass' | 'warn' | 'fail';
@@ -104,6 +108,17 @@ export interface AnalysisDefinition<R = unknown> {
   charts: readonly ChartSpec<R>[];
   /** Named tables for export as TSV/CSV (the whole result exports as JSON). */
   tables(result: R): Record<string, ChartRow[]>;
+  /** Tables (keys of `tables`) also shown in the result and its printed report, in this order. */
+  shownTables?: readonly ShownTable[];
+  /** Limits of the method the report must state (printed too): "for research and education, not for clinical decisions". */
+  caveats?: readonly string[];
+}
+
+export interface ShownTable {
+  key: string;
+  title: string;
+  /** One sentence under the title: how to read the table. */
+  note?: string;
 }
 
 /** Type-erased view of a definition, for registries and the UI. */

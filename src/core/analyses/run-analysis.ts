@@ -19,17 +19,36 @@ export interface StepRunner {
 
 export type AnalysisOutcome<R> = { ok: true; result: R } | { ok: false; step?: string; message: string };
 
-/** Runs every step (the engine queues them over its workers) and parses the outputs. */
+/**
+ * Runs every step and parses the outputs. Independent steps start together (the engine queues them over its
+ * workers); a step with `after` starts once those earlier steps succeeded, and is skipped when one of them failed.
+ */
 export async function runAnalysis<R>(def: AnyAnalysis, inputs: InputNames, params: ParameterValues, runner: StepRunner): Promise<AnalysisOutcome<R>> {
   const steps = def.steps(inputs, params);
-  const outcomes = await Promise.all(steps.map((step) => runner.run(step)));
+  const pending: Promise<StepOutcome & { skipped?: boolean }>[] = [];
+  for (const [i, step] of steps.entries()) {
+    const waitsFor = (step.after ?? []).map((key) => {
+      const j = steps.findIndex((s) => s.key === key);
+      if (j < 0 || j >= i) throw new Error(`Analysis ${def.id}: step ${step.key} waits for ${key}, which is not an earlier step`);
+      return { step: steps[j]!, outcome: pending[j]! };
+    });
+    pending.push(
+      (async () => {
+        for (const before of waitsFor) {
+          if (!(await before.outcome).succeeded) return { succeeded: false, skipped: true, message: `not run, because "${formatJob(before.step.job)}" failed.` };
+        }
+        return runner.run(step);
+      })(),
+    );
+  }
+  const outcomes = await Promise.all(pending);
+  const failed = outcomes.findIndex((o) => !o.succeeded && !o.skipped);
+  if (failed >= 0) return { ok: false, step: formatJob(steps[failed]!.job), message: outcomes[failed]!.message ?? 'the step failed; see its messages in the history.' };
   const texts: Record<string, string> = {};
   for (const [i, step] of steps.entries()) {
-    const outcome = outcomes[i]!;
-    if (!outcome.succeeded || outcome.text === undefined) {
-      return { ok: false, step: formatJob(step.job), message: outcome.message ?? 'the step failed; see its messages in the history.' };
-    }
-    texts[step.key] = outcome.text;
+    const text = outcomes[i]!.text;
+    if (text === undefined) return { ok: false, step: formatJob(step.job), message: 'the step gave no output; see its messages in the history.' };
+    texts[step.key] = text;
   }
   return parseTexts<R>(def, texts, inputs, params);
 }
