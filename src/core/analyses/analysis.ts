@@ -110,8 +110,18 @@ export interface AnalysisDefinition<R = unknown> {
   tables(result: R): Record<string, ChartRow[]>;
   /** Tables (keys of `tables`) also shown in the result and its printed report, in this order. */
   shownTables?: readonly ShownTable[];
+  /** Files the result offers for download besides tables and JSON (a PharmCAT outside-call file, a consensus FASTA). */
+  downloads?(result: R): ResultDownload[];
   /** Limits of the method the report must state (printed too): "for research and education, not for clinical decisions". */
   caveats?: readonly string[];
+}
+
+export interface ResultDownload {
+  /** The button's text: "PharmCAT outside calls (TSV)". */
+  label: string;
+  fileName: string;
+  mimeType: string;
+  text: string;
 }
 
 export interface ShownTable {
