@@ -15,6 +15,7 @@ export const EXAMPLE_FILES = [
   'ex1_R1.fastq.gz',
   'ex1_R2.fastq.gz',
   'ex1.windows200.bed',
+  'ex1.panel.bed',
 ] as const;
 
 const FIXTURES = join(import.meta.dirname, '..', 'test', 'fixtures');

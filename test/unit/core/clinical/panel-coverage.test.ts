@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { lowRows, panelCoverage, panelMetrics, type PanelCoverageResult } from '../../../../src/core/analyses/panel-coverage';
+import { parseBedcov } from '../../../../src/core/parsers/samtools-bedcov';
+import { lowDepthIntervals } from '../../../../src/core/parsers/samtools-depth';
+import { ParseError } from '../../../../src/core/parsers/parse-error';
+import { native, resultFromNative } from './native';
+
+const INPUTS = { alignments: 'ex1.bam', panel: 'ex1.panel.bed' };
+const CASES = { bedcov0: 'panel-bedcov-10', bedcov1: 'panel-bedcov-20', bedcov2: 'panel-bedcov-30', depth: 'panel-depth' };
+const result = (): PanelCoverageResult => resultFromNative(panelCoverage, INPUTS, {}, CASES);
+
+/** Per-base depths of native `samtools depth -a -b` (chrom:pos -> depth): an independent second tool. */
+function depthMap(): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const line of native('panel-depth').stdout.trim().split('\n')) {
+    const [chrom, pos, depth] = line.split('\t');
+    map.set(`${chrom}:${pos}`, Number(depth));
+  }
+  return map;
+}
+
+describe('Gene-panel coverage on ex1.bam with ex1.panel.bed', () => {
+  it('gives each region the mean depth and bases at 10/20/30x that native samtools depth gives base by base', () => {
+    const depths = depthMap();
+    const r = result();
+    expect(r.regions).toHaveLength(6);
+    for (const region of r.regions) {
+      const values = Array.from({ length: region.end - region.start }, (_, i) => depths.get(`${region.chrom}:${region.start + i + 1}`));
+      expect(values.every((v) => v !== undefined), `every base of ${region.gene} reported, zero depth included`).toBe(true);
+      expect(region.depthSum).toBe(values.reduce((s, v) => s! + v!, 0));
+      r.thresholds.forEach((t, k) => expect(region.atLeast[k], `${region.gene} ${region.start} >= ${t}`).toBe(values.filter((v) => v! >= t).length));
+    }
+    expect(r.positions).toBe(depths.size);
+  });
+
+  it.each([
+    ['GENEA', 2, 500, 7745 + 7388],
+    ['GENEB', 1, 175, 4322],
+    ['GENEC', 2, 550, 3583 + 18150],
+    ['seq2:1501-1584', 1, 84, 1717],
+  ])('sums gene %s over its %i regions', (gene, regions, length, depthSum) => {
+    expect(result().genes.find((g) => g.gene === gene)).toMatchObject({ regions, length, depthSum });
+  });
+
+  it('takes the read counts from bedcov -c', () => {
+    expect(result().regions.map((r) => r.reads)).toEqual(parseBedcov(native('panel-bedcov-10').stdout, 3).map((row) => row.values[2]));
+  });
+
+  it('merges the bases below the lowest threshold into BED intervals with their genes', () => {
+    const depths = depthMap();
+    const r = result();
+    const lowBases = [...depths.values()].filter((d) => d < 10).length;
+    expect(r.low.reduce((s, l) => s + l.end - l.start, 0)).toBe(lowBases);
+    for (const l of r.low) {
+      for (let p = l.start + 1; p <= l.end; p++) expect(depths.get(`${l.chrom}:${p}`)).toBeLessThan(10);
+      expect(depths.get(`${l.chrom}:${l.end + 1}`) ?? 0, 'interval ends where depth reaches 10 or the panel ends').toSatisfy((d: number) => d >= 10 || !depths.has(`${l.chrom}:${l.end + 1}`));
+    }
+    expect(r.low[0]).toMatchObject({ chrom: 'seq1', genes: ['GENEA'] });
+    expect(lowRows(r).every((row) => typeof row['genes'] === 'string')).toBe(true);
+  });
+
+  it('reports the panel-wide share at each depth and judges it', () => {
+    const r = result();
+    const metrics = panelMetrics(r);
+    const total = 1309;
+    expect(metrics.find((m) => m.key === 'pct1')!.value).toBeCloseTo((100 * r.regions.reduce((s, g) => s + g.atLeast[0]!, 0)) / total, 10);
+    expect(metrics.find((m) => m.key === 'meanDepth')!.value).toBeCloseTo((7745 + 7388 + 4322 + 3583 + 18150 + 1717) / total, 10);
+  });
+
+  it('uses thresholds as given, sorted, and the mapping-quality filter in every command', () => {
+    const steps = panelCoverage.steps(INPUTS, { depth1: 50, depth2: 5, depth3: 15, minMapq: 20 });
+    expect(steps.map((s) => s.job.steps[0]!.argv.join(' '))).toEqual([
+      'bedcov -j -c -d 5 -Q 20 ex1.panel.bed ex1.bam',
+      'bedcov -j -d 15 -Q 20 ex1.panel.bed ex1.bam',
+      'bedcov -j -d 50 -Q 20 ex1.panel.bed ex1.bam',
+      'depth -a -b ex1.panel.bed -Q 20 ex1.bam',
+    ]);
+  });
+
+  it.each([
+    ['a line with too few fields', 'seq1\t1\n'],
+    ['a non-numeric depth', 'seq1\t1\tx\n'],
+  ])('rejects samtools depth output with %s', (_what, text) => {
+    expect(() => lowDepthIntervals(text, 10)).toThrow(ParseError);
+  });
+
+  it('asks for a reference with CRAM', () => {
+    expect(panelCoverage.check!({ alignments: 'a.cram', panel: 'p.bed' }, { alignments: 'cram', panel: 'bed' })).toMatch(/Reference FASTA/);
+  });
+});

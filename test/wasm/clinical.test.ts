@@ -1,0 +1,24 @@
+// The clinical quick checks' commands as wasm: each case in test/fixtures/expected/clinical/ (written from the
+// native tools by scripts/make-clinical-expected.mjs) is run through our wasm build on the same fixtures and must
+// print exactly what the native tool printed, so the figures the analyses read are the native tools' figures.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { expectedDir, fixturesDir, runWasmInProcess } from './conformance-harness.mjs';
+
+const dir = join(expectedDir, 'clinical');
+const cases = readdirSync(dir)
+  .filter((name) => name.endsWith('.json'))
+  .map((name) => ({ name: name.replace(/\.json$/, ''), ...(JSON.parse(readFileSync(join(dir, name), 'utf8')) as { program: string; argv: string[]; stdout: string }) }));
+
+describe('clinical quick checks: wasm equals native', () => {
+  it('has cases', () => {
+    expect(cases.length).toBeGreaterThan(3);
+  });
+
+  it.each(cases)('$name: $program $argv', async ({ program, argv, stdout }) => {
+    const result = await runWasmInProcess(program, argv, fixturesDir);
+    expect(result.status, result.stderr.toString()).toBe(0);
+    expect(result.stdout.toString('utf8')).toBe(stdout);
+  });
+});
