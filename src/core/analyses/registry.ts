@@ -5,7 +5,6 @@ import { fastqQc } from './fastq-qc';
 import { panelCoverage } from './panel-coverage';
 import { variantSummary } from './variant-summary';
 import { pathogenConsensus } from './pathogen-consensus';
-import { pathogenConsensus } from './pathogen-consensus';
 
 export const ANALYSES: readonly AnyAnalysis[] = [alignmentQc, fastqQc, variantSummary, panelCoverage, pathogenConsensus];
 
