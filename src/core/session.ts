@@ -98,6 +98,8 @@ export interface Settings {
   analysisThresholds?: Record<string, Record<string, { pass: number; warn: number }>>;
   /** Sessions not changed for this many days are deleted when Lokus starts; 0 or absent keeps them. */
   sessionExpiryDays?: number;
+  /** With encryption on: lock after this many minutes without keyboard or pointer use (0 or absent: never). */
+  autoLockMinutes?: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {

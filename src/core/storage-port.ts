@@ -28,7 +28,30 @@ export interface StorageUsage {
   persisted: boolean;
 }
 
-export interface SessionStore {
+/**
+ * Encryption at rest: 'off' (rows stored plain), 'locked' (rows sealed, no key in memory: nothing can be read or
+ * written until unlock), 'unlocked' (the data key is in memory, rows are sealed and opened as they go).
+ */
+export type EncryptionStatus = 'off' | 'locked' | 'unlocked';
+
+/** Rows converted so far while encryption is turned on or off (or a conversion cut short by a closed page resumes). */
+export type ConversionProgress = (done: number, total: number) => void;
+
+export interface EncryptionControl {
+  encryptionStatus(): Promise<EncryptionStatus>;
+  /** Opens the vault; a wrong passphrase throws PassphraseError and changes nothing. Finishes a cut-short conversion. */
+  unlock(passphrase: string, progress?: ConversionProgress): Promise<void>;
+  /** Forgets the data key after pending writes finish; reads and writes then throw LockedError. */
+  lock(): Promise<void>;
+  /** Seals every stored row under a new data key wrapped by this passphrase. */
+  enableEncryption(passphrase: string, progress?: ConversionProgress): Promise<void>;
+  /** Checks the passphrase, then stores every row plain again and forgets the key. */
+  disableEncryption(passphrase: string, progress?: ConversionProgress): Promise<void>;
+  /** Re-wraps the data key under a new passphrase; no row is rewritten. */
+  changePassphrase(current: string, next: string): Promise<void>;
+}
+
+export interface SessionStore extends EncryptionControl {
   listSessions(): Promise<Session[]>;
   getSession(id: string): Promise<Session | undefined>;
   createSession(name: string): Promise<Session>;
@@ -92,6 +115,12 @@ export class StorageFullError extends StorageError {}
 
 /** A session, file, run or output that is not (or no longer) stored. */
 export class NotFoundError extends StorageError {}
+
+/** Encryption is on and the data is locked: unlock with the passphrase first. */
+export class LockedError extends StorageError {}
+
+/** The passphrase does not open the stored data key. Nothing was changed. */
+export class PassphraseError extends StorageError {}
 
 /** An archive that is not a Lokus session export, or one from a newer version. */
 export class ArchiveError extends StorageError {}

@@ -1,7 +1,24 @@
 // The one Dexie database of Lokus. Every schema version stays listed, each with the reason it exists,
 // so a browser holding any earlier version upgrades step by step.
-import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import type { ConsoleRow, FileDataRow, FileRow, OutputRow, RunRow, SessionRow, SettingsRow, ViewerRow } from './rows';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import type {
+  ConsoleRow,
+  FileDataRow,
+  FileRow,
+  OutputRow,
+  RunRow,
+  SealedConsoleRow,
+  SealedFileDataRow,
+  SealedFileRow,
+  SealedOutputRow,
+  SealedRunRow,
+  SealedSessionRow,
+  SealedViewerRow,
+  SessionRow,
+  SettingsRow,
+  VaultRow,
+  ViewerRow,
+} from './rows';
 
 export const DATABASE_NAME = 'lokus';
 
@@ -44,25 +61,38 @@ export const SCHEMA_V3 = {
   viewer: 'sessionId',
 };
 
+/**
+ * v4: encryption at rest. A `vault` table holds the one encryption header (wrapped data key, salt, check value)
+ * and the state of a conversion. Rows of every other table may now be sealed (`payload` column, see rows.ts).
+ * Rows describe their own form, so the upgrade rewrites nothing: turning encryption on later converts them in
+ * small batches, and a page closed half-way leaves a readable mix that the next unlock finishes.
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  vault: 'key',
+};
+
 export interface DatabaseDependencies {
   indexedDB?: IDBFactory;
   IDBKeyRange?: typeof IDBKeyRange;
 }
 
 export class LokusDb extends Dexie {
-  sessions!: EntityTable<SessionRow, 'id'>;
-  files!: EntityTable<FileRow, 'id'>;
-  fileData!: EntityTable<FileDataRow, 'fileId'>;
-  runs!: EntityTable<RunRow, 'id'>;
-  outputs!: EntityTable<OutputRow, 'id'>;
-  console!: EntityTable<ConsoleRow, 'id'>;
+  sessions!: Table<SessionRow | SealedSessionRow, string>;
+  files!: Table<FileRow | SealedFileRow, string>;
+  fileData!: Table<FileDataRow | SealedFileDataRow, string>;
+  runs!: Table<RunRow | SealedRunRow, string>;
+  outputs!: Table<OutputRow | SealedOutputRow, string>;
+  console!: Table<ConsoleRow | SealedConsoleRow, number>;
   settings!: EntityTable<SettingsRow, 'key'>;
-  viewer!: EntityTable<ViewerRow, 'sessionId'>;
+  viewer!: Table<ViewerRow | SealedViewerRow, string>;
+  vault!: EntityTable<VaultRow, 'key'>;
 
   constructor(name = DATABASE_NAME, dependencies: DatabaseDependencies = {}) {
     super(name, dependencies);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
     this.version(3).stores(SCHEMA_V3);
+    this.version(4).stores(SCHEMA_V4);
   }
 }

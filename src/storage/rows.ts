@@ -1,6 +1,7 @@
 // Row types: what IndexedDB holds, kept apart from the domain types so either can change with a migration.
 import type { DetectedFormat } from '../core/files/formats';
 import type { Settings } from '../core/session';
+import type { Sealed, VaultHeader } from './vault';
 
 export interface SessionRow {
   id: string;
@@ -82,4 +83,32 @@ export interface ViewerRow {
 export interface SettingsRow {
   key: 'settings';
   value: Partial<Settings>;
+}
+
+/**
+ * Added in v4: a row stored encrypted. Only what indexes and the startup scan need stays in the clear (ids,
+ * timestamps, run status); everything else is one sealed JSON `payload`, bound to the row's place. A Blob is
+ * stored as `sealedBlob`, sealed in chunks (see sealed-blob.ts). A row without `payload` is a plain row.
+ */
+export interface SealedColumns {
+  payload: Sealed;
+  sealedBlob?: Blob;
+}
+
+export type SealedSessionRow = Pick<SessionRow, 'id' | 'createdAt' | 'updatedAt'> & SealedColumns;
+export type SealedFileRow = Pick<FileRow, 'id' | 'sessionId' | 'addedAt'> & SealedColumns;
+export type SealedFileDataRow = Pick<FileDataRow, 'fileId' | 'sessionId'> & SealedColumns;
+export type SealedRunRow = Pick<RunRow, 'id' | 'sessionId' | 'status' | 'startedAt' | 'endedAt'> & SealedColumns;
+export type SealedOutputRow = Pick<OutputRow, 'id' | 'sessionId' | 'runId'> & SealedColumns;
+export type SealedConsoleRow = Pick<ConsoleRow, 'id' | 'sessionId' | 'at'> & SealedColumns;
+export type SealedViewerRow = Pick<ViewerRow, 'sessionId' | 'updatedAt'> & SealedColumns;
+
+/**
+ * Added in v4: the encryption header (salt, iterations, wrapped data key, check value; never a key in the
+ * clear) and where a conversion stands: rows are being sealed, all are sealed, or they are being opened again.
+ */
+export interface VaultRow {
+  key: 'vault';
+  header: VaultHeader;
+  state: 'encrypting' | 'on' | 'decrypting';
 }
