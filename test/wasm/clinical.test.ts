@@ -4,21 +4,27 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectedDir, fixturesDir, runWasmInProcess } from './conformance-harness.mjs';
+import { pathToFileURL } from 'node:url';
+import { expectedDir, fixturesDir, repoRoot } from './conformance-harness.mjs';
+
+interface WasmNode {
+  runProgram(program: string, argv: string[], opts: { cwd: string; stdin?: Uint8Array }): Promise<{ exitStatus: number; stdout: Buffer; stderr: Buffer }>;
+}
+const loader = (await import(pathToFileURL(join(repoRoot, 'scripts/lib/wasm-node.mjs')).href)) as WasmNode;
 
 const dir = join(expectedDir, 'clinical');
 const cases = readdirSync(dir)
   .filter((name) => name.endsWith('.json'))
-  .map((name) => ({ name: name.replace(/\.json$/, ''), ...(JSON.parse(readFileSync(join(dir, name), 'utf8')) as { program: string; argv: string[]; stdout: string }) }));
+  .map((name) => ({ name: name.replace(/\.json$/, ''), ...(JSON.parse(readFileSync(join(dir, name), 'utf8')) as { program: string; argv: string[]; stdin?: string; stdout: string }) }));
 
 describe('clinical quick checks: wasm equals native', () => {
   it('has cases', () => {
     expect(cases.length).toBeGreaterThan(3);
   });
 
-  it.each(cases)('$name: $program $argv', async ({ program, argv, stdout }) => {
-    const result = await runWasmInProcess(program, argv, fixturesDir);
-    expect(result.status, result.stderr.toString()).toBe(0);
+  it.each(cases)('$name: $program $argv', async ({ program, argv, stdin, stdout }) => {
+    const result = await loader.runProgram(program, argv, { cwd: fixturesDir, ...(stdin === undefined ? {} : { stdin: new TextEncoder().encode(stdin) }) });
+    expect(result.exitStatus, result.stderr.toString()).toBe(0);
     expect(result.stdout.toString('utf8')).toBe(stdout);
   });
 });

@@ -3,10 +3,11 @@ import type { AnyAnalysis } from './analysis';
 import { alignmentQc } from './alignment-qc';
 import { fastqQc } from './fastq-qc';
 import { panelCoverage } from './panel-coverage';
+import { somaticHotspots } from './somatic-hotspots';
 import { variantSummary } from './variant-summary';
 import { pathogenConsensus } from './pathogen-consensus';
 
-export const ANALYSES: readonly AnyAnalysis[] = [alignmentQc, fastqQc, variantSummary, panelCoverage, pathogenConsensus];
+export const ANALYSES: readonly AnyAnalysis[] = [alignmentQc, fastqQc, variantSummary, panelCoverage, somaticHotspots, pathogenConsensus];
 
 export function findAnalysis(id: string): AnyAnalysis | undefined {
   return ANALYSES.find((a) => a.id === id);

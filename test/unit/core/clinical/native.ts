@@ -11,6 +11,7 @@ export const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'fixtures');
 export interface NativeCase {
   program: string;
   argv: string[];
+  stdin?: string;
   stdout: string;
 }
 
@@ -28,6 +29,7 @@ export function resultFromNative<R>(def: AnyAnalysis, inputs: InputNames, given:
     if (name === undefined) throw new Error(`no native case for step ${step.key}`);
     const c = native(name);
     expect([step.job.steps[0]!.program, ...step.job.steps[0]!.argv], `step ${step.key} runs the command recorded natively`).toEqual([c.program, ...c.argv]);
+    expect(step.job.stdin, `step ${step.key} feeds the recorded standard input`).toEqual(c.stdin);
     texts[step.key] = c.stdout;
   }
   return def.parse(texts, inputs, params) as R;
