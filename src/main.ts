@@ -11,6 +11,7 @@ import { SessionsState } from './state/sessions.svelte';
 import { PrivacyMonitor } from './state/privacy.svelte';
 import { OfflineState } from './state/offline.svelte';
 import { TabLock } from './state/tab-lock.svelte';
+import { VaultState } from './state/vault.svelte';
 import { TOOLS_CACHE } from '../scripts/pwa-names';
 
 const store = new DexieSessionStore();
@@ -18,20 +19,29 @@ const engine = createToolEngine();
 const workbench = new Workbench(engine, store);
 const sessions = new SessionsState(store, workbench);
 const privacy = new PrivacyMonitor();
+const busy = () => workbench.runs.some((run) => run.status === 'running' || run.status === 'queued');
+// With encryption on, sessions open only after the passphrase unlocks them.
+const vault = new VaultState(store, {
+  open: () => sessions.start(),
+  close: () => workbench.unload(),
+  busy,
+  cancelJobs: () => workbench.runs.forEach((run) => workbench.cancelRun(run.id)),
+  deleteAll: () => sessions.deleteAll(),
+});
 const urlsOf = programUrls(INSTALLED_PROGRAMS, defaultBaseUrl());
 const offline = new OfflineState({
   register: ({ onNeedRefresh, onOfflineReady }) => registerSW({ onNeedRefresh, onOfflineReady }),
   toolUrls: INSTALLED_PROGRAMS.flatMap((info) => Object.values(urlsOf(info.program))),
   cacheName: TOOLS_CACHE,
-  busy: () => workbench.runs.some((run) => run.status === 'running' || run.status === 'queued'),
+  busy,
 });
 
 privacy.start();
 offline.start();
 const tabLock = new TabLock(typeof navigator.locks === 'undefined' ? undefined : navigator.locks);
-mount(App, { target: document.getElementById('app')!, props: { workbench, sessions, privacy, offline, tabLock } });
+mount(App, { target: document.getElementById('app')!, props: { workbench, sessions, privacy, offline, tabLock, vault } });
 // Sessions open only in the tab that holds the lock; a tab that loses it to another stops working on them.
 void tabLock.start(
-  () => sessions.start().catch((error: unknown) => workbench.report(error, 'Lokus could not open its local storage')),
+  () => vault.start().catch((error: unknown) => workbench.report(error, 'Lokus could not open its local storage')),
   () => workbench.unload(),
 );

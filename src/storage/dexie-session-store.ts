@@ -285,8 +285,10 @@ export class DexieSessionStore implements SessionStore {
     });
   }
 
+  /** Settings are not session data and stay in the clear: readable while locked (the auto-lock minutes, say). */
   getSettings(): Promise<Settings> {
-    return this.read('read the settings', { ...DEFAULT_SETTINGS }, async () => settingsFromRow(await this.db.settings.get('settings')));
+    if (this.deleted) return Promise.resolve({ ...DEFAULT_SETTINGS });
+    return guarded('read the settings', async () => settingsFromRow(await this.db.settings.get('settings')));
   }
 
   saveSettings(patch: Partial<Settings>): Promise<Settings> {
