@@ -1,0 +1,82 @@
+// The PGx reference data as typed values: allele definitions (data/allele-definitions.json) and allele
+// functions with diplotype-to-phenotype rules (data/phenotypes.json), and the genome positions they cover.
+import type { BuildName } from '../files/reference-builds';
+import alleleData from './data/allele-definitions.json';
+import phenotypeData from './data/phenotypes.json';
+
+export interface PositionDef {
+  gene: string;
+  chromosome: string;
+  rsid: string;
+  /** HGVS-style change on the gene ("c.681G>A"). */
+  change: string;
+  /** Allele of the gene's reference haplotype and the defining variant, VCF-style on the plus strand. */
+  ref: string;
+  alt: string;
+  GRCh38: { pos: number; genomeRef: string };
+  GRCh37: { pos: number; genomeRef: string };
+  /** Why a call here is expected and not a finding (rs3758581 on GRCh38). */
+  note?: string;
+}
+
+export interface AlleleDef {
+  name: string;
+  /** rsid -> required allele where it differs from the reference haplotype; "any" = not defining here. */
+  bases: Readonly<Record<string, string>>;
+}
+
+export interface GeneDef {
+  gene: string;
+  chromosome: string;
+  referenceAllele: string;
+  positions: readonly PositionDef[];
+  alleles: readonly AlleleDef[];
+}
+
+export interface AlleleFunction {
+  function: string;
+  activity?: number;
+}
+
+export interface PhenotypeDef {
+  method: 'function' | 'activity' | 'genotype';
+  alleles: Readonly<Record<string, AlleleFunction>>;
+  rules?: readonly { functions: readonly string[]; phenotype: string }[];
+  ranges?: readonly { min: number; max: number; phenotype: string }[];
+}
+
+interface RawGene {
+  gene: string;
+  chromosome: string;
+  referenceAllele: string;
+  positions: Omit<PositionDef, 'gene' | 'chromosome'>[];
+  alleles: AlleleDef[];
+}
+
+export const PGX_GENES: readonly GeneDef[] = (alleleData.genes as RawGene[]).map((g) => ({
+  ...g,
+  positions: g.positions.map((p) => ({ ...p, gene: g.gene, chromosome: g.chromosome })),
+}));
+
+export const PHENOTYPES: Readonly<Record<string, PhenotypeDef>> = phenotypeData.genes as Record<string, PhenotypeDef>;
+
+export const DATA_SOURCES = { alleles: alleleData.sources, phenotypes: phenotypeData.sources, compiled: alleleData.compiled } as const;
+
+export function allPositions(): PositionDef[] {
+  return PGX_GENES.flatMap((g) => [...g.positions]);
+}
+
+/** "chr10:94781859" / "10:94781859" for every position in both builds and both naming styles, sorted. */
+export function targetList(withRange: boolean): string {
+  const entries: { chrom: string; pos: number }[] = [];
+  for (const p of allPositions()) {
+    for (const build of ['GRCh37', 'GRCh38'] as const satisfies readonly BuildName[]) {
+      for (const chrom of [`chr${p.chromosome}`, p.chromosome]) entries.push({ chrom, pos: p[build].pos });
+    }
+  }
+  const unique = new Map(entries.map((e) => [`${e.chrom}:${e.pos}`, e]));
+  return [...unique.values()]
+    .sort((a, b) => (a.chrom === b.chrom ? a.pos - b.pos : a.chrom < b.chrom ? -1 : 1))
+    .map((e) => (withRange ? `${e.chrom}:${e.pos}-${e.pos}` : `${e.chrom}:${e.pos}`))
+    .join(',');
+}
