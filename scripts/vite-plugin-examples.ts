@@ -16,6 +16,10 @@ export const EXAMPLE_FILES = [
   'ex1_R2.fastq.gz',
   'ex1.windows200.bed',
   'ex1.panel.bed',
+  // Pathogen consensus: lambda phage and seeded reads with known variants (scripts/gen-pathogen-reads.mjs).
+  'pathogen/lambda.fa',
+  'pathogen/lambda-a_R1.fastq.gz',
+  'pathogen/lambda-a_R2.fastq.gz',
 ] as const;
 
 const FIXTURES = join(import.meta.dirname, '..', 'test', 'fixtures');
@@ -27,7 +31,7 @@ function servedName(index: number): string {
 export function exampleData(): Plugin {
   const manifest = JSON.stringify({
     name: 'Example: ex1 (Rsamtools/samtools example reads on two phage-like contigs)',
-    files: EXAMPLE_FILES.map((name, i) => ({ name, path: servedName(i) })),
+    files: EXAMPLE_FILES.map((file, i) => ({ name: file.split('/').at(-1)!, path: servedName(i) })),
   });
   return {
     name: 'lokus-example-data',

@@ -108,15 +108,36 @@ export class AnalysesState {
   async run(): Promise<void> {
     if (this.problems.length > 0) return;
     const def = this.definition;
-    const params = resolveParameters(def, this.params);
-    const id = encodeTag({ analysis: def.id, instance: crypto.randomUUID().slice(0, 8), inputs: { ...this.inputs }, params });
+    const { id, finished } = this.launch(def, { ...this.inputs }, resolveParameters(def, this.params));
     this.openId = id;
+    await finished;
+  }
+
+  /**
+   * Starts an analysis on given inputs (the pathogen panel starts one per sample; the engine queues their steps
+   * over its workers); `finished` settles with the result, after the outputs it keeps were added to the session.
+   */
+  launch(def: AnyAnalysis, inputs: Record<string, string>, params: Record<string, number>): { id: string; finished: Promise<LoadedResult> } {
+    const id = encodeTag({ analysis: def.id, instance: crypto.randomUUID().slice(0, 8), inputs, params });
     this.#setResult(id, { state: 'loading' });
-    try {
-      this.#setResult(id, toLoaded(await runAnalysis(def, this.inputs, params, this.#runner(id))));
-    } catch (error) {
-      this.#setResult(id, { state: 'error', message: describeError(error) });
-    }
+    const finished = (async (): Promise<LoadedResult> => {
+      let loaded: LoadedResult;
+      try {
+        loaded = toLoaded(await runAnalysis(def, inputs, params, this.#runner(id)));
+        if (loaded.state === 'ready') await this.#keepOutputs(def.sessionOutputs?.(inputs, params) ?? []);
+      } catch (error) {
+        loaded = { state: 'error', message: describeError(error) };
+      }
+      this.#setResult(id, loaded);
+      return loaded;
+    })();
+    return { id, finished };
+  }
+
+  async #keepOutputs(names: readonly string[]): Promise<void> {
+    if (names.length === 0) return;
+    const files = await Promise.all(names.map(async (name) => new File([await this.workbench.readOutput(name)], name)));
+    await this.workbench.openFiles(files);
   }
 
   /** Puts an earlier run's inputs and parameters back in the form, to change them and run again. */

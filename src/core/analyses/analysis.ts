@@ -112,6 +112,8 @@ export interface AnalysisDefinition<R = unknown> {
   shownTables?: readonly ShownTable[];
   /** Files the result offers for download besides tables and JSON (a PharmCAT outside-call file, a consensus FASTA). */
   downloads?(result: R): ResultDownload[];
+  /** Output files to add to the session's files once the analysis succeeded (a VCF and its index, for the variant browser). */
+  sessionOutputs?(inputs: InputNames, params: ParameterValues): string[];
   /** Limits of the method the report must state (printed too): "for research and education, not for clinical decisions". */
   caveats?: readonly string[];
 }

@@ -65,12 +65,11 @@ export function pathogenSteps(inputs: InputNames, params: ParameterValues): Anal
     { key: 'faidx', job: { label: label('samtools faidx'), steps: [{ program: 'samtools', argv: ['faidx', ref] }] } },
     align,
     ...clip,
-    { key: 'index', after: [bamReady], job: { label: label('samtools index'), steps: [{ program: 'samtools', argv: ['index', out.bam] }] } },
-    { key: 'flagstat', after: [bamReady], job: { label: label('samtools flagstat'), steps: [{ program: 'samtools', argv: ['flagstat', out.bam] }] } },
-    { key: 'depth', after: [bamReady], job: { label: label('samtools depth'), steps: [{ program: 'samtools', argv: ['depth', '-aa', '-J', out.bam] }], stdoutFile: out.depth } },
+    // Neither mpileup nor consensus reads through the index (no regions): they start as soon as the BAM is written,
+    // the longest first, so the engine's workers take them before the short steps.
     {
       key: 'call',
-      after: ['faidx', 'index'],
+      after: ['faidx', bamReady],
       job: {
         label: label('bcftools mpileup | call | norm'),
         steps: [
@@ -80,17 +79,20 @@ export function pathogenSteps(inputs: InputNames, params: ParameterValues): Anal
         ],
       },
     },
-    { key: 'vcfIndex', after: ['call'], job: { label: label('bcftools index'), steps: [{ program: 'bcftools', argv: ['index', out.vcf] }] } },
-    { key: 'variants', after: ['call'], job: { label: label('bcftools query'), steps: [{ program: 'bcftools', argv: ['query', '-f', VARIANT_QUERY_FORMAT, out.vcf] }] } },
     {
       key: 'consensus',
-      after: ['index'],
+      after: [bamReady],
       job: {
         label: label('samtools consensus'),
         steps: [{ program: 'samtools', argv: ['consensus', '-a', '-m', 'simple', '-d', minDepth, '--show-del', 'no', '--show-ins', 'yes', out.bam] }],
         stdoutFile: out.consensus,
       },
     },
+    { key: 'depth', after: [bamReady], job: { label: label('samtools depth'), steps: [{ program: 'samtools', argv: ['depth', '-aa', '-J', out.bam] }], stdoutFile: out.depth } },
+    { key: 'flagstat', after: [bamReady], job: { label: label('samtools flagstat'), steps: [{ program: 'samtools', argv: ['flagstat', out.bam] }] } },
+    { key: 'index', after: [bamReady], job: { label: label('samtools index'), steps: [{ program: 'samtools', argv: ['index', out.bam] }] } },
+    { key: 'vcfIndex', after: ['call'], job: { label: label('bcftools index'), steps: [{ program: 'bcftools', argv: ['index', '-f', out.vcf] }] } },
+    { key: 'variants', after: ['call'], job: { label: label('bcftools query'), steps: [{ program: 'bcftools', argv: ['query', '-f', VARIANT_QUERY_FORMAT, out.vcf] }] } },
   ];
 }
 
@@ -157,6 +159,10 @@ export const pathogenConsensus: AnalysisDefinition<PathogenResult> = {
     depth: r.depth.bins.map((b) => ({ contig: b.contig, start: b.start, end: b.end, meanDepth: Number(b.meanDepth.toFixed(2)), minDepth: b.minDepth })),
   }),
   shownTables: [{ key: 'variants', title: 'Variants', note: 'Haploid calls against the reference (bcftools call -m --ploidy 1, normalised). The VCF is added to Files: open it in the Variant browser.' }],
+  sessionOutputs: (inputs) => {
+    const vcf = sampleOutputs(sampleName(inputs['reads1'] ?? '')).vcf;
+    return [vcf, `${vcf}.csi`];
+  },
   downloads: (r) => [{ label: 'Consensus genome (FASTA)', fileName: r.files.consensus, mimeType: 'text/x-fasta', text: consensusFasta(r.sample, r.consensus) }],
   caveats: [
     'For research and education, not for clinical decisions.',
