@@ -23,7 +23,12 @@ const busy = () => workbench.runs.some((run) => run.status === 'running' || run.
 // With encryption on, sessions open only after the passphrase unlocks them.
 const vault = new VaultState(store, {
   open: () => sessions.start(),
-  close: () => workbench.unload(),
+  // Locked, the page keeps nothing of the sessions on screen: not their names, nor a notice naming a file.
+  close: async () => {
+    await workbench.unload();
+    workbench.dismissNotice();
+    sessions.sessions = [];
+  },
   busy,
   cancelJobs: () => workbench.runs.forEach((run) => workbench.cancelRun(run.id)),
   deleteAll: () => sessions.deleteAll(),
@@ -43,5 +48,6 @@ mount(App, { target: document.getElementById('app')!, props: { workbench, sessio
 // Sessions open only in the tab that holds the lock; a tab that loses it to another stops working on them.
 void tabLock.start(
   () => vault.start().catch((error: unknown) => workbench.report(error, 'Lokus could not open its local storage')),
-  () => workbench.unload(),
+  // A paused tab also forgets the data key: taking over again asks for the passphrase.
+  () => workbench.unload().then(() => store.lock()),
 );

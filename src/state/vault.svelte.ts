@@ -107,20 +107,23 @@ export class VaultState {
 
   async enable(passphrase: string, repeated: string): Promise<boolean> {
     if (!this.#checkNew(passphrase, repeated)) return false;
-    return this.#attempt('Encrypting your data…', async () => {
+    const done = await this.#attempt('Encrypting your data…', async () => {
       await this.store.enableEncryption(passphrase, this.#progress('Encrypting your data'));
-      this.status = 'unlocked';
       this.noteActivity();
       this.message = 'Encryption is on. Lokus will ask for the passphrase each time it opens.';
     });
+    // Also after a failure (a full disk, say): encryption is then on and the rest is converted at the next unlock.
+    this.status = await this.store.encryptionStatus();
+    return done;
   }
 
   async disable(passphrase: string): Promise<boolean> {
-    return this.#attempt('Checking the passphrase…', async () => {
+    const done = await this.#attempt('Checking the passphrase…', async () => {
       await this.store.disableEncryption(passphrase, this.#progress('Decrypting your data'));
-      this.status = 'off';
       this.message = 'Encryption is off: your data is stored unencrypted again.';
     });
+    this.status = await this.store.encryptionStatus();
+    return done;
   }
 
   async changePassphrase(current: string, next: string, repeated: string): Promise<boolean> {
