@@ -6,8 +6,9 @@ import { panelCoverage } from './panel-coverage';
 import { somaticHotspots } from './somatic-hotspots';
 import { variantSummary } from './variant-summary';
 import { pathogenConsensus } from './pathogen-consensus';
+import { pharmacogenomics } from './pharmacogenomics';
 
-export const ANALYSES: readonly AnyAnalysis[] = [alignmentQc, fastqQc, variantSummary, panelCoverage, somaticHotspots, pathogenConsensus];
+export const ANALYSES: readonly AnyAnalysis[] = [alignmentQc, fastqQc, variantSummary, panelCoverage, somaticHotspots, pharmacogenomics, pathogenConsensus];
 
 export function findAnalysis(id: string): AnyAnalysis | undefined {
   return ANALYSES.find((a) => a.id === id);

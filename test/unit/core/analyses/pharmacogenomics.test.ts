@@ -1,0 +1,66 @@
+// The Pharmacogenomics analysis as declared: which inputs it accepts, the bcftools commands for the VCF
+// and BAM routes, and the tables, caveats and PharmCAT outside-call file of its result.
+import { describe, expect, it } from 'vitest';
+import { pharmacogenomics } from '../../../../src/core/analyses/pharmacogenomics';
+import { findAnalysis } from '../../../../src/core/analyses/registry';
+import { makeVcf } from '../pgx/make-vcf';
+
+const params = { build: 0, sample: 1, minDepth: 10, useIndex: 0 };
+
+describe('Pharmacogenomics analysis', () => {
+  it('is registered', () => {
+    expect(findAnalysis('pharmacogenomics')).toBe(pharmacogenomics);
+  });
+
+  it.each([
+    { inputs: {}, problem: /either a VCF\/BCF/ },
+    { inputs: { variants: 'a.vcf.gz', alignments: 'a.bam' }, problem: /not both/ },
+    { inputs: { alignments: 'a.bam' }, problem: /needs the reference FASTA/ },
+    { inputs: { variants: 'a.vcf.gz' }, problem: undefined },
+  ])('checks inputs $inputs', ({ inputs, problem }) => {
+    const message = pharmacogenomics.check!(inputs, {});
+    if (problem) expect(message).toMatch(problem);
+    else expect(message).toBeUndefined();
+  });
+
+  it('streams a VCF with targets in both builds and namings, or jumps through the index', () => {
+    const [stream] = pharmacogenomics.steps({ variants: 'a.vcf.gz' }, params);
+    expect(stream!.job.steps[0]!.argv.slice(0, 4)).toEqual(['view', '--targets-overlap', 'record', '-t']);
+    const targets = stream!.job.steps[0]!.argv[4]!.split(',');
+    expect(targets).toContain('chr10:94781859');
+    expect(targets).toContain('10:96541616');
+    expect(targets).toContain('chr22:42128945');
+    expect(stream!.job.stdoutFile).toBe('a.vcf.gz.pgx.vcf');
+    const [indexed] = pharmacogenomics.steps({ variants: 'a.vcf.gz' }, { ...params, useIndex: 1 });
+    expect(indexed!.job.steps[0]!.argv[1]).toBe('-r');
+    expect(indexed!.job.steps[0]!.argv[2]!.split(',')).toContain('chr10:94781859-94781859');
+  });
+
+  it('genotypes a BAM with mpileup piped into call, keeping reference sites', () => {
+    const [step] = pharmacogenomics.steps({ alignments: 's.bam', reference: 'ref.fa' }, params);
+    const [mpileup, call] = step!.job.steps;
+    expect(mpileup!.argv.slice(0, 5)).toEqual(['mpileup', '-f', 'ref.fa', '-a', 'FORMAT/AD,FORMAT/DP']);
+    expect(mpileup!.argv.at(-1)).toBe('s.bam');
+    expect(call!.argv).toEqual(['call', '-m', '-Ov', '-']);
+  });
+
+  it('shows gene and position tables, says what it cannot do, and exports PharmCAT outside calls', () => {
+    const vcf = makeVcf({ build: 'GRCh38', genotypes: { rs3758581: 'G/G', rs4244285: 'G/A', rs1800460: 'C/T', rs1142345: 'T/C' }, othersRef: true });
+    const result = pharmacogenomics.parse({ calls: vcf }, { variants: 'sample.vcf' }, params);
+    const tables = pharmacogenomics.tables(result);
+    expect(pharmacogenomics.shownTables!.map((t) => t.key)).toEqual(['genes', 'positions']);
+    expect(tables['genes']!.find((g) => g['gene'] === 'CYP2C19')).toMatchObject({ diplotype: '*1/*2', phenotype: 'Intermediate Metabolizer', notCalled: '' });
+    expect(tables['genes']!.find((g) => g['gene'] === 'TPMT')).toMatchObject({ diplotype: '*1/*3A or *3B/*3C', phenotype: 'Intermediate Metabolizer or Poor Metabolizer' });
+    expect(tables['positions']!.find((p) => p['rsid'] === 'rs4244285')).toMatchObject({ genotype: 'G/A', zygosity: 'heterozygous', position: 'GRCh38 10:94781859' });
+    expect(pharmacogenomics.caveats!.join(' ')).toMatch(/research and education/);
+    expect(pharmacogenomics.caveats!.join(' ')).toMatch(/copy number.*not assessed/);
+    const [file] = pharmacogenomics.downloads!(result);
+    expect(file!.fileName).toBe('sample.vcf.outside-calls.tsv');
+    const lines = file!.text.trimEnd().split('\n');
+    expect(lines).toContain('CYP2C19\t*1/*2');
+    expect(lines).toContain('CYP2C9\t*1/*1');
+    expect(lines).toContain('VKORC1\trs9923231 reference (C)/rs9923231 reference (C)');
+    expect(lines).toContain('# TPMT: not exported, several diplotypes fit (*1/*3A, *3B/*3C)');
+    expect(lines.filter((l) => !l.startsWith('#')).every((l) => /^[A-Z0-9]+\t\S.*$/.test(l))).toBe(true);
+  });
+});
