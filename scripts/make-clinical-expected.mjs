@@ -30,6 +30,12 @@ export const CLINICAL_CASES = {
   'panel-bedcov-30': ['samtools', ['bedcov', '-j', '-d', '30', 'ex1.panel.bed', 'ex1.bam']],
   'panel-depth': ['samtools', ['depth', '-a', '-b', 'ex1.panel.bed', 'ex1.bam']],
   'hotspots-header': ['samtools', ['view', '-H', '--no-PG', 'hotspots.grch38.bam']],
+  'identity-same': ['bcftools', ['gtcheck', '-u', 'GT,GT', '-e', '0', '-g', 'identity.HG00096.b.vcf.gz', 'identity.HG00096.a.vcf.gz']],
+  'identity-different': ['bcftools', ['gtcheck', '-u', 'GT,GT', '-e', '0', '-g', 'identity.HG00097.vcf.gz', 'identity.HG00096.a.vcf.gz']],
+  'sex-idxstats-female': ['samtools', ['idxstats', 'sex.female.bam']],
+  'sex-idxstats-male': ['samtools', ['idxstats', 'sex.male.bam']],
+  'sex-vcf-header': ['bcftools', ['view', '-h', '--no-version', 'sex.chrX.vcf.gz']],
+  'sex-vcf-chrX': ['bcftools', ['query', '-H', '-r', 'X,chrX', '-f', '%CHROM\\t%POS[\\t%GT]\\n', 'sex.chrX.vcf.gz']],
   'hotspots-pileup': ['samtools', ['mpileup', '-a', '-B', '-d', '0', '-Q', '20', '-q', '20', '-l', '/dev/stdin', 'hotspots.grch38.bam'], hotspotPositions()],
 };
 
