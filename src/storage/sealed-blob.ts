@@ -1,8 +1,9 @@
-// Blobs (file copies, run outputs) sealed in 1 MiB chunks, so a large file never needs one buffer of its whole
+// Blobs (file copies, run outputs) sealed in 4 MiB chunks, so a large file never needs one buffer of its whole
 // size: each chunk is read, sealed and stored as a Blob part. Stored form: per chunk 12-byte IV + ciphertext + tag.
+// 4 MiB rather than 1: in Chromium each Blob slice read has a fixed cost (64 MB sealed in 2.5-3.2 s vs 3.6-6 s).
 import type { Vault } from './vault';
 
-export const CHUNK_BYTES = 1024 * 1024;
+export const CHUNK_BYTES = 4 * 1024 * 1024;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const STORED_CHUNK = IV_BYTES + CHUNK_BYTES + TAG_BYTES;
