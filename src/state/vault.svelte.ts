@@ -79,6 +79,7 @@ export class VaultState {
     await this.store.lock();
     this.status = 'locked';
     this.error = undefined;
+    this.message = undefined;
   }
 
   /** Called every second: locks after the idle minutes set, counting only time without jobs running. */

@@ -92,6 +92,15 @@ describe('turning encryption on', () => {
     expect(secretsIn(await rawDump(store.db))).toEqual([]);
   });
 
+  it('stores the data key only wrapped: the header holds salt, iteration count, wrapped key and check value', async () => {
+    const { store } = await filled();
+    await store.enableEncryption('correct horse');
+    const row = (await store.db.vault.get('vault'))!;
+    expect(Object.keys(row.header).sort()).toEqual(['check', 'iterations', 'salt', 'version', 'wrappedKey']);
+    expect(row.header.wrappedKey.data).toHaveLength(32 + 16);
+    expect(row.state).toBe('on');
+  });
+
   it('derives the key with 600,000 PBKDF2 iterations when no test count is given', async () => {
     const store = new DexieSessionStore({ databaseName: 'lokus-iterations' });
     opened.push(store);
