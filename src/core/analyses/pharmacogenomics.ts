@@ -46,14 +46,26 @@ export const pharmacogenomics: AnalysisDefinition<PharmacogenomicsResult> = {
     { key: 'minDepth', label: 'Minimum depth for a call', default: 10, min: 0, max: 10_000, help: 'Calls with a lower FORMAT/DP are not called (0: no limit; VCFs without DP are not checked).' },
     {
       key: 'useIndex',
-      label: 'Reading the VCF',
+      label: 'Reading the input',
       default: 0,
       min: 0,
       max: 1,
-      help: 'Through its index (.tbi/.csi) jumps to the positions: fast on big files, but the index must be open.',
+      help: 'Through the index (.tbi/.csi/.bai) jumps to the positions: fast on big files. For a BAM/CRAM it also needs the build and contig naming chosen.',
       choices: [
         { value: 0, label: 'Read the whole file' },
         { value: 1, label: 'Through its index' },
+      ],
+    },
+    {
+      key: 'chrNames',
+      label: 'Contig names (BAM/CRAM through the index)',
+      default: 1,
+      min: 0,
+      max: 1,
+      help: 'How the BAM names chromosomes; shown next to the file in Files.',
+      choices: [
+        { value: 1, label: 'chr10 (UCSC style)' },
+        { value: 0, label: '10 (GRC/Ensembl style)' },
       ],
     },
   ],
@@ -69,23 +81,31 @@ export const pharmacogenomics: AnalysisDefinition<PharmacogenomicsResult> = {
   steps(inputs, params) {
     const vcf = inputs['variants'];
     if (vcf) {
-      const where = params['useIndex'] === 1 ? ['-r', targetList(true)] : ['--targets-overlap', 'record', '-t', targetList(false)];
+      // bcftools view skips target contigs the file lacks, so one list covers both builds and namings.
+      const where = params['useIndex'] === 1 ? ['-r', targetList({ withRange: true })] : ['--targets-overlap', 'record', '-t', targetList({ withRange: false })];
       const step: AnalysisStep = {
         key: 'calls',
-        job: { label: 'Pharmacogenomics: bcftools view at the defining positions', steps: [{ program: 'bcftools', argv: ['view', ...where, vcf] }], stdoutFile: `${vcf}.pgx.vcf` },
+        job: { label: 'Pharmacogenomics: bcftools view at the defining positions', steps: [{ program: 'bcftools', argv: ['view', '--no-version', ...where, vcf] }], stdoutFile: `${vcf}.pgx.vcf` },
       };
       return [step];
     }
     const bam = inputs['alignments']!;
     const ref = inputs['reference']!;
+    // mpileup stops at a region on a contig the BAM lacks, so the index is used only with a known build and naming;
+    // otherwise -t streams the file and piles up only at the targets.
+    const build = params['build'] === 37 ? 'GRCh37' : params['build'] === 38 ? 'GRCh38' : undefined;
+    const where =
+      params['useIndex'] === 1 && build
+        ? ['-r', targetList({ withRange: true, build, naming: params['chrNames'] === 0 ? 'plain' : 'chr' })]
+        : ['-t', targetList({ withRange: false })];
     return [
       {
         key: 'calls',
         job: {
           label: 'Pharmacogenomics: bcftools mpileup | call at the defining positions',
           steps: [
-            { program: 'bcftools', argv: ['mpileup', '-f', ref, '-a', 'FORMAT/AD,FORMAT/DP', '-r', targetList(true), '-Ou', bam] },
-            { program: 'bcftools', argv: ['call', '-m', '-Ov', '-'] },
+            { program: 'bcftools', argv: ['mpileup', '--no-version', '-f', ref, '-a', 'FORMAT/AD,FORMAT/DP', ...where, '-Ou', bam] },
+            { program: 'bcftools', argv: ['call', '--no-version', '-m', '-Ov', '-'] },
           ],
           stdoutFile: `${bam}.pgx.vcf`,
         },

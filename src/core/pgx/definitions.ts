@@ -66,17 +66,28 @@ export function allPositions(): PositionDef[] {
   return PGX_GENES.flatMap((g) => [...g.positions]);
 }
 
-/** "chr10:94781859" / "10:94781859" for every position in both builds and both naming styles, sorted. */
-export function targetList(withRange: boolean): string {
+export interface TargetOptions {
+  /** "chr:pos-pos" (regions, -r) instead of "chr:pos" (targets, -t). */
+  withRange: boolean;
+  /** Only this build's positions; both when absent. */
+  build?: BuildName;
+  /** Only this naming style; both when absent. */
+  naming?: 'chr' | 'plain';
+}
+
+/** Every position as a comma-separated bcftools region/target list, sorted. */
+export function targetList(options: TargetOptions): string {
+  const builds: BuildName[] = options.build ? [options.build] : ['GRCh37', 'GRCh38'];
   const entries: { chrom: string; pos: number }[] = [];
   for (const p of allPositions()) {
-    for (const build of ['GRCh37', 'GRCh38'] as const satisfies readonly BuildName[]) {
-      for (const chrom of [`chr${p.chromosome}`, p.chromosome]) entries.push({ chrom, pos: p[build].pos });
+    for (const build of builds) {
+      const names = options.naming === 'chr' ? [`chr${p.chromosome}`] : options.naming === 'plain' ? [p.chromosome] : [`chr${p.chromosome}`, p.chromosome];
+      for (const chrom of names) entries.push({ chrom, pos: p[build].pos });
     }
   }
   const unique = new Map(entries.map((e) => [`${e.chrom}:${e.pos}`, e]));
   return [...unique.values()]
     .sort((a, b) => (a.chrom === b.chrom ? a.pos - b.pos : a.chrom < b.chrom ? -1 : 1))
-    .map((e) => (withRange ? `${e.chrom}:${e.pos}-${e.pos}` : `${e.chrom}:${e.pos}`))
+    .map((e) => (options.withRange ? `${e.chrom}:${e.pos}-${e.pos}` : `${e.chrom}:${e.pos}`))
     .join(',');
 }

@@ -12,7 +12,7 @@ describe('Pharmacogenomics analysis', () => {
     expect(findAnalysis('pharmacogenomics')).toBe(pharmacogenomics);
   });
 
-  it.each([
+  it.each<{ inputs: Record<string, string>; problem: RegExp | undefined }>([
     { inputs: {}, problem: /either a VCF\/BCF/ },
     { inputs: { variants: 'a.vcf.gz', alignments: 'a.bam' }, problem: /not both/ },
     { inputs: { alignments: 'a.bam' }, problem: /needs the reference FASTA/ },
@@ -25,23 +25,28 @@ describe('Pharmacogenomics analysis', () => {
 
   it('streams a VCF with targets in both builds and namings, or jumps through the index', () => {
     const [stream] = pharmacogenomics.steps({ variants: 'a.vcf.gz' }, params);
-    expect(stream!.job.steps[0]!.argv.slice(0, 4)).toEqual(['view', '--targets-overlap', 'record', '-t']);
-    const targets = stream!.job.steps[0]!.argv[4]!.split(',');
+    expect(stream!.job.steps[0]!.argv.slice(0, 5)).toEqual(['view', '--no-version', '--targets-overlap', 'record', '-t']);
+    const targets = stream!.job.steps[0]!.argv[5]!.split(',');
     expect(targets).toContain('chr10:94781859');
     expect(targets).toContain('10:96541616');
     expect(targets).toContain('chr22:42128945');
     expect(stream!.job.stdoutFile).toBe('a.vcf.gz.pgx.vcf');
     const [indexed] = pharmacogenomics.steps({ variants: 'a.vcf.gz' }, { ...params, useIndex: 1 });
-    expect(indexed!.job.steps[0]!.argv[1]).toBe('-r');
-    expect(indexed!.job.steps[0]!.argv[2]!.split(',')).toContain('chr10:94781859-94781859');
+    expect(indexed!.job.steps[0]!.argv[2]).toBe('-r');
+    expect(indexed!.job.steps[0]!.argv[3]!.split(',')).toContain('chr10:94781859-94781859');
   });
 
-  it('genotypes a BAM with mpileup piped into call, keeping reference sites', () => {
+  it('genotypes a BAM with mpileup piped into call, keeping reference sites; through the index only for a chosen build', () => {
     const [step] = pharmacogenomics.steps({ alignments: 's.bam', reference: 'ref.fa' }, params);
     const [mpileup, call] = step!.job.steps;
-    expect(mpileup!.argv.slice(0, 5)).toEqual(['mpileup', '-f', 'ref.fa', '-a', 'FORMAT/AD,FORMAT/DP']);
+    expect(mpileup!.argv.slice(0, 7)).toEqual(['mpileup', '--no-version', '-f', 'ref.fa', '-a', 'FORMAT/AD,FORMAT/DP', '-t']);
     expect(mpileup!.argv.at(-1)).toBe('s.bam');
-    expect(call!.argv).toEqual(['call', '-m', '-Ov', '-']);
+    expect(call!.argv).toEqual(['call', '--no-version', '-m', '-Ov', '-']);
+    const [indexed] = pharmacogenomics.steps({ alignments: 's.bam', reference: 'ref.fa' }, { ...params, useIndex: 1, build: 38, chrNames: 0 });
+    const regions = indexed!.job.steps[0]!.argv[7]!.split(',');
+    expect(indexed!.job.steps[0]!.argv[6]).toBe('-r');
+    expect(regions).toContain('10:94781859-94781859');
+    expect(regions.some((r) => r.startsWith('chr') || r === '10:96541616-96541616')).toBe(false);
   });
 
   it('shows gene and position tables, says what it cannot do, and exports PharmCAT outside calls', () => {

@@ -86,7 +86,7 @@ describe('PGx diplotypes on all-sites GRCh38 VCFs', () => {
 });
 
 describe('PGx on GRCh37', () => {
-  it.each([
+  it.each<{ name: string; gene: string; genotypes: Record<string, string>; diplotype: string }>([
     { name: 'CYP2C19 *1/*2 with plain names', gene: 'CYP2C19', genotypes: { rs4244285: 'G/A' }, diplotype: '*1/*2' },
     { name: 'CYP2C19 *1/*1: GRCh37 carries G at rs3758581, so 0/0 there is *1', gene: 'CYP2C19', genotypes: {}, diplotype: '*1/*1' },
     { name: 'CYP2D6 *1/*1: GRCh37 carries the *2 base at rs16947, so 1/1 there is *1', gene: 'CYP2D6', genotypes: { rs16947: 'G/G' }, diplotype: '*1/*1' },
