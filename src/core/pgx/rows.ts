@@ -16,8 +16,8 @@ export function geneRows(r: PgxCall): ChartRow[] {
       gene: g.gene,
       diplotype,
       phenotype: phenotypes.length === 0 ? (g.status === 'not-called' ? 'not called' : 'Indeterminate') : phenotypes.join(' or '),
-      activityScore: scores.length === 0 ? '' : scores.join(' or '),
-      notCalled: g.uncalled.map((u) => (u.alleles.length > 0 ? `${u.rsid} (${u.alleles.join(', ')} depend on it)` : u.rsid)).join('; '),
+      'activity score': scores.length === 0 ? '' : scores.join(' or '),
+      'not called': g.uncalled.map((u) => (u.alleles.length > 0 ? `${u.rsid} (${u.alleles.join(', ')} depend on it)` : u.rsid)).join('; '),
       notes: g.notes.join(' '),
     };
   });

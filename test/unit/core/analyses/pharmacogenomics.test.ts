@@ -54,7 +54,7 @@ describe('Pharmacogenomics analysis', () => {
     const result = pharmacogenomics.parse({ calls: vcf }, { variants: 'sample.vcf' }, params);
     const tables = pharmacogenomics.tables(result);
     expect(pharmacogenomics.shownTables!.map((t) => t.key)).toEqual(['genes', 'positions']);
-    expect(tables['genes']!.find((g) => g['gene'] === 'CYP2C19')).toMatchObject({ diplotype: '*1/*2', phenotype: 'Intermediate Metabolizer', notCalled: '' });
+    expect(tables['genes']!.find((g) => g['gene'] === 'CYP2C19')).toMatchObject({ diplotype: '*1/*2', phenotype: 'Intermediate Metabolizer', 'not called': '' });
     expect(tables['genes']!.find((g) => g['gene'] === 'TPMT')).toMatchObject({ diplotype: '*1/*3A or *3B/*3C', phenotype: 'Intermediate Metabolizer or Poor Metabolizer' });
     expect(tables['positions']!.find((p) => p['rsid'] === 'rs4244285')).toMatchObject({ genotype: 'G/A', zygosity: 'heterozygous', position: 'GRCh38 10:94781859' });
     expect(pharmacogenomics.caveats!.join(' ')).toMatch(/research and education/);

@@ -1,0 +1,92 @@
+// Pharmacogenomics as a person runs it in the built app with the real wasm bcftools: open a VCF, run the
+// analysis, read the diplotype/phenotype table and the caveats, and download the PharmCAT outside-call file.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openApp, type AppPage } from './support/browser';
+
+const PGX = join(import.meta.dirname, '..', 'fixtures', 'pgx');
+
+async function tableRows(page: Page, title: string): Promise<Record<string, string>[]> {
+  const table = page.getByRole('table', { name: title });
+  await table.waitFor({ timeout: 120_000 });
+  const headers = await table.locator('thead th').allInnerTexts();
+  const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+  return rows.map((cells) => Object.fromEntries(headers.map((h, i) => [h.trim(), cells[i]!.trim()])));
+}
+
+async function runPgx(page: Page, inputs: Record<string, string>): Promise<void> {
+  if (await page.getByRole('button', { name: 'Close result' }).count()) await page.getByRole('button', { name: 'Close result' }).click();
+  await page.getByRole('button', { name: 'Pharmacogenomics', exact: true }).click();
+  for (const [label, file] of Object.entries(inputs)) await page.getByLabel(label, { exact: false }).selectOption(file);
+  await page.getByRole('button', { name: 'Run Pharmacogenomics' }).click();
+  await expect.poll(() => page.locator('#result-heading').innerText(), { timeout: 30_000 }).toContain(Object.values(inputs)[0]!);
+  await page.locator('[data-metric]').first().waitFor({ timeout: 120_000 });
+}
+
+describe('pharmacogenomics', () => {
+  let browser: Browser;
+  let app: AppPage;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    const context = await browser.newContext({ acceptDownloads: true });
+    context.setDefaultNavigationTimeout(120_000);
+    context.setDefaultTimeout(60_000);
+    app = await openApp({ browser, context });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('opens the PGx VCFs', async () => {
+    const { page } = app;
+    await page.getByLabel('Notes').waitFor({ timeout: 120_000 });
+    const files = ['pgx-grch37-allsites.vcf', 'pgx-grch38-variants.vcf.gz', 'pgx-grch38-variants.vcf.gz.tbi'];
+    await page.getByLabel('Open files', { exact: true }).setInputFiles(files.map((name) => join(PGX, name)));
+    await expect.poll(() => page.getByTestId('file-row').count(), { timeout: 60_000 }).toBe(files.length);
+  });
+
+  it('calls diplotypes and CPIC phenotypes from an all-sites GRCh37 VCF and says what it cannot do', async () => {
+    const { page } = app;
+    await runPgx(page, { 'Variants (VCF/BCF)': 'pgx-grch37-allsites.vcf' });
+    const genes = await tableRows(page, 'Pharmacogenomic calls');
+    const byGene = Object.fromEntries(genes.map((g) => [g['Gene'] ?? g['gene'], g]));
+    const cell = (gene: string, column: string) => byGene[gene]![column] ?? byGene[gene]![column.toLowerCase()];
+    expect(cell('CYP2C19', 'Diplotype')).toBe('*2/*2');
+    expect(cell('CYP2C19', 'Phenotype')).toBe('Poor Metabolizer');
+    expect(cell('CYP2C9', 'Diplotype')).toBe('*1/*3');
+    expect(cell('CYP2C9', 'Phenotype')).toBe('Intermediate Metabolizer');
+    expect(cell('TPMT', 'Diplotype')).toBe('*1/*3A');
+    expect(cell('NUDT15', 'Phenotype')).toBe('Intermediate Metabolizer');
+    const positions = await tableRows(page, 'Genotypes at the defining positions');
+    expect(positions.length).toBe(34);
+    const report = await page.locator('.print-report').innerText();
+    expect(report).toMatch(/For research and education only, not for clinical decisions/);
+    expect(report).toMatch(/CYP2D6 is called from SNVs and small indels only: copy number, the whole-gene deletion \(\*5\), duplications and CYP2D6\/CYP2D7 hybrids are not assessed/);
+  });
+
+  it('downloads the PharmCAT outside-call file', async () => {
+    const { page } = app;
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'PharmCAT outside calls (TSV)' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('pgx-grch37-allsites.vcf.outside-calls.tsv');
+    const lines = readFileSync((await file.path())!, 'utf8').trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^# PharmCAT outside calls from Lokus \(pgx-grch37-allsites\.vcf, sample PGX_SAMPLE, GRCh37\)/);
+    for (const call of ['CYP2C19\t*2/*2', 'CYP2C9\t*1/*3', 'CYP2D6\t*1/*1', 'TPMT\t*1/*3A', 'NUDT15\t*1/*3', 'SLCO1B1\t*1/*1', 'DPYD\tReference/Reference']) expect(lines).toContain(call);
+  });
+
+  it('reports positions absent from a variant-only VCF as not called', async () => {
+    const { page } = app;
+    await runPgx(page, { 'Variants (VCF/BCF)': 'pgx-grch38-variants.vcf.gz' });
+    const genes = await tableRows(page, 'Pharmacogenomic calls');
+    const nudt15 = genes.find((g) => Object.values(g).includes('NUDT15'))!;
+    expect(Object.values(nudt15)).toContain('not called');
+    const positions = await tableRows(page, 'Genotypes at the defining positions');
+    const rs12248560 = positions.find((p) => Object.values(p).includes('rs12248560'))!;
+    expect(Object.values(rs12248560)).toContain('not called');
+    expect(Object.values(rs12248560).join(' ')).toMatch(/absent from the input/);
+  });
+});
