@@ -4,52 +4,78 @@
 // (test/wasm/clinical.test.ts) checks each analysis still asks for exactly this command, runs it as wasm and
 // compares; the unit tests read the analyses' figures off these native outputs. Run from the repository root.
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const F = 'test/fixtures';
 const OUT = join(F, 'expected', 'clinical');
 
-/** The hotspot positions the analysis feeds to mpileup on stdin (as src/core/clinical/hotspots.ts pileupPositions). */
-function hotspotPositions() {
+/** The hotspot positions the analysis feeds to bedtools sort on stdin (as src/core/clinical/hotspots.ts hotspotBed). */
+function hotspotBed() {
   const lines = new Set();
   for (const h of JSON.parse(readFileSync('src/core/clinical/hotspots.json', 'utf8')).hotspots) {
     for (const [start, end] of [[h.grch37, h.end37 ?? h.grch37], [h.grch38, h.end38 ?? h.grch38]]) {
       const first = h.kind === 'deletion' ? start - 1 : start;
-      for (const name of [h.chrom, `chr${h.chrom}`]) for (let p = first; p <= end; p++) lines.add(`${name}\t${p}`);
+      for (const name of [h.chrom, `chr${h.chrom}`]) lines.add(`${name}\t${first - 1}\t${end}`);
     }
   }
   return [...lines].join('\n') + '\n';
 }
 
-/** name -> [program, argv, stdin?]; argv names fixtures relative to test/fixtures, as the analyses name session files. */
+/**
+ * name -> { steps: [program, argv][] (a pipeline), stdin?, stdoutFile? }; argv names fixtures relative to
+ * test/fixtures, as the analyses name session files. Cases run in name order in one work directory, so a
+ * case's stdoutFile is there for later cases (as in the app's shared work area).
+ */
 export const CLINICAL_CASES = {
-  'panel-bedcov-10': ['samtools', ['bedcov', '-j', '-c', '-d', '10', 'ex1.panel.bed', 'ex1.bam']],
-  'panel-bedcov-20': ['samtools', ['bedcov', '-j', '-d', '20', 'ex1.panel.bed', 'ex1.bam']],
-  'panel-bedcov-30': ['samtools', ['bedcov', '-j', '-d', '30', 'ex1.panel.bed', 'ex1.bam']],
-  'panel-depth': ['samtools', ['depth', '-a', '-b', 'ex1.panel.bed', 'ex1.bam']],
-  'hotspots-header': ['samtools', ['view', '-H', '--no-PG', 'hotspots.grch38.bam']],
-  'identity-same': ['bcftools', ['gtcheck', '-u', 'GT,GT', '-e', '0', '-g', 'identity.HG00096.b.vcf.gz', 'identity.HG00096.a.vcf.gz']],
-  'identity-different': ['bcftools', ['gtcheck', '-u', 'GT,GT', '-e', '0', '-g', 'identity.HG00097.vcf.gz', 'identity.HG00096.a.vcf.gz']],
-  'sex-idxstats-female': ['samtools', ['idxstats', 'sex.female.bam']],
-  'sex-idxstats-male': ['samtools', ['idxstats', 'sex.male.bam']],
-  'sex-vcf-header': ['bcftools', ['view', '-h', '--no-version', 'sex.chrX.vcf.gz']],
-  'sex-vcf-chrX': ['bcftools', ['query', '-H', '-r', 'X,chrX', '-f', '%CHROM\\t%POS[\\t%GT]\\n', 'sex.chrX.vcf.gz']],
-  'hotspots-pileup': ['samtools', ['mpileup', '-a', '-B', '-d', '0', '-Q', '20', '-q', '20', '-l', '/dev/stdin', 'hotspots.grch38.bam'], hotspotPositions()],
+  'panel-bedcov-10': { steps: [['samtools', ['bedcov', '-j', '-c', '-d', '10', 'ex1.panel.bed', 'ex1.bam']]] },
+  'panel-bedcov-20': { steps: [['samtools', ['bedcov', '-j', '-d', '20', 'ex1.panel.bed', 'ex1.bam']]] },
+  'panel-bedcov-30': { steps: [['samtools', ['bedcov', '-j', '-d', '30', 'ex1.panel.bed', 'ex1.bam']]] },
+  'panel-depth': { steps: [['samtools', ['depth', '-a', '-b', 'ex1.panel.bed', 'ex1.bam']]] },
+  'hotspots-1-header': { steps: [['samtools', ['view', '-H', '--no-PG', 'hotspots.grch38.bam']]] },
+  'hotspots-2-positions': { steps: [['bedtools', ['sort', '-i', '/dev/stdin']]], stdin: hotspotBed(), stdoutFile: 'somatic-hotspots.bed' },
+  'hotspots-3-pileup': {
+    steps: [
+      ['samtools', ['view', '-u', '-M', '-L', 'somatic-hotspots.bed', 'hotspots.grch38.bam']],
+      ['samtools', ['mpileup', '-a', '-B', '-d', '0', '-Q', '20', '-q', '20', '-l', 'somatic-hotspots.bed', '-']],
+    ],
+  },
+  'identity-same': { steps: [['bcftools', ['gtcheck', '-u', 'GT,GT', '-e', '0', '-g', 'identity.HG00096.b.vcf.gz', 'identity.HG00096.a.vcf.gz']]] },
+  'identity-different': { steps: [['bcftools', ['gtcheck', '-u', 'GT,GT', '-e', '0', '-g', 'identity.HG00097.vcf.gz', 'identity.HG00096.a.vcf.gz']]] },
+  'sex-idxstats-female': { steps: [['samtools', ['idxstats', 'sex.female.bam']]] },
+  'sex-idxstats-male': { steps: [['samtools', ['idxstats', 'sex.male.bam']]] },
+  'sex-vcf-header': { steps: [['bcftools', ['view', '-h', '--no-version', 'sex.chrX.vcf.gz']]] },
+  'sex-vcf-chrX': { steps: [['bcftools', ['query', '-H', '-r', 'X,chrX', '-f', '%CHROM\\t%POS[\\t%GT]\\n', 'sex.chrX.vcf.gz']]] },
 };
+
+/** A work directory with links to every fixture. */
+function workDir() {
+  const dir = mkdtempSync(join(tmpdir(), 'lokus-clinical-'));
+  for (const name of readdirSync(F)) if (statSync(join(F, name)).isFile()) symlinkSync(resolve(F, name), join(dir, name));
+  return dir;
+}
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   mkdirSync(OUT, { recursive: true });
-  for (const [name, [program, argv, stdin]] of Object.entries(CLINICAL_CASES)) {
-    // stdin from a real file: samtools opens /dev/stdin, which a Node pipe (a socket) does not allow.
-    const stdinPath = join(tmpdir(), `lokus-${name}.stdin`);
+  for (const name of readdirSync(OUT)) if (name.endsWith('.json')) rmSync(join(OUT, name));
+  const dir = workDir();
+  for (const name of Object.keys(CLINICAL_CASES).sort()) {
+    const { steps, stdin, stdoutFile } = CLINICAL_CASES[name];
+    // The first step reads stdin from a real file: samtools and bedtools open /dev/stdin, which a Node pipe (a socket) does not allow.
+    const stdinPath = join(dir, `.${name}.stdin`);
     writeFileSync(stdinPath, stdin ?? '');
-    const fd = openSync(stdinPath, 'r');
-    const stdout = execFileSync(program, argv, { cwd: F, encoding: 'utf8', maxBuffer: 1 << 28, stdio: [fd, 'pipe', 'pipe'] });
-    closeSync(fd);
-    const version = execFileSync(program, ['--version'], { encoding: 'utf8' }).split('\n')[0];
-    writeFileSync(join(OUT, `${name}.json`), JSON.stringify({ program, argv, ...(stdin ? { stdin } : {}), native: version, stdout }, null, 1) + '\n');
-    console.log(`${name}: ${stdout.length} bytes`);
+    let data;
+    for (const [i, [program, argv]] of steps.entries()) {
+      const fd = i === 0 ? openSync(stdinPath, 'r') : undefined;
+      data = execFileSync(program, argv, { cwd: dir, maxBuffer: 1 << 28, ...(i === 0 ? { stdio: [fd, 'pipe', 'pipe'] } : { input: data, stdio: ['pipe', 'pipe', 'pipe'] }) });
+      if (fd !== undefined) closeSync(fd);
+    }
+    if (stdoutFile) writeFileSync(join(dir, stdoutFile), data);
+    const native = [...new Set(steps.map(([program]) => execFileSync(program, ['--version'], { encoding: 'utf8' }).split('\n')[0]))];
+    const record = { steps: steps.map(([program, argv]) => ({ program, argv })), ...(stdin ? { stdin } : {}), ...(stdoutFile ? { stdoutFile } : {}), native, stdout: data.toString('utf8') };
+    writeFileSync(join(OUT, `${name}.json`), JSON.stringify(record, null, 1) + '\n');
+    console.log(`${name}: ${data.length} bytes`);
   }
+  rmSync(dir, { recursive: true });
 }

@@ -115,7 +115,7 @@ describe('clinical quick checks', () => {
     const { page } = app;
     await run(page, 'Somatic hotspots', { 'Tumour alignments': 'hotspots.grch38.bam' });
     const rows = await tableRows(page, 'Hotspots');
-    const column = (pos: string): string => nativeLines('hotspots-pileup').find((f) => f[0] === 'chr12' && f[1] === pos)![4]!;
+    const column = (pos: string): string => nativeLines('hotspots-3-pileup').find((f) => f[0] === 'chr12' && f[1] === pos)![4]!;
     const g12 = column('25245350');
     const depth = (g12.match(/[ACGTacgt]/g) ?? []).length;
     const alt = (g12.match(/[Tt]/g) ?? []).length;

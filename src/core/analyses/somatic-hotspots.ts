@@ -4,7 +4,7 @@
 import { buildLabel, detectBuild, parseSamHeaderContigs } from '../files/contigs';
 import type { BuildName } from '../files/reference-builds';
 import { parseMpileup, type PileupColumn } from '../parsers/samtools-mpileup';
-import { callHotspot, HOTSPOT_LIST_VERSION, HOTSPOTS, pileupPositions, type HotspotCall } from '../clinical/hotspots';
+import { callHotspot, HOTSPOT_LIST_VERSION, HOTSPOTS, hotspotBed, type HotspotCall } from '../clinical/hotspots';
 import { RESEARCH_ONLY } from '../clinical/caveats';
 import type { AnalysisDefinition, ChartRow, Metric } from './analysis';
 
@@ -16,6 +16,8 @@ export interface SomaticHotspotsResult {
   minDepth: number;
   calls: HotspotCall[];
 }
+
+const HOTSPOT_BED = 'somatic-hotspots.bed';
 
 const BUILD_CHOICES = [
   { value: 0, label: 'Detect from the BAM header' },
@@ -49,13 +51,18 @@ export const somaticHotspots: AnalysisDefinition<SomaticHotspotsResult> = {
     const ref = inputs['reference'];
     return [
       { key: 'header', job: { label: 'Somatic hotspots: samtools view -H', steps: [{ program: 'samtools', argv: ['view', '-H', '--no-PG', bam] }] } },
+      // The positions come on standard input and are kept as a BED file in the work area for the next step.
+      { key: 'positions', job: { label: 'Somatic hotspots: hotspot positions (BED)', steps: [{ program: 'bedtools', argv: ['sort', '-i', '/dev/stdin'] }], stdin: hotspotBed(), stdoutFile: HOTSPOT_BED } },
       {
         key: 'pileup',
+        after: ['positions'],
         job: {
           label: 'Somatic hotspots: samtools mpileup at the hotspot positions',
-          // The positions (both builds, both namings) come on standard input: contigs a BAM lacks are skipped.
-          steps: [{ program: 'samtools', argv: ['mpileup', '-a', '-B', '-d', '0', '-Q', String(params['minBaseQ']), '-q', String(params['minMapq']), ...(ref ? ['-f', ref] : []), '-l', '/dev/stdin', bam] }],
-          stdin: pileupPositions(),
+          // view -M -L reads only the indexed bins around the hotspots (mpileup -l alone would read the whole file).
+          steps: [
+            { program: 'samtools', argv: ['view', '-u', '-M', '-L', HOTSPOT_BED, ...(ref ? ['--reference', ref] : []), bam] },
+            { program: 'samtools', argv: ['mpileup', '-a', '-B', '-d', '0', '-Q', String(params['minBaseQ']), '-q', String(params['minMapq']), '-l', HOTSPOT_BED, '-'] },
+          ],
         },
       },
     ];

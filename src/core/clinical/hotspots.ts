@@ -30,14 +30,17 @@ export function positionOf(h: Hotspot, build: BuildName): { start: number; end: 
   return build === 'GRCh37' ? { start: h.grch37, end: h.end37 ?? h.grch37 } : { start: h.grch38, end: h.end38 ?? h.grch38 };
 }
 
-/** The positions mpileup must report: each hotspot in both builds and both namings (a deletion also its anchor base before). */
-export function pileupPositions(hotspots: readonly Hotspot[] = HOTSPOTS): string {
+/**
+ * The positions to pile up, as BED (0-based start): each hotspot in both builds and both namings, a deletion
+ * region with its anchor base before it. Contigs a BAM lacks are skipped by samtools.
+ */
+export function hotspotBed(hotspots: readonly Hotspot[] = HOTSPOTS): string {
   const lines = new Set<string>();
   for (const h of hotspots) {
     for (const build of ['GRCh37', 'GRCh38'] as const) {
       const { start, end } = positionOf(h, build);
       const first = h.kind === 'deletion' ? start - 1 : start;
-      for (const name of [h.chrom, `chr${h.chrom}`]) for (let p = first; p <= end; p++) lines.add(`${name}\t${p}`);
+      for (const name of [h.chrom, `chr${h.chrom}`]) lines.add(`${name}\t${first - 1}\t${end}`);
     }
   }
   return [...lines].join('\n') + '\n';

@@ -9,9 +9,10 @@ import { resolveParameters } from '../../../../src/core/analyses/analysis';
 export const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'fixtures');
 
 export interface NativeCase {
-  program: string;
-  argv: string[];
+  /** A pipeline: each step's stdout is the next one's stdin. */
+  steps: { program: string; argv: string[] }[];
   stdin?: string;
+  stdoutFile?: string;
   stdout: string;
 }
 
@@ -28,8 +29,10 @@ export function resultFromNative<R>(def: AnyAnalysis, inputs: InputNames, given:
     const name = cases[step.key];
     if (name === undefined) throw new Error(`no native case for step ${step.key}`);
     const c = native(name);
-    expect([step.job.steps[0]!.program, ...step.job.steps[0]!.argv], `step ${step.key} runs the command recorded natively`).toEqual([c.program, ...c.argv]);
+    expect(step.job.steps.map((s) => ({ program: s.program, argv: [...s.argv] })), `step ${step.key} runs the commands recorded natively`).toEqual(c.steps);
     expect(step.job.stdin, `step ${step.key} feeds the recorded standard input`).toEqual(c.stdin);
+    // A file later steps read must have the name they were recorded with.
+    if (c.stdoutFile !== undefined) expect(step.job.stdoutFile, `step ${step.key} writes the recorded file`).toBe(c.stdoutFile);
     texts[step.key] = c.stdout;
   }
   return def.parse(texts, inputs, params) as R;

@@ -6,7 +6,7 @@ import { ParseError } from '../../../../src/core/parsers/parse-error';
 import { resultFromNative } from './native';
 
 const INPUTS = { tumour: 'hotspots.grch38.bam' };
-const CASES = { header: 'hotspots-header', pileup: 'hotspots-pileup' };
+const CASES = { header: 'hotspots-1-header', positions: 'hotspots-2-positions', pileup: 'hotspots-3-pileup' };
 const result = (params: Record<string, number> = {}): SomaticHotspotsResult => resultFromNative(somaticHotspots, INPUTS, params, CASES);
 const call = (r: SomaticHotspotsResult, id: string) => r.calls.find((c) => c.hotspot.id === id)!;
 
