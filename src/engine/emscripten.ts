@@ -51,6 +51,8 @@ export interface ToolModule {
   HEAPU8: Uint8Array;
   lokusRun(argv: string[]): number;
   lokusAbortReason?: string;
+  /** Address of errno (absent from builds that do not export it, such as bgzip). */
+  ___errno_location?(): number;
 }
 
 export interface ToolModuleOptions {

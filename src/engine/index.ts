@@ -18,6 +18,10 @@ export interface ToolEngineOptions {
   io?: IoTuning;
   /** Bytes of the last step's stdout kept in a result (default 1 MiB). */
   stdoutCapBytes?: number;
+  /** Heap ceiling per tool below the 4 GiB WebAssembly maximum (tests; devices short of memory). */
+  memoryLimitBytes?: number;
+  /** How long a tool may run on after its heap could not grow (default 5 s). */
+  memoryGraceMs?: number;
 }
 
 export function defaultPoolSize(): number {
@@ -30,8 +34,9 @@ export function createToolEngine(options: ToolEngineOptions = {}): ToolEngine {
   return createQueuedEngine({
     programs,
     poolSize: options.poolSize ?? defaultPoolSize(),
-    createSlot: () => new WorkerSlot(urls, options.io),
+    createSlot: () => new WorkerSlot(urls, options.io, options.memoryLimitBytes),
     ...(options.stdoutCapBytes === undefined ? {} : { stdoutCapBytes: options.stdoutCapBytes }),
+    ...(options.memoryGraceMs === undefined ? {} : { memoryGraceMs: options.memoryGraceMs }),
   });
 }
 

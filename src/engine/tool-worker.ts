@@ -4,6 +4,7 @@ import { expose } from 'comlink';
 import { CappedText } from '../core/tools/capped-text';
 import type { StepEvent, StepOutcome, StepRequest } from '../core/tools/step';
 import type { ToolModule, ToolModuleFactory } from './emscripten';
+import { MemoryWatch } from './memory-watch';
 import { blobStdin, collectOutputs, DEFAULT_IO, layOut, ReadCounter, type IoTuning } from './worker-fs';
 
 export interface WorkerStepRequest extends StepRequest {
@@ -11,6 +12,8 @@ export interface WorkerStepRequest extends StepRequest {
   jsUrl: string;
   wasmUrl: string;
   io?: IoTuning;
+  /** Heap ceiling below the build's 4 GiB maximum. */
+  memoryLimitBytes?: number;
 }
 
 const EVENT_INTERVAL_MS = 100;
@@ -122,6 +125,11 @@ class EventBatch {
     if (this.counter.bytesTotal > 0) this.delivered = this.send({ kind: 'progress', bytesRead: this.counter.bytesRead, bytesTotal: this.counter.bytesTotal });
   }
 
+  /** Sends at once, bypassing the batching (the tool may never return to flush). */
+  now(event: StepEvent): void {
+    this.delivered = this.send(event);
+  }
+
   /** Flushes and waits until the main thread has handled every event (the callback port is ordered). */
   async drain(): Promise<void> {
     this.flush();
@@ -139,10 +147,15 @@ async function exec(request: WorkerStepRequest, onEvent: (event: StepEvent) => u
   const sink = request.stdoutMode === 'blob' ? new BlobSink() : undefined;
   const { argv } = request.command;
   const io = request.io ?? DEFAULT_IO;
+  const memory = new MemoryWatch(request.memoryLimitBytes, (requestedBytes, heapBytes) => batch.now({ kind: 'memory', requestedBytes, heapBytes }));
   const module: ToolModule = await factory({
     thisProgram: request.command.program,
     instantiateWasm(imports, receive) {
-      void WebAssembly.instantiate(binary, imports).then((instance) => receive(instance, binary));
+      memory.wrap(imports);
+      void WebAssembly.instantiate(binary, imports).then((instance) => {
+        memory.attach(instance);
+        receive(instance, binary);
+      });
       return {};
     },
     lokusStdout(chunk) {
@@ -163,6 +176,7 @@ async function exec(request: WorkerStepRequest, onEvent: (event: StepEvent) => u
   });
   // As a shell reports it: the low 8 bits (exit(-1) is 255).
   const exitStatus = module.lokusRun([...argv]) & 0xff;
+  memory.settle(module, exitStatus);
   const outputs = collectOutputs(module.FS);
   await batch.drain();
   const stdoutBlob = sink?.blob();
@@ -177,6 +191,7 @@ async function exec(request: WorkerStepRequest, onEvent: (event: StepEvent) => u
     bytesRead: counter.bytesRead,
     bytesTotal: counter.bytesTotal,
     ...(module.lokusAbortReason ? { abortReason: module.lokusAbortReason } : {}),
+    ...(memory.failure !== undefined && exitStatus !== 0 ? { memoryFailure: memory.failure } : {}),
     durationMs: performance.now() - started,
   };
 }

@@ -19,6 +19,7 @@ export class WorkerSlot implements ToolSlot {
   constructor(
     private readonly urls: (program: string) => ProgramUrls,
     private readonly io?: IoTuning,
+    private readonly memoryLimitBytes?: number,
   ) {
     this.worker = new Worker(new URL('./tool-worker.ts', import.meta.url), { type: 'module', name: 'lokus-tool' });
     this.api = wrap<ToolWorkerApi>(this.worker);
@@ -35,7 +36,7 @@ export class WorkerSlot implements ToolSlot {
 
   exec(request: StepRequest, onEvent: (event: StepEvent) => void): Promise<StepOutcome> {
     const urls = this.urls(request.command.program);
-    return Promise.race([this.api.exec({ ...request, ...urls, ...(this.io ? { io: this.io } : {}) }, proxy(onEvent)), this.died]);
+    return Promise.race([this.api.exec({ ...request, ...urls, ...(this.io ? { io: this.io } : {}), ...(this.memoryLimitBytes === undefined ? {} : { memoryLimitBytes: this.memoryLimitBytes }) }, proxy(onEvent)), this.died]);
   }
 
   warm(program: string): Promise<void> {

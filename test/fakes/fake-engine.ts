@@ -19,6 +19,8 @@ export interface FakeCall {
   writeFile(path: string, data: string | Uint8Array | Blob): void;
   /** Reports progress as the real engine does when a tool reads mounted inputs. */
   progress(bytesRead: number, bytesTotal: number): void;
+  /** Reports a refused heap growth, as the real engine does when a tool reaches the memory limit. */
+  refuseMemory(requestedBytes: number, heapBytes: number): void;
 }
 
 /** A scripted program: returns its exit status. Throwing simulates a crash (exit 134 with abortReason). */
@@ -33,6 +35,7 @@ export interface FakeEngineOptions {
   programs: Record<string, FakeProgram>;
   poolSize?: number;
   stdoutCapBytes?: number;
+  memoryGraceMs?: number;
 }
 
 const encoder = new TextEncoder();
@@ -107,6 +110,7 @@ class FakeSlot implements ToolSlot {
       stderr: (data) => onEvent({ kind: 'stderr', text: stderr.push(bytesOf(data)) }),
       writeFile: (path, data) => void written.set(path, data instanceof Blob ? data : new Blob([bytesOf(data)])),
       progress: (bytesRead, bytesTotal) => onEvent({ kind: 'progress', bytesRead, bytesTotal }),
+      refuseMemory: (requestedBytes, heapBytes) => onEvent({ kind: 'memory', requestedBytes, heapBytes }),
     };
     let exitStatus: number;
     let abortReason: string | undefined;
@@ -141,6 +145,7 @@ export function createFakeEngine(options: FakeEngineOptions): FakeEngine {
     poolSize: options.poolSize ?? 2,
     createSlot: () => new FakeSlot(options.programs, calls),
     ...(options.stdoutCapBytes === undefined ? {} : { stdoutCapBytes: options.stdoutCapBytes }),
+    ...(options.memoryGraceMs === undefined ? {} : { memoryGraceMs: options.memoryGraceMs }),
   });
   return Object.assign(engine, { calls });
 }

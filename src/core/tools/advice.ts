@@ -12,9 +12,35 @@ export interface StepFailure {
   stderr: string;
   /** The runtime's message when the tool aborted or trapped. */
   abortReason?: string;
+  /** The runtime's evidence that memory ran out (see StepOutcome.memoryFailure). */
+  memoryFailure?: string;
 }
 
-const OUT_OF_MEMORY = /out of memory|cannot enlarge memory|Aborted\(OOM\)|memory access out of bounds.*alloc|failed to allocate|could not allocate|Cannot allocate memory/i;
+// Tools' own wording when malloc fails ("couldn't allocate memory for bam_mem", "Could not allocate enough
+// memory", "std::bad_alloc"), and the emscripten runtime's.
+const OUT_OF_MEMORY =
+  /out of memory|cannot enlarge memory|Aborted\(OOM\)|memory access out of bounds.*alloc|(failed to|could not|couldn't|cannot|can't|unable to) allocate|Cannot allocate memory|bad_alloc|memory exhausted|not enough memory/i;
+
+export const OUT_OF_MEMORY_ADVICE =
+  'A browser gives one tool at most 4 GB of memory (less when the computer is short of it): run it on a smaller region or a subsample of the input (samtools view -s 0.1, seqtk sample), lower its memory option (samtools sort -m 500M), or split the input into parts.';
+
+const MB = 1024 * 1024;
+const size = (bytes: number): string => (bytes >= 1024 * MB ? `${(bytes / (1024 * MB)).toFixed(1)} GB` : `${Math.round(bytes / MB)} MB`);
+
+/** Says how a refused heap growth happened, in words: the heap the tool had and the total it asked for. */
+export function describeRefusedGrowth(requestedBytes: number, heapBytes: number): string {
+  return `it needed ${size(requestedBytes)} of memory in all (it had ${size(heapBytes)}) and could not get more`;
+}
+
+/** The error for a tool that ran out of memory; `detail` says how we know. */
+export function outOfMemoryError(command: Command, detail: string, stderr = '', exitStatus?: number): OutOfMemoryError {
+  return new OutOfMemoryError(`${command.program} ran out of memory: ${detail}`, {
+    command,
+    ...(exitStatus === undefined ? {} : { exitStatus }),
+    stderr,
+    advice: OUT_OF_MEMORY_ADVICE,
+  });
+}
 
 const BAD_ARGUMENTS = 'The tool did not accept its arguments: check the options (run the program with no arguments to see its usage).';
 
@@ -42,17 +68,11 @@ const RULES: ReadonlyArray<{ test: RegExp; advice: string }> = [
 
 /** The error for a step that did not exit 0. */
 export function stepError(failure: StepFailure): ToolError {
-  const { command, exitStatus, stderr, abortReason } = failure;
+  const { command, exitStatus, stderr, abortReason, memoryFailure } = failure;
   const name = [command.program, ...command.argv].join(' ');
   const text = `${stderr}\n${abortReason ?? ''}`;
-  if (OUT_OF_MEMORY.test(text)) {
-    return new OutOfMemoryError(`${command.program} ran out of memory`, {
-      command,
-      exitStatus,
-      stderr,
-      advice: 'The tool ran out of memory (a browser gives one tool at most 4 GB): try a smaller file or region, or split the input.',
-    });
-  }
+  if (memoryFailure !== undefined) return outOfMemoryError(command, memoryFailure, stderr, exitStatus);
+  if (OUT_OF_MEMORY.test(text)) return outOfMemoryError(command, 'it could not get the memory it asked for', stderr, exitStatus);
   const rule = RULES.find((candidate) => candidate.test.test(text));
   if (exitStatus === ABORT_STATUS && abortReason !== undefined && rule === undefined) {
     return new ToolFailedError(`${command.program} stopped unexpectedly: ${abortReason}`, {
@@ -79,7 +99,7 @@ export function engineError(command: Command, cause: unknown, stderr = ''): Tool
       command,
       stderr,
       cause,
-      advice: 'The browser refused the memory the tool asked for: close other tabs or try a smaller input.',
+      advice: `The browser refused the memory the tool asked for: close other tabs and try again. ${OUT_OF_MEMORY_ADVICE}`,
     });
   }
   return new EngineError(`${command.program} could not run: ${message}`, {

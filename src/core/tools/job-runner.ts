@@ -2,7 +2,7 @@
 // becomes stdin of step i+1), `>` turns the last stdout into an output file, and the outcome becomes a
 // JobResult whose promise never rejects.
 import type { MountedInput } from './engine';
-import { engineError, stepError } from './advice';
+import { describeRefusedGrowth, engineError, outOfMemoryError, stepError } from './advice';
 import { JobCancelledError, type ToolError } from './errors';
 import type { JobEvent, JobResult, JobSpec, OutputFile, ProgramInfo, StepResult } from './job';
 import type { StepOutcome, ToolSlot } from './step';
@@ -10,6 +10,13 @@ import type { StepOutcome, ToolSlot } from './step';
 export const STDOUT_CAP_BYTES = 1 << 20;
 export const STDERR_CAP_BYTES = 1 << 20;
 const TICK_MS = 500;
+/**
+ * How long a tool may keep running after the runtime refused to grow its heap. Every tool we probed exits
+ * within milliseconds of a failed allocation (samtools, bcftools and seqtk print an error, C++ tools abort); one
+ * still running seconds later is writing through a null pointer, which WebAssembly does not trap, so it is
+ * stopped rather than left to hang or produce corrupt output.
+ */
+export const MEMORY_GRACE_MS = 5000;
 
 export interface RunContext {
   slot: ToolSlot;
@@ -24,6 +31,8 @@ export interface RunContext {
   stdoutCapBytes?: number;
   /** Set when the slot failed in a way that makes it unfit for another job. */
   onSlotBroken?(): void;
+  /** Overrides MEMORY_GRACE_MS (tests). */
+  memoryGraceMs?: number;
 }
 
 class Cancelled extends Error {}
@@ -87,6 +96,17 @@ export async function runJob(spec: JobSpec, ctx: RunContext): Promise<JobResult>
     const stepStarted = Date.now();
     let stepDone = false;
     let outcome: StepOutcome;
+    let refused: string | undefined;
+    let liveStderr = '';
+    let watchdog: ReturnType<typeof setTimeout> | undefined;
+    let stopStuck: (error: ToolError) => void = () => undefined;
+    const stuck = new Promise<never>((_, reject) => (stopStuck = reject));
+    const onRefusedGrowth = (requestedBytes: number, heapBytes: number): void => {
+      if (refused !== undefined) return;
+      refused = describeRefusedGrowth(requestedBytes, heapBytes);
+      const detail = `${refused}, and it did not stop by itself`;
+      watchdog = setTimeout(() => stopStuck(outOfMemoryError(command, detail, liveStderr)), ctx.memoryGraceMs ?? MEMORY_GRACE_MS);
+    };
     try {
       outcome = await Promise.race([
         ctx.slot.exec(
@@ -104,15 +124,20 @@ export async function runJob(spec: JobSpec, ctx: RunContext): Promise<JobResult>
               bytesRead = event.bytesRead;
               bytesTotal = event.bytesTotal;
               ctx.onEvent({ kind: 'progress', elapsedMs: Date.now() - startedAt, bytesRead, bytesTotal, step: index });
+            } else if (event.kind === 'memory') {
+              onRefusedGrowth(event.requestedBytes, event.heapBytes);
             } else if (event.kind === 'stderr' || visible) {
+              if (event.kind === 'stderr' && liveStderr.length < STDERR_CAP_BYTES) liveStderr += event.text;
               ctx.onEvent(event);
             }
           },
         ),
         aborted,
+        stuck,
       ]);
     } catch (cause) {
       stepDone = true;
+      clearTimeout(watchdog);
       if (cause instanceof Cancelled) {
         const error = new JobCancelledError('Cancelled', { command, advice: 'The job was stopped before it finished; run it again to get its result.' });
         return finish('cancelled', 130, error, undefined);
@@ -124,6 +149,7 @@ export async function runJob(spec: JobSpec, ctx: RunContext): Promise<JobResult>
       return finish('failed', -1, error, index);
     }
     stepDone = true;
+    clearTimeout(watchdog);
     if (outcome.bytesTotal !== undefined && outcome.bytesTotal > 0) {
       bytesRead = outcome.bytesRead;
       bytesTotal = outcome.bytesTotal;
@@ -145,7 +171,14 @@ export async function runJob(spec: JobSpec, ctx: RunContext): Promise<JobResult>
     }
     if (outcome.exitStatus !== 0) {
       if (outcome.abortReason !== undefined) ctx.onSlotBroken?.();
-      const error = stepError({ command, exitStatus: outcome.exitStatus, stderr: outcome.stderr, abortReason: outcome.abortReason });
+      const memoryFailure = outcome.memoryFailure ?? refused;
+      const error = stepError({
+        command,
+        exitStatus: outcome.exitStatus,
+        stderr: outcome.stderr,
+        ...(outcome.abortReason === undefined ? {} : { abortReason: outcome.abortReason }),
+        ...(memoryFailure === undefined ? {} : { memoryFailure }),
+      });
       return finish('failed', outcome.exitStatus, error, index);
     }
     for (const output of outcome.outputs) {

@@ -12,6 +12,8 @@ export interface QueuedEngineOptions {
   poolSize: number;
   createSlot(): ToolSlot;
   stdoutCapBytes?: number;
+  /** How long a tool may run on after its heap could not grow (default MEMORY_GRACE_MS). */
+  memoryGraceMs?: number;
 }
 
 interface Pending {
@@ -63,6 +65,7 @@ export function createQueuedEngine(options: QueuedEngineOptions): ToolEngine {
       signal: job.controller.signal,
       onSlotBroken: retire,
       ...(options.stdoutCapBytes === undefined ? {} : { stdoutCapBytes: options.stdoutCapBytes }),
+      ...(options.memoryGraceMs === undefined ? {} : { memoryGraceMs: options.memoryGraceMs }),
     }).then((result) => {
       busy.delete(slot);
       running.delete(job);

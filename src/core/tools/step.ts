@@ -18,7 +18,9 @@ export interface StepRequest {
 export type StepEvent =
   | { kind: 'stdout'; text: string }
   | { kind: 'stderr'; text: string }
-  | { kind: 'progress'; bytesRead: number; bytesTotal: number };
+  | { kind: 'progress'; bytesRead: number; bytesTotal: number }
+  /** The runtime refused to grow the tool's heap (sent at once, while the tool still runs). */
+  | { kind: 'memory'; requestedBytes: number; heapBytes: number };
 
 export interface StepOutcome {
   exitStatus: number;
@@ -36,6 +38,8 @@ export interface StepOutcome {
   bytesTotal?: number;
   /** The runtime's message when the tool aborted or trapped. */
   abortReason?: string;
+  /** Evidence that the tool ran out of memory (refused heap growth, std::bad_alloc, ENOMEM at a crash). */
+  memoryFailure?: string;
   durationMs: number;
 }
 

@@ -26,6 +26,24 @@ describe('stepError', () => {
     expect(error.advice).toMatch(/4 GB/);
   });
 
+  it.each([
+    "samtools sort: couldn't allocate memory for bam_mem",
+    '[E::stk_sample] Could not allocate enough memory for 1000000 sequences. Exiting...',
+    "terminate called after throwing an instance of 'std::bad_alloc'",
+  ])('recognises a tool saying it is out of memory: %s', (stderr) => {
+    const error = stepError({ command, exitStatus: 1, stderr });
+    expect(error).toBeInstanceOf(OutOfMemoryError);
+    expect(error.message).toBe('samtools ran out of memory: it could not get the memory it asked for');
+    expect(error.advice).toMatch(/smaller region or a subsample/);
+  });
+
+  it("prefers the runtime's evidence of running out of memory over the crash", () => {
+    const memoryFailure = 'it could not allocate memory (std::bad_alloc)';
+    const error = stepError({ command, exitStatus: 134, stderr: 'Aborted()', abortReason: 'Aborted()', memoryFailure });
+    expect(error).toBeInstanceOf(OutOfMemoryError);
+    expect(error).toMatchObject({ message: `samtools ran out of memory: ${memoryFailure}`, exitStatus: 134, stderr: 'Aborted()' });
+  });
+
   it('calls an abort without a known message a crash', () => {
     const error = stepError({ command, exitStatus: 134, stderr: '', abortReason: 'RuntimeError: unreachable' });
     expect(error.advice).toMatch(/crashed/);
