@@ -1,6 +1,7 @@
 // Encryption at rest in real Chromium with the product's 600,000 PBKDF2 iterations: turned on, the raw IndexedDB
 // rows hold no file name, command or note in the clear; after a reload nothing shows until the passphrase is given,
-// a wrong one is refused, the right one restores files, runs and notes; Lock now and auto-lock hide everything.
+// a wrong one is refused, the right one restores files, runs and notes; Lock now and auto-lock hide everything;
+// a changed passphrase replaces the old one; a forgotten one leaves "Delete all local data".
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -160,6 +161,40 @@ describe('encryption at rest', () => {
     await unlockScreen(page).waitFor(SLOW);
     expect(await fileRows(page).count()).toBe(0);
     expect(await unlockScreen(page).getByRole('status').textContent()).toBe('Locked after 0.05 minutes without use.');
+  });
+
+  it('a changed passphrase replaces the old one', async () => {
+    const { page } = app;
+    await unlock(page, PASSPHRASE);
+    await expect.poll(() => fileRows(page).count(), SLOW).toBe(2);
+    await openEncryptionMenu(page);
+    await page.getByLabel('Lock after this many minutes without use (0 = never)').fill('0');
+    await page.getByLabel('Lock after this many minutes without use (0 = never)').press('Tab');
+    await page.locator('summary', { hasText: 'Change passphrase' }).click();
+    await page.getByLabel('Current passphrase').fill(PASSPHRASE);
+    await page.getByLabel('New passphrase', { exact: true }).fill('second passphrase');
+    await page.getByLabel('Repeat the new passphrase').fill('second passphrase');
+    await page.getByRole('button', { name: 'Change passphrase' }).click();
+    await expect.poll(() => page.getByTestId('encryption-message').textContent(), SLOW).toMatch(/passphrase was changed/);
+    await page.getByRole('button', { name: 'Lock now' }).click();
+    await unlock(page, PASSPHRASE);
+    await expect.poll(() => page.getByTestId('unlock-error').textContent(), SLOW).toMatch(/not the one/);
+    await unlock(page, 'second passphrase');
+    await expect.poll(() => fileRows(page).count(), SLOW).toBe(2);
+  });
+
+  it('a forgotten passphrase: "Delete all local data" from the unlock screen starts afresh', async () => {
+    const { page } = app;
+    await openEncryptionMenu(page);
+    await page.getByRole('button', { name: 'Lock now' }).click();
+    await unlockScreen(page).getByText('Forgot your passphrase?').click();
+    expect(await unlockScreen(page).innerText()).toMatch(/cannot be recovered without it/);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await unlockScreen(page).getByRole('button', { name: 'Delete all local data' }).click();
+    await unlockScreen(page).waitFor({ state: 'detached', ...SLOW });
+    await page.getByRole('button', { name: 'Start a new session' }).waitFor(SLOW);
+    expect(await page.getByTestId('encryption-status').textContent()).toBe('Encryption off');
+    expect(await page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name))).not.toContain('lokus');
     expect(app.errors).toEqual([]);
   });
 });
