@@ -17,7 +17,10 @@ export class VaultKeeper {
   constructor(
     private readonly db: LokusDb,
     private readonly iterations = PBKDF2_ITERATIONS,
-  ) {}
+  ) {
+    // A production build refuses a weaker count outright, so the test parameter cannot weaken the product.
+    if (import.meta.env.PROD && iterations < PBKDF2_ITERATIONS) throw new Error(`PBKDF2 needs at least ${PBKDF2_ITERATIONS} iterations.`);
+  }
 
   /** Runs `work` after every earlier write has settled: saves, conversions and locking happen one at a time. */
   exclusive<T>(work: () => Promise<T>): Promise<T> {
