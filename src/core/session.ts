@@ -53,6 +53,8 @@ export interface RunOutput {
   size: number;
   /** Key of the stored Blob; read it with SessionStore.readOutput. */
   blobId: string;
+  /** The user removed the file (rm, or removed a session file of that name): the run keeps it, tools no longer see it. */
+  removed?: boolean;
 }
 
 export interface Run {

@@ -12,6 +12,7 @@ import type { ToolEngine } from '../core/tools/engine';
 import { formatJob, type JobEvent, type JobResult, type JobSpec } from '../core/tools/job';
 import { stepError } from '../core/tools/advice';
 import { ConsoleState } from './console.svelte';
+import { withRemoveFile } from './console-engine';
 import { resolveStoredFile, type Availability } from './file-access';
 import { describeError } from './describe-error';
 
@@ -60,7 +61,8 @@ export class Workbench {
   ) {
     this.#loading = new Promise((resolve) => (this.#firstLoaded = resolve));
     this.console = new ConsoleState({
-      engine,
+      // `rm` goes through the session, so the file list, `ls` and a reload agree.
+      engine: withRemoveFile(engine, (name) => this.removeWorkFile(name)),
       runJob: (spec, onOutput) => this.runJob(spec, onOutput),
       rememberCommand: (line) => this.#rememberCommand(line),
       commandHistory: () => this.#commandHistory,
@@ -188,10 +190,33 @@ export class Workbench {
       await this.store.removeFile(id);
       this.files = this.files.filter((file) => file.id !== id);
       this.#blobs.delete(id);
-      await this.engine.unmount([entry.name]);
+      await this.#forgetWorkFile(entry.name);
       await this.#refreshFileChecks();
     } catch (error) {
       this.report(error, `${entry.name} could not be removed`);
+    }
+  }
+
+  /** Removes a name from the work area (console rm): a session file leaves the session, an output stays in its run's history only. */
+  async removeWorkFile(name: string): Promise<void> {
+    const file = this.files.find((entry) => entry.name === name);
+    if (file) return this.removeFile(file.id);
+    try {
+      await this.#forgetWorkFile(name);
+      await this.#refreshFileChecks();
+    } catch (error) {
+      this.report(error, `${name} could not be removed`);
+    }
+  }
+
+  /** Tools stop seeing `name` now, and after a reload: stored outputs of that name are marked removed. */
+  async #forgetWorkFile(name: string): Promise<void> {
+    await this.engine.removeFile(name);
+    const changed = this.runs.filter((run) => run.outputs.some((output) => output.name === name && !output.removed));
+    for (const run of changed) {
+      const updated = { ...run, outputs: run.outputs.map((output) => (output.name === name ? { ...output, removed: true } : output)) };
+      await this.#saveRun(updated);
+      this.#showRun(updated);
     }
   }
 
@@ -308,13 +333,13 @@ export class Workbench {
   }
 
   async #mountStoredOutputs(runs: readonly Run[]): Promise<void> {
-    const latest = new Map<string, string>();
+    const latest = new Map<string, string | undefined>();
     for (const run of [...runs].sort((a, b) => (a.startedAt ?? 0) - (b.startedAt ?? 0))) {
-      for (const output of run.outputs) latest.set(output.name, output.blobId);
+      for (const output of run.outputs) latest.set(output.name, output.removed ? undefined : output.blobId);
     }
     const inputs = [];
     for (const [name, blobId] of latest) {
-      if (this.files.some((file) => file.name === name)) continue;
+      if (blobId === undefined || this.files.some((file) => file.name === name)) continue;
       const blob = await this.store.readOutput(blobId);
       if (blob) inputs.push({ name, data: blob });
     }

@@ -1,0 +1,74 @@
+// Removing a file or an output: tools, `ls` and a reload all stop seeing it (fake engine, real Dexie store).
+import { afterEach, describe, expect, it } from 'vitest';
+import { Workbench } from '../../../src/state/workbench.svelte';
+import { createFakeEngine, FAKE_PROGRAMS } from '../../fakes/fake-engine';
+import { makeStore, type TestStore } from '../storage/support';
+
+let t: TestStore;
+afterEach(() => t.store.close());
+
+async function openWorkbench(sessionId?: string) {
+  const workbench = new Workbench(createFakeEngine({ programs: FAKE_PROGRAMS }), t.store);
+  const session = sessionId ? (await t.store.getSession(sessionId))! : await t.store.createSession('Test');
+  await workbench.load(session);
+  return workbench;
+}
+
+/** What the console's ls printed (the lines after its prompt line). */
+const ls = async (workbench: Workbench) => {
+  const before = workbench.console.lines.length;
+  await workbench.console.submit('ls');
+  return workbench.console.lines.slice(before + 1).map((line) => line.text).join('\n');
+};
+
+describe('removing from the session', () => {
+  it('rm of an output: a later command and ls no longer see it, also after a reload; the run keeps its record', async () => {
+    t = makeStore();
+    const first = await openWorkbench();
+    await first.openFiles([new File(['a\nb\n'], 'in.txt')]);
+    await first.runJob({ steps: [{ program: 'cat', argv: ['in.txt'] }], stdoutFile: 'out.txt' });
+    expect(await ls(first)).toBe('in.txt\nout.txt');
+    await first.console.submit('rm out.txt');
+    expect(await ls(first)).toBe('in.txt');
+    const later = await first.runJob({ steps: [{ program: 'cat', argv: ['out.txt'] }] });
+    expect(later).toMatchObject({ status: 'failed', stderr: 'cat: out.txt: No such file or directory\n' });
+    const again = await openWorkbench(first.session!.id);
+    expect(await again.engine.listFiles()).toEqual(['in.txt']);
+    expect(again.runs.find((run) => run.command === 'cat in.txt > out.txt')?.outputs).toMatchObject([{ name: 'out.txt', removed: true }]);
+  });
+
+  it('a newer output of a removed name is seen again', async () => {
+    t = makeStore();
+    const first = await openWorkbench();
+    await first.runJob({ steps: [{ program: 'echo', argv: ['one'] }], stdoutFile: 'x.txt' });
+    await first.console.submit('rm x.txt');
+    await first.runJob({ steps: [{ program: 'echo', argv: ['two'] }], stdoutFile: 'x.txt' });
+    const again = await openWorkbench(first.session!.id);
+    expect(await (await again.readOutput('x.txt')).text()).toBe('two\n');
+  });
+
+  it('rm of an opened file removes it from the session, so the file list, ls and a reload agree', async () => {
+    t = makeStore();
+    const first = await openWorkbench();
+    await first.openFiles([new File(['a\n'], 'in.txt')]);
+    await first.console.submit('rm in.txt');
+    expect(first.files).toEqual([]);
+    expect(await ls(first)).toBe('');
+    const again = await openWorkbench(first.session!.id);
+    expect(again.files).toEqual([]);
+    expect(await again.engine.listFiles()).toEqual([]);
+  });
+
+  it('removing a file that a job overwrote forgets the output of that name too, also after a reload', async () => {
+    t = makeStore();
+    const first = await openWorkbench();
+    await first.openFiles([new File(['a\n'], 'in.txt')]);
+    await first.runJob({ steps: [{ program: 'echo', argv: ['new'] }], stdoutFile: 'in.txt' });
+    await first.removeFile(first.files[0]!.id);
+    expect(await first.engine.listFiles()).toEqual([]);
+    const later = await first.runJob({ steps: [{ program: 'cat', argv: ['in.txt'] }] });
+    expect(later.status).toBe('failed');
+    const again = await openWorkbench(first.session!.id);
+    expect(await again.engine.listFiles()).toEqual([]);
+  });
+});
