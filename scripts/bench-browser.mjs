@@ -16,6 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
+import { benchLabel, selectBenchCommands } from './lib/bench-commands.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const data = join(root, 'bench-data');
@@ -28,31 +29,9 @@ const value = (name, dflt) => {
 const runs = Number(value('runs', 3));
 const only = value('only', '').split(',').filter(Boolean);
 
-// The command table of scripts/bench-tools.mjs (keep in step; it does not export its list). `out/` paths become
-// plain names: the browser work area is flat.
-const commands = [
-  { group: 'bgzf', program: 'samtools', args: ['view', '-c', 'reads.bam'], stdout: true },
-  { group: 'bgzf', program: 'samtools', args: ['flagstat', 'reads.bam'], stdout: true },
-  { group: 'bgzf', program: 'samtools', args: ['stats', 'reads.bam'], stdout: true },
-  { group: 'bgzf', program: 'bcftools', args: ['stats', 'variants.vcf.gz'], stdout: true },
-  { group: 'bgzf', program: 'bcftools', args: ['view', '-o', 'out/view.vcf', 'variants.vcf.gz'] },
-  { group: 'other', program: 'samtools', args: ['index', 'reads.bam', 'out/reads.bam.bai'] },
-  { group: 'other', program: 'samtools', args: ['depth', '-a', '-r', 'chr4', 'reads.bam'], stdout: true },
-  { group: 'other', program: 'samtools', args: ['view', '-b', '-o', 'out/small.bam', 'reads_small.bam'] },
-  { group: 'other', program: 'samtools', args: ['sort', '-n', '-o', 'out/small.byname.bam', 'reads_small.bam'] },
-  { group: 'other', program: 'bcftools', args: ['query', '-f', '%CHROM\t%POS\t%REF\t%ALT\t%INFO/AF\n', 'variants.vcf.gz'], stdout: true },
-  { group: 'other', program: 'bcftools', args: ['view', '-i', 'QUAL>500 && INFO/AF>0.1', '-Oz', '-o', 'out/filtered.vcf.gz', 'variants.vcf.gz'] },
-  { group: 'other', program: 'bgzip', args: ['-c', 'sr_R1.fastq'], stdout: true },
-  { group: 'other', program: 'bgzip', args: ['-d', '-c', 'reads_1M.fastq.gz'], stdout: true },
-  { group: 'other', program: 'seqtk', args: ['fqchk', 'reads_1M.fastq.gz'], stdout: true },
-  { group: 'other', program: 'seqtk', args: ['seq', '-a', 'reads_1M.fastq.gz'], stdout: true },
-  { group: 'other', program: 'bedtools', args: ['genomecov', '-ibam', 'reads_small.bam', '-bg'], stdout: true },
-  { group: 'minimap2', program: 'minimap2', args: ['-x', 'sr', '-t', '1', 'ref.fa', 'sr_R1.fastq', 'sr_R2.fastq'], stdout: true },
-  { group: 'minimap2', program: 'minimap2', args: ['-x', 'map-ont', '-t', '1', 'ref.fa', 'ont.fastq'], stdout: true },
-].filter((c) => !only.length || only.some((o) => `${c.program} ${c.args.join(' ')}`.includes(o)));
+// `out/` paths become plain names: the browser work area is flat.
+const commands = selectBenchCommands(only);
 
-/** The label bench:tools prints for a command (used to join its results). */
-const labelOf = (c) => `${c.program} ${c.args.map((a) => (/[\s%]/.test(a) ? `'${a.replace(/\n/g, '\\n').replace(/\t/g, '\\t')}'` : a)).join(' ')}`;
 const median = (xs) => {
   if (!xs.length) return NaN;
   const s = [...xs].sort((a, b) => a - b);
@@ -90,7 +69,7 @@ const installed = new Set((await page.evaluate(() => window.lokusHarness.program
 
 const results = [];
 for (const c of commands) {
-  const label = labelOf(c);
+  const label = benchLabel(c);
   const args = c.args.map((a) => a.replace(/^out\//, ''));
   // Inputs are the arguments that name bench-data files (not `out/` targets), with their index files.
   const named = c.args.filter((a) => !a.startsWith('out/') && existsSync(join(data, a)));
