@@ -104,6 +104,16 @@ describe('VaultState', () => {
     expect((await t.store.getSettings()).autoLockMinutes).toBe(2);
   });
 
+  it('notices when "Delete all local data" elsewhere removed the vault too', async () => {
+    await encryptedStore();
+    vault = new VaultState(t.store, host().value);
+    await vault.start();
+    await vault.unlock('correct horse');
+    await t.store.deleteAllData();
+    await vault.checkIdle();
+    expect(vault.status).toBe('off');
+  });
+
   it('a forgotten passphrase: delete all local data leaves encryption off and nothing stored', async () => {
     await encryptedStore();
     const h = host();
