@@ -15,7 +15,9 @@ import { VaultState } from './state/vault.svelte';
 import { TOOLS_CACHE } from '../scripts/pwa-names';
 
 const store = new DexieSessionStore();
-const engine = createToolEngine();
+// Each finished job may have cached tool files (the service worker keeps what the workers fetch): recount them.
+// The count is only shown, so a failed recount (storage unavailable) is left at the last value.
+const engine = createToolEngine({ onJobEnd: () => void offline.jobEnded().catch(() => undefined) });
 const workbench = new Workbench(engine, store);
 const sessions = new SessionsState(store, workbench);
 const privacy = new PrivacyMonitor();

@@ -1,7 +1,7 @@
 // Entry point for main.ts: the real ToolEngine, a pool of module workers running the wasm tools listed in
 // wasm/tools.json, with the queue/pipeline/cancel semantics of core/tools/queued-engine.
 import type { ToolEngine } from '../core/tools/engine';
-import type { ProgramInfo } from '../core/tools/job';
+import type { JobResult, ProgramInfo } from '../core/tools/job';
 import { createQueuedEngine } from '../core/tools/queued-engine';
 import { defaultBaseUrl, INSTALLED_PROGRAMS, programUrls } from './programs';
 import { WorkerSlot } from './worker-slot';
@@ -22,6 +22,8 @@ export interface ToolEngineOptions {
   memoryLimitBytes?: number;
   /** How long a tool may run on after its heap could not grow (default 5 s). */
   memoryGraceMs?: number;
+  /** Told when any job ends (the offline state recounts the tool files the service worker cached). */
+  onJobEnd?(result: JobResult): void;
 }
 
 export function defaultPoolSize(): number {
@@ -37,6 +39,7 @@ export function createToolEngine(options: ToolEngineOptions = {}): ToolEngine {
     createSlot: () => new WorkerSlot(urls, options.io, options.memoryLimitBytes),
     ...(options.stdoutCapBytes === undefined ? {} : { stdoutCapBytes: options.stdoutCapBytes }),
     ...(options.memoryGraceMs === undefined ? {} : { memoryGraceMs: options.memoryGraceMs }),
+    ...(options.onJobEnd ? { onJobEnd: options.onJobEnd } : {}),
   });
 }
 

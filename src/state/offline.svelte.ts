@@ -9,6 +9,8 @@ export interface OfflineHost {
   cacheName: string;
   /** True while jobs run: an update then waits. */
   busy(): boolean;
+  /** Second recount after a job ends (default 1 s): the service worker stores a fetched tool as it serves it. */
+  recountDelayMs?: number;
 }
 
 export class OfflineState {
@@ -41,6 +43,16 @@ export class OfflineState {
     const cache = await caches.open(this.host.cacheName);
     const cached = new Set((await cache.keys()).map((request) => request.url));
     this.cachedTools = this.host.toolUrls.filter((url) => cached.has(url)).length;
+  }
+
+  /**
+   * After each job: the tools it fetched were cached by the service worker on the way, so the count changes
+   * without "cache all". Counted at once and again a moment later, since the cache write may finish after the job.
+   */
+  async jobEnded(): Promise<void> {
+    await this.refreshToolCount();
+    await new Promise((resolve) => setTimeout(resolve, this.host.recountDelayMs ?? 1000));
+    await this.refreshToolCount();
   }
 
   /** Fetches every tool once so the service worker keeps it for offline use. */

@@ -36,6 +36,7 @@ export interface FakeEngineOptions {
   poolSize?: number;
   stdoutCapBytes?: number;
   memoryGraceMs?: number;
+  onJobEnd?(): void;
 }
 
 const encoder = new TextEncoder();
@@ -146,6 +147,7 @@ export function createFakeEngine(options: FakeEngineOptions): FakeEngine {
     createSlot: () => new FakeSlot(options.programs, calls),
     ...(options.stdoutCapBytes === undefined ? {} : { stdoutCapBytes: options.stdoutCapBytes }),
     ...(options.memoryGraceMs === undefined ? {} : { memoryGraceMs: options.memoryGraceMs }),
+    ...(options.onJobEnd ? { onJobEnd: options.onJobEnd } : {}),
   });
   return Object.assign(engine, { calls });
 }

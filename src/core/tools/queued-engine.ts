@@ -14,6 +14,8 @@ export interface QueuedEngineOptions {
   stdoutCapBytes?: number;
   /** How long a tool may run on after its heap could not grow (default MEMORY_GRACE_MS). */
   memoryGraceMs?: number;
+  /** Told when any job ends (whatever its status), after its result is settled. */
+  onJobEnd?(result: JobResult): void;
 }
 
 interface Pending {
@@ -71,6 +73,7 @@ export function createQueuedEngine(options: QueuedEngineOptions): ToolEngine {
       running.delete(job);
       if (!broken && !disposed) idle.push(slot);
       job.resolve(result);
+      options.onJobEnd?.(result);
       pump();
     });
   }

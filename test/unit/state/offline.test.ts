@@ -1,0 +1,56 @@
+// The "available offline" tool count follows what the service worker cached while jobs ran, not only
+// "cache all": recounted when each job ends (fake engine, a Cache Storage stand-in).
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { OfflineState } from '../../../src/state/offline.svelte';
+import { createFakeEngine, FAKE_PROGRAMS } from '../../fakes/fake-engine';
+
+const TOOL_URLS = ['http://app/wasm/samtools.js', 'http://app/wasm/samtools.wasm', 'http://app/wasm/bcftools.js', 'http://app/wasm/bcftools.wasm'];
+
+/** Cache Storage with one cache whose keys are `cached` (the test adds to it as the service worker would). */
+function stubCaches(cached: Set<string>) {
+  vi.stubGlobal('navigator', { serviceWorker: { controller: {} } });
+  vi.stubGlobal('caches', { open: async () => ({ keys: async () => [...cached].map((url) => ({ url })) }) });
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('OfflineState tool count', () => {
+  it('is recounted after each finished job, also when the cache write lands just after the job', async () => {
+    const cached = new Set<string>();
+    stubCaches(cached);
+    let recounted: Promise<void> = Promise.resolve();
+    const offline = new OfflineState({ register: () => undefined, toolUrls: TOOL_URLS, cacheName: 'tools', busy: () => false, recountDelayMs: 20 });
+    const engine = createFakeEngine({ programs: FAKE_PROGRAMS, onJobEnd: () => (recounted = offline.jobEnded()) });
+    offline.start();
+    await offline.refreshToolCount();
+    expect(offline.cachedTools).toBe(0);
+
+    // The job's worker fetched samtools: the service worker cached it while the job ran.
+    cached.add(TOOL_URLS[0]!).add(TOOL_URLS[1]!);
+    await engine.run({ steps: [{ program: 'echo', argv: ['y'] }] }).result;
+    await vi.waitFor(() => expect(offline.cachedTools).toBe(2));
+
+    // A cache write that finishes after the job ended is caught by the second count.
+    await engine.run({ steps: [{ program: 'echo', argv: ['z'] }] }).result;
+    cached.add(TOOL_URLS[2]!);
+    await recounted;
+    expect(offline.cachedTools).toBe(3);
+    expect(offline.totalTools).toBe(4);
+  });
+
+  it('is recounted after a failed job too', async () => {
+    const cached = new Set<string>();
+    stubCaches(cached);
+    const offline = new OfflineState({ register: () => undefined, toolUrls: TOOL_URLS, cacheName: 'tools', busy: () => false, recountDelayMs: 0 });
+    let recounted: Promise<void> = Promise.resolve();
+    const engine = createFakeEngine({ programs: FAKE_PROGRAMS, onJobEnd: () => (recounted = offline.jobEnded()) });
+    offline.start();
+    await offline.refreshToolCount();
+    expect(offline.cachedTools).toBe(0);
+    cached.add(TOOL_URLS[3]!);
+    const result = await engine.run({ steps: [{ program: 'exit', argv: ['1'] }] }).result;
+    expect(result.status).toBe('failed');
+    await recounted;
+    expect(offline.cachedTools).toBe(1);
+  });
+});
