@@ -22,7 +22,9 @@ async function runPgx(page: Page, inputs: Record<string, string>): Promise<void>
   for (const [label, file] of Object.entries(inputs)) await page.getByLabel(label, { exact: false }).selectOption(file);
   await page.getByRole('button', { name: 'Run Pharmacogenomics' }).click();
   await expect.poll(() => page.locator('#result-heading').innerText(), { timeout: 30_000 }).toContain(Object.values(inputs)[0]!);
-  await page.locator('[data-metric]').first().waitFor({ timeout: 120_000 });
+  await page.locator('[data-metric], .result [role="alert"]').first().waitFor({ timeout: 120_000 });
+  const alert = page.locator('.result [role="alert"]');
+  if (await alert.count()) throw new Error(`The analysis failed: ${await alert.innerText()}`);
 }
 
 describe('pharmacogenomics', () => {
@@ -88,5 +90,23 @@ describe('pharmacogenomics', () => {
     const rs12248560 = positions.find((p) => Object.values(p).includes('rs12248560'))!;
     expect(Object.values(rs12248560)).toContain('not called');
     expect(Object.values(rs12248560).join(' ')).toMatch(/absent from the input/);
+  });
+
+  it('genotypes the defining positions from a BAM: covered reference, heterozygous, homozygous and uncovered', async () => {
+    const { page } = app;
+    const files = ['pgx-chr10.bam', 'pgx-chr10.bam.bai', 'pgx-chr10.fa.gz', 'pgx-chr10.fa.gz.fai', 'pgx-chr10.fa.gz.gzi'];
+    const before = await page.getByTestId('file-row').count();
+    await page.getByLabel('Open files', { exact: true }).setInputFiles(files.map((name) => join(PGX, name)));
+    await expect.poll(() => page.getByTestId('file-row').count(), { timeout: 60_000 }).toBe(before + files.length);
+    await runPgx(page, { 'Or alignments (BAM/CRAM)': 'pgx-chr10.bam', 'Reference FASTA (for BAM/CRAM)': 'pgx-chr10.fa.gz' });
+    const positions = await tableRows(page, 'Genotypes at the defining positions');
+    const at = (rsid: string) => Object.values(positions.find((p) => Object.values(p).includes(rsid))!);
+    expect(at('rs12248560')).toEqual(expect.arrayContaining(['C/C', 'reference']));
+    expect(at('rs4244285')).toEqual(expect.arrayContaining(['G/A', 'heterozygous']));
+    expect(at('rs3758581')).toEqual(expect.arrayContaining(['G/G', 'homozygous variant']));
+    expect(at('rs4986893')).toEqual(expect.arrayContaining(['not called']));
+    const genes = await tableRows(page, 'Pharmacogenomic calls');
+    expect(Object.values(genes.find((g) => Object.values(g).includes('CYP2C9'))!)).toEqual(expect.arrayContaining(['*1/*3', 'Intermediate Metabolizer']));
+    expect(Object.values(genes.find((g) => Object.values(g).includes('CYP2C19'))!)).toEqual(expect.arrayContaining(['*1/*2 or *2/*3']));
   });
 });
