@@ -14,24 +14,51 @@ const STORED_CHUNK = IV_BYTES + CHUNK_BYTES + TAG_BYTES;
  */
 const chunkPlace = (place: string, index: number, count: number) => `${place}#${index}/${count}`;
 
+/**
+ * Collects chunks into a Blob, handing them to the browser every 32 MiB: the browser's blob store may keep them on
+ * disk, so a large file is not held in script memory all at once.
+ */
+class BlobBuilder {
+  #done = new Blob([]);
+  #pending: Uint8Array<ArrayBuffer>[] = [];
+  #pendingBytes = 0;
+
+  add(...parts: Uint8Array<ArrayBuffer>[]): void {
+    this.#pending.push(...parts);
+    this.#pendingBytes += parts.reduce((sum, part) => sum + part.length, 0);
+    if (this.#pendingBytes >= 8 * CHUNK_BYTES) this.#fold();
+  }
+
+  build(type = ''): Blob {
+    this.#fold();
+    return new Blob([this.#done], { type });
+  }
+
+  #fold(): void {
+    this.#done = new Blob([this.#done, ...this.#pending]);
+    this.#pending = [];
+    this.#pendingBytes = 0;
+  }
+}
+
 export async function sealBlob(vault: Vault, blob: Blob, place: string): Promise<Blob> {
   const count = Math.max(1, Math.ceil(blob.size / CHUNK_BYTES));
-  const parts: Uint8Array<ArrayBuffer>[] = [];
+  const parts = new BlobBuilder();
   for (let index = 0; index < count; index++) {
     const plain = new Uint8Array(await blob.slice(index * CHUNK_BYTES, (index + 1) * CHUNK_BYTES).arrayBuffer());
     const sealed = await vault.sealBytes(plain, chunkPlace(place, index, count));
-    parts.push(sealed.iv, sealed.data);
+    parts.add(sealed.iv, sealed.data);
   }
-  return new Blob(parts, { type: 'application/octet-stream' });
+  return parts.build('application/octet-stream');
 }
 
 export async function openBlob(vault: Vault, sealed: Blob, place: string): Promise<Blob> {
   const count = Math.max(1, Math.ceil(sealed.size / STORED_CHUNK));
-  const parts: Uint8Array<ArrayBuffer>[] = [];
+  const parts = new BlobBuilder();
   for (let index = 0; index < count; index++) {
     const stored = new Uint8Array(await sealed.slice(index * STORED_CHUNK, (index + 1) * STORED_CHUNK).arrayBuffer());
     if (stored.length < IV_BYTES + TAG_BYTES) throw new Error(`A sealed file copy is damaged (chunk ${index + 1} of ${count} is cut short).`);
-    parts.push(await vault.openBytes({ iv: stored.slice(0, IV_BYTES), data: stored.slice(IV_BYTES) }, chunkPlace(place, index, count)));
+    parts.add(await vault.openBytes({ iv: stored.slice(0, IV_BYTES), data: stored.slice(IV_BYTES) }, chunkPlace(place, index, count)));
   }
-  return new Blob(parts);
+  return parts.build();
 }

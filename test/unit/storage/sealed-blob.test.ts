@@ -18,6 +18,14 @@ describe('sealed blobs', () => {
     }
   });
 
+  it('round-trips a blob larger than the 32 MiB handed to the browser at a time', async () => {
+    const vault = await Vault.create('s3cret pass', FAST);
+    const big = new Uint8Array(9 * CHUNK_BYTES + 5).map((_, i) => (i * 31) % 255);
+    const sealed = await sealBlob(vault, new Blob([big]), 'outputs/big');
+    expect(sealed.size).toBe(big.length + 10 * 28);
+    expect(Buffer.compare(await bytesOf(await openBlob(vault, sealed, 'outputs/big')), big)).toBe(0);
+  }, 60_000);
+
   it('refuses a copy with its last chunk cut off, chunks swapped, or moved to another row', async () => {
     const vault = await Vault.create('s3cret pass', FAST);
     const sealed = await sealBlob(vault, new Blob([plain]), 'fileData/f1');
