@@ -3,7 +3,7 @@
 // below the lowest depth (samtools depth -a -b, zero depth included). Both tools use the same read filters.
 import { parseBedcov } from '../parsers/samtools-bedcov';
 import { lowDepthIntervals } from '../parsers/samtools-depth';
-import { annotateLow, geneCoverage, pct, regionCoverage, regionLabel, type GeneCoverage, type LowCoverage, type RegionCoverage } from '../clinical/panel-summary';
+import { annotateLow, geneCoverage, pct, regionCoverage, type GeneCoverage, type LowCoverage, type RegionCoverage } from '../clinical/panel-summary';
 import type { AnalysisDefinition, ChartRow, Metric, ParameterValues } from './analysis';
 import { RESEARCH_ONLY } from '../clinical/caveats';
 
@@ -86,24 +86,23 @@ export const panelCoverage: AnalysisDefinition<PanelCoverageResult> = {
   charts: [
     {
       id: 'gene-coverage',
-      title: 'Bases at or above each depth, per gene',
-      good: 'Every gene at 100% for the depth your test needs; a gene below it has stretches listed under low coverage.',
+      title: 'Bases at or above the lowest depth threshold, per gene',
+      good: 'Every gene at 100%; a gene below it has stretches listed under low-coverage intervals (the tables give every threshold).',
       mark: 'bar',
       x: { field: 'gene', label: 'Gene', scale: 'band' },
-      y: { field: 'percent', label: '% of bases' },
-      series: 'depth',
+      y: { field: 'percent', label: '% of bases at or above the lowest threshold' },
       empty: 'The panel has no regions.',
-      rows: (r) => r.genes.flatMap((g) => r.thresholds.map((t, k) => ({ gene: g.gene, depth: `≥${t}×`, percent: pct(g.atLeast[k]!, g.length) }))),
+      rows: (r) => r.genes.map((g) => ({ gene: g.gene, percent: pct(g.atLeast[0]!, g.length) })),
     },
     {
-      id: 'region-depth',
-      title: 'Mean depth per region',
-      good: 'All regions well above the lowest threshold; a region near or under it is at risk of missed variants.',
+      id: 'gene-depth',
+      title: 'Mean depth per gene',
+      good: 'All genes well above the lowest threshold; a gene near or under it is at risk of missed variants.',
       mark: 'bar',
-      x: { field: 'region', label: 'Region', scale: 'band' },
+      x: { field: 'gene', label: 'Gene', scale: 'band' },
       y: { field: 'meanDepth', label: 'Mean depth' },
       empty: 'The panel has no regions.',
-      rows: (r) => r.regions.map((g) => ({ region: `${g.gene} ${regionLabel(g.chrom, g.start, g.end)}`, meanDepth: g.depthSum / g.length })),
+      rows: (r) => r.genes.map((g) => ({ gene: g.gene, meanDepth: g.depthSum / g.length })),
     },
   ],
   tables: (r) => ({ genes: geneRows(r), regions: regionRows(r), 'low-coverage': lowRows(r, Infinity) }),

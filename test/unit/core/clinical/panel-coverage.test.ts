@@ -67,6 +67,13 @@ describe('Gene-panel coverage on ex1.bam with ex1.panel.bed', () => {
     expect(metrics.find((m) => m.key === 'meanDepth')!.value).toBeCloseTo((7745 + 7388 + 4322 + 3583 + 18150 + 1717) / total, 10);
   });
 
+  it('charts each gene at the lowest threshold and its mean depth', () => {
+    const r = result();
+    const rows = (id: string) => panelCoverage.charts.find((c) => c.id === id)!.rows(r);
+    expect(rows('gene-coverage')).toEqual(r.genes.map((g) => ({ gene: g.gene, percent: (100 * g.atLeast[0]!) / g.length })));
+    expect(rows('gene-depth').find((row) => row['gene'] === 'GENEB')).toEqual({ gene: 'GENEB', meanDepth: 4322 / 175 });
+  });
+
   it('uses thresholds as given, sorted, and the mapping-quality filter in every command', () => {
     const steps = panelCoverage.steps(INPUTS, { depth1: 50, depth2: 5, depth3: 15, minMapq: 20 });
     expect(steps.map((s) => s.job.steps[0]!.argv.join(' '))).toEqual([
