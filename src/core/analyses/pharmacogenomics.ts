@@ -131,7 +131,7 @@ export const pharmacogenomics: AnalysisDefinition<PharmacogenomicsResult> = {
 function pgxMetrics(r: PharmacogenomicsResult): Metric[] {
   const count = (...statuses: string[]): number => r.genes.filter((g) => statuses.includes(g.status)).length;
   return [
-    { key: 'called', label: 'Genes called', value: count('called'), format: 'count', note: `${r.build}: ${r.buildBasis}` },
+    { key: 'called', label: 'Genes called', value: count('called'), format: 'count', note: `sample ${r.sample}; ${r.build} (${r.buildBasis})${r.buildConflict ? `. ${r.buildConflict}` : ''}` },
     { key: 'open', label: 'Genes with several diplotypes', value: count('ambiguous', 'uncertain'), format: 'count', note: 'phase unknown or positions not called' },
     { key: 'unresolved', label: 'Genes not called or no match', value: count('not-called', 'no-match'), format: 'count' },
     { key: 'uncalledSites', label: 'Positions not called', value: r.sites.filter((s) => s.call.status === 'not-called').length, format: 'count', note: `of ${r.sites.length}` },

@@ -73,6 +73,7 @@ function fromRecord(def: PositionDef, record: VcfRecord, genomeRef: string, opti
     return { rsid: def.rsid, status: 'not-called', reason: `REF is ${record.ref} but ${options.build} has ${genomeRef} here: is the build right?` };
   }
   const alleles = gated.gt.map((g) => alleleString(record, Number(g), genomeRef)) as [string, string];
+  if (alleles.some((a) => a.startsWith('<'))) return { rsid: def.rsid, status: 'not-called', reason: `the genotype uses a symbolic allele (${alleles.join('/')})` };
   const ps = values?.['PS'];
   return {
     rsid: def.rsid,

@@ -68,4 +68,14 @@ describe('Pharmacogenomics analysis', () => {
     expect(lines).toContain('# TPMT: not exported, several diplotypes fit (*1/*3A, *3B/*3C)');
     expect(lines.filter((l) => !l.startsWith('#')).every((l) => /^[A-Z0-9]+\t\S.*$/.test(l))).toBe(true);
   });
+
+  it('says which sample and build it read, and when the chosen build disagrees with the header', () => {
+    const vcf = makeVcf({ build: 'GRCh38', genotypes: {}, othersRef: true });
+    const detected = pharmacogenomics.metrics(pharmacogenomics.parse({ calls: vcf }, { variants: 'v.vcf' }, params));
+    expect(detected.find((m) => m.key === 'called')).toMatchObject({ value: 8, note: 'sample SAMPLE1; GRCh38 (7 ##contig lengths match GRCh38)' });
+    const forced = pharmacogenomics.metrics(pharmacogenomics.parse({ calls: vcf }, { variants: 'v.vcf' }, { ...params, build: 37 }));
+    expect(forced.find((m) => m.key === 'called')!.note).toMatch(/The header suggests GRCh38 .* but GRCh37 was chosen/);
+    expect(forced.find((m) => m.key === 'uncalledSites')!.value).toBe(34);
+  });
 });
+

@@ -40,6 +40,12 @@ describe('PGx site calls', () => {
     expect(site(r, 'rs1800462')).toMatchObject({ status: 'not-called', reason });
   });
 
+  it('does not call a genotype that uses a symbolic allele', () => {
+    const gvcf = ['chr6', '18143724', '.', 'C', 'G,<NON_REF>', '.', 'PASS', '.', 'GT', '0/2'].join('\t');
+    const r = run(makeVcf({ build: 'GRCh38', genotypes: {}, extraRecords: [gvcf] }));
+    expect(site(r, 'rs1800462')).toMatchObject({ status: 'not-called', reason: 'the genotype uses a symbolic allele (C/<NON_REF>)' });
+  });
+
   it('does not call a genotype below the minimum depth', () => {
     const r = run(makeVcf({ build: 'GRCh38', genotypes: { rs1800462: 'C/G' }, depth: 4 }), 10);
     expect(site(r, 'rs1800462')).toMatchObject({ status: 'not-called', reason: 'depth 4 is below 10', depth: 4 });
