@@ -48,7 +48,8 @@ describe('pathogen consensus', () => {
     await expect.poll(() => row('lambda-a').getByRole('cell').nth(5).innerText(), { timeout: RUN_TIMEOUT }).toBe('done');
     await panel.getByRole('button', { name: 'Result of lambda-a' }).click();
     const truth = readTruth('lambda-a');
-    await expect.poll(() => panel.locator('[data-metric="variants"] .value').innerText()).toBe(String(truth.variants.length));
+    await panel.getByRole('heading', { name: /^Pathogen consensus: lambda-a_R1/ }).waitFor({ timeout: RUN_TIMEOUT });
+    expect(await panel.locator('[data-metric="variants"] .value').innerText({ timeout: RUN_TIMEOUT })).toBe(String(truth.variants.length));
 
     const download = page.waitForEvent('download');
     await panel.getByRole('button', { name: 'Consensus genome (FASTA)' }).click();
@@ -86,6 +87,8 @@ describe('pathogen consensus', () => {
       expect(cells[4]).toMatch(new RegExp(`^${gap} \\(`));
     }
     await panel.getByRole('button', { name: 'Result of lambda-b' }).click();
-    await expect.poll(() => panel.locator('[data-metric="variants"] .value').innerText()).toBe('3');
+    await panel.getByRole('heading', { name: /^Pathogen consensus: lambda-b_R1/ }).waitFor({ timeout: RUN_TIMEOUT });
+    expect(await panel.locator('[data-metric="variants"] .value').innerText({ timeout: RUN_TIMEOUT })).toBe('3');
+    expect(app.errors).toEqual([]);
   });
 });
