@@ -63,6 +63,10 @@ const RULES: ReadonlyArray<{ test: RegExp; advice: string }> = [
     test: /truncated|EOF marker is absent|not in BGZF|invalid BGZF|unknown file type|fail to read the header|format not recognised|failed to read header/i,
     advice: 'The input looks damaged or is not in the format the tool expects: check that the file is complete and of the right type.',
   },
+  {
+    test: /Errors in BED line/,
+    advice: 'A BED line (quoted above) names a contig the alignments do not have, or its end is before its start: use the contig names of the BAM/CRAM header (chr1 or 1) and 0-based start < end.',
+  },
   { test: /^Usage:|\nUsage:/i, advice: BAD_ARGUMENTS },
 ];
 

@@ -12,6 +12,7 @@ describe('stepError', () => {
     ['Usage: tabix [OPTIONS] [FILE] [REGION [...]]', /did not accept its arguments/],
     ['[W::bam_hdr_read] EOF marker is absent. The input is probably truncated', /damaged/],
     ['[E::bcf_write] Broken VCF record, the number of columns at seq1 300 does not match the number of samples (0 vs 1)\n[main_vcfview] Error: cannot write to (null)', /malformed record/],
+    ["Errors in BED line 'chr99\t1\t50\tB'", /contig the alignments do not have/],
     ['something unusual', /message above/],
   ])('advises on %s', (stderr, advice) => {
     const error = stepError({ command, exitStatus: 1, stderr });
