@@ -1,5 +1,6 @@
 // PharmCAT "outside call" file: one `GENE<TAB>DIPLOTYPE` line per gene with a single diplotype (PharmCAT's
-// documented outside-call format); genes Lokus could not call unambiguously are listed as # comments.
+// documented format, docs/using/Outside-Call-Format.md: tab-separated, lines starting with # ignored); genes
+// Lokus could not call unambiguously are listed as # comments, so PharmCAT does not take a guess as a call.
 import type { PgxCall } from './call-genes';
 
 export function outsideCalls(call: PgxCall, inputName: string): string {
