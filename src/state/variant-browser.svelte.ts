@@ -1,10 +1,12 @@
 // The variant browser's state: a VCF/BCF, its header, the filters, and the rows bcftools query returned
-// (kept raw: 100,000 rows are plain arrays, never proxied); each query is a run in the history.
+// (kept raw: 100,000 rows are plain arrays, never proxied); each query is a run in the history, tagged with
+// the filters and columns, so the last table comes back after a reload.
 import { parseQueryTable } from '../core/parsers/bcftools-query';
 import { ParseError } from '../core/parsers/parse-error';
 import { parseVcfHeader, type VcfHeader } from '../core/parsers/vcf-header';
 import { formatJob } from '../core/tools/job';
 import { buildHeaderJob, buildQuery, buildVcfExport, describeQueryError, EMPTY_FILTER, filterProblem, type VariantFilter } from '../core/variants/browser-query';
+import { decodeBrowserTag, encodeBrowserTag, type BrowserSnapshot } from '../core/variants/browser-snapshot';
 import { rowsToTsv, sortRows, type SortDirection } from '../core/variants/variant-table';
 import { describeError } from './describe-error';
 import { runOutput, runText } from './run-text';
@@ -33,25 +35,45 @@ export class VariantBrowserState {
   readonly command = $derived(this.header && !this.problem ? formatJob(buildQuery(this.file, this.header, this.filter, this.infoFields, this.annotationFields).job) : '');
   readonly sorted = $derived(this.sort ? sortRows(this.rows, this.sort.column, this.sort.direction) : this.rows);
 
+  #restoredFor: string | undefined;
+
   constructor(readonly workbench: Workbench) {}
 
   /** Chooses a file and reads its header (INFO fields and samples for the filters). */
   async choose(file: string): Promise<void> {
-    this.file = file;
-    this.header = undefined;
-    this.rows = [];
-    this.columns = [];
-    this.sort = undefined;
-    this.error = undefined;
-    this.filter = { ...EMPTY_FILTER };
+    this.#reset(file);
     if (!file) return;
     await this.#busy(async () => {
-      const run = await this.workbench.runJob(buildHeaderJob(file));
-      if (run.status !== 'succeeded') throw new Error(describeQueryError(run.stderr, undefined));
-      const header = parseVcfHeader(run.stdout);
+      const header = await this.#readHeader(file);
       this.header = header;
       this.infoFields = PREFERRED_INFO.filter((id) => header.info.some((f) => f.id === id)).slice(0, 4);
       this.annotationFields = PREFERRED_ANNOTATION.filter((name) => header.annotation?.fields.includes(name));
+    });
+  }
+
+  /**
+   * Once per loaded session: shows the last query's file, filters, columns and rows again, read from the
+   * session's runs (the header run's stdout, the query's stored output); nothing is run unless the header is
+   * missing. Starts empty when the session has no query or its file is no longer readable.
+   */
+  async restore(sessionId: string): Promise<void> {
+    if (this.#restoredFor === sessionId) return;
+    this.#restoredFor = sessionId;
+    this.#reset('');
+    const run = this.workbench.runs.find((candidate) => candidate.status === 'succeeded' && candidate.analysisId !== undefined && decodeBrowserTag(candidate.analysisId));
+    const saved = run?.analysisId === undefined ? undefined : decodeBrowserTag(run.analysisId);
+    if (!run || !saved || !this.variantFiles.some((f) => f.name === saved.file)) return;
+    this.file = saved.file;
+    await this.#busy(async () => {
+      const header = await this.#readHeader(saved.file);
+      const query = buildQuery(saved.file, header, saved.filter, saved.infoFields, saved.annotationFields);
+      const table = parseQueryTable(await runText(this.workbench, run), query.columns);
+      this.header = header;
+      this.filter = { ...saved.filter, samples: [...saved.filter.samples] };
+      this.infoFields = [...saved.infoFields];
+      this.annotationFields = [...saved.annotationFields];
+      this.columns = [...table.columns];
+      this.rows = table.rows;
     });
   }
 
@@ -81,8 +103,9 @@ export class VariantBrowserState {
     const header = this.header;
     if (!header || this.problem) return;
     await this.#busy(async () => {
+      const snapshot: BrowserSnapshot = { file: this.file, filter: this.filter, infoFields: this.infoFields, annotationFields: this.annotationFields };
       const query = buildQuery(this.file, header, this.filter, this.infoFields, this.annotationFields);
-      const run = await this.workbench.runJob(query.job);
+      const run = await this.workbench.runJob(query.job, undefined, encodeBrowserTag(snapshot, crypto.randomUUID().slice(0, 8)));
       if (run.status !== 'succeeded') throw new Error(describeQueryError(run.stderr, header));
       const table = parseQueryTable(await runText(this.workbench, run), query.columns);
       this.columns = [...table.columns];
@@ -104,6 +127,36 @@ export class VariantBrowserState {
       blob = await runOutput(this.workbench, run, name);
     });
     return blob;
+  }
+
+  #reset(file: string): void {
+    this.file = file;
+    this.header = undefined;
+    this.rows = [];
+    this.columns = [];
+    this.sort = undefined;
+    this.error = undefined;
+    this.filter = { ...EMPTY_FILTER };
+  }
+
+  /** The file's header: from the session's last complete header run of it, else read now (a run in the history). */
+  async #readHeader(file: string): Promise<VcfHeader> {
+    const job = buildHeaderJob(file);
+    const argv = job.steps[0]!.argv.join('\0');
+    const fingerprint = this.workbench.files.find((f) => f.name === file)?.fingerprint;
+    const earlier = this.workbench.runs.find(
+      (run) =>
+        run.status === 'succeeded' &&
+        run.steps.length === 1 &&
+        run.steps[0]!.program === 'bcftools' &&
+        run.steps[0]!.argv.join('\0') === argv &&
+        run.inputs.some((input) => input.name === file && input.fingerprint === fingerprint) &&
+        /^#CHROM/m.test(run.stdout),
+    );
+    if (earlier) return parseVcfHeader(earlier.stdout);
+    const run = await this.workbench.runJob(job);
+    if (run.status !== 'succeeded') throw new Error(describeQueryError(run.stderr, undefined));
+    return parseVcfHeader(run.stdout);
   }
 
   async #busy(work: () => Promise<void>): Promise<void> {

@@ -39,6 +39,8 @@ export interface Notice {
 
 export class Workbench {
   session = $state.raw<Session | undefined>(undefined);
+  /** The session whose files, runs and outputs are all shown (views restore their own state from it then). */
+  loadedFor = $state<string | undefined>(undefined);
   files = $state.raw<FileEntry[]>([]);
   runs = $state.raw<RunEntry[]>([]);
   /** Live progress of running jobs, by run id: one line such as "12 s, 40% of input read". */
@@ -86,6 +88,7 @@ export class Workbench {
   }
 
   async #show(session: Session): Promise<void> {
+    this.loadedFor = undefined;
     await this.engine.unmount(await this.engine.listFiles());
     this.#blobs.clear();
     this.session = session;
@@ -105,11 +108,13 @@ export class Workbench {
     this.#commandHistory = (await this.store.listConsole(session.id, this.settings.consoleHistoryLimit)).map((entry) => entry.line);
     this.console.clear();
     await this.#refreshFileChecks();
+    this.loadedFor = session.id;
   }
 
   /** Closes the session view: cancels running jobs and forgets files (used before deleting all data). */
   async unload(): Promise<void> {
     for (const handle of this.#handles.values()) handle.cancel();
+    this.loadedFor = undefined;
     await this.engine.unmount(await this.engine.listFiles());
     this.#blobs.clear();
     this.session = undefined;

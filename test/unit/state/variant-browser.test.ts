@@ -17,7 +17,16 @@ afterEach(() => t.store.close());
 
 async function open(): Promise<VariantBrowserState> {
   t = makeStore();
-  const engine = createFakeEngine({
+  const workbench = new Workbench(fakeBcftools(), t.store);
+  await workbench.load(await t.store.createSession('Variants'));
+  await workbench.openFiles([fixture(VCF), fixture(`${VCF}.tbi`)]);
+  const browser = new VariantBrowserState(workbench);
+  await browser.choose(VCF);
+  return browser;
+}
+
+function fakeBcftools() {
+  return createFakeEngine({
     programs: {
       bcftools: (call) => {
         if (call.argv.includes('XYZ>1')) return call.stderr('[filter.c:2933 filters_init1] Error: the tag "XYZ" is not defined in the VCF header\n'), 255;
@@ -31,12 +40,6 @@ async function open(): Promise<VariantBrowserState> {
       },
     },
   });
-  const workbench = new Workbench(engine, t.store);
-  await workbench.load(await t.store.createSession('Variants'));
-  await workbench.openFiles([fixture(VCF), fixture(`${VCF}.tbi`)]);
-  const browser = new VariantBrowserState(workbench);
-  await browser.choose(VCF);
-  return browser;
 }
 
 describe('VariantBrowserState', () => {
@@ -66,5 +69,33 @@ describe('VariantBrowserState', () => {
     browser.setFilter({ expression: 'XYZ>1' });
     await browser.apply();
     expect(browser.error).toMatch(/^The expression uses XYZ, which this file does not define\./);
+  });
+
+  it('shows the last query again after a reload, from the stored runs, without running bcftools', async () => {
+    const browser = await open();
+    browser.infoFields = ['AF', 'VT'];
+    browser.setFilter({ region: '22:50,300,000-50,310,000' });
+    await browser.apply();
+    const shown = browser.rows;
+
+    const engine = fakeBcftools();
+    const reloaded = new Workbench(engine, t.store);
+    await reloaded.load(browser.workbench.session!);
+    const again = new VariantBrowserState(reloaded);
+    await again.restore(reloaded.session!.id);
+    expect(again.error).toBeUndefined();
+    expect(again.file).toBe(VCF);
+    expect(again.filter).toEqual({ ...browser.filter, samples: [] });
+    expect(again.infoFields).toEqual(['AF', 'VT']);
+    expect(again.columns).toEqual(browser.columns);
+    expect(again.rows).toEqual(shown);
+    expect(engine.calls).toEqual([]);
+  });
+
+  it('starts empty in a session without a query', async () => {
+    const browser = await open();
+    await browser.restore(browser.workbench.session!.id);
+    expect(browser.file).toBe('');
+    expect(browser.rows).toEqual([]);
   });
 });
