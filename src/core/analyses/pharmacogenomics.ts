@@ -73,7 +73,8 @@ export const pharmacogenomics: AnalysisDefinition<PharmacogenomicsResult> = {
   check(inputs, formats) {
     const hasVariants = Boolean(inputs['variants']);
     const hasAlignments = Boolean(inputs['alignments']);
-    if (hasVariants === hasAlignments) return 'Choose either a VCF/BCF under "Variants" or a BAM/CRAM under "Or alignments", not both.';
+    if (!hasVariants && !hasAlignments) return 'Choose a VCF/BCF under "Variants (VCF/BCF)", or a BAM/CRAM under "Or alignments (BAM/CRAM)" with its reference FASTA.';
+    if (hasVariants && hasAlignments) return 'Choose a VCF/BCF or a BAM/CRAM, not both: set one of them back to "— none —".';
     if (hasAlignments && !inputs['reference']) return 'Genotyping from a BAM/CRAM needs the reference FASTA it was aligned to: choose it under "Reference FASTA".';
     if (formats['variants'] && formats['variants'] !== 'vcf' && formats['variants'] !== 'bcf') return 'The variants input must be a VCF or BCF.';
     return undefined;

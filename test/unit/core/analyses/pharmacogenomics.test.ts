@@ -13,7 +13,7 @@ describe('Pharmacogenomics analysis', () => {
   });
 
   it.each<{ inputs: Record<string, string>; problem: RegExp | undefined }>([
-    { inputs: {}, problem: /either a VCF\/BCF/ },
+    { inputs: {}, problem: /Choose a VCF\/BCF under "Variants \(VCF\/BCF\)", or a BAM\/CRAM/ },
     { inputs: { variants: 'a.vcf.gz', alignments: 'a.bam' }, problem: /not both/ },
     { inputs: { alignments: 'a.bam' }, problem: /needs the reference FASTA/ },
     { inputs: { variants: 'a.vcf.gz' }, problem: undefined },
