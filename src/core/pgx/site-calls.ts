@@ -61,6 +61,7 @@ function gate(def: PositionDef, record: VcfRecord, values: Record<string, string
   const gtText = values['GT'] ?? '.';
   const gt = gtText.split(/[/|]/);
   if (gt.length !== 2 || gt.some((g) => g === '.' || g === '')) return { rsid: def.rsid, status: 'not-called', reason: `genotype ${gtText}`, ...withDepth };
+  if (depth === 0) return { rsid: def.rsid, status: 'not-called', reason: 'no reads (DP=0)', depth };
   if (depth !== undefined && options.minDepth > 0 && depth < options.minDepth) return { rsid: def.rsid, status: 'not-called', reason: `depth ${depth} is below ${options.minDepth}`, ...withDepth };
   return { gt, phased: gtText.includes('|'), ...withDepth };
 }

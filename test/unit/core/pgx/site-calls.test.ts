@@ -51,6 +51,11 @@ describe('PGx site calls', () => {
     expect(site(r, 'rs1800462')).toMatchObject({ status: 'not-called', reason: 'depth 4 is below 10', depth: 4 });
   });
 
+  it('never reads a call without reads as reference, whatever the minimum depth', () => {
+    const r = run(makeVcf({ build: 'GRCh38', genotypes: { rs1800462: 'C/C' }, depth: 0 }), 0);
+    expect(site(r, 'rs1800462')).toMatchObject({ status: 'not-called', reason: 'no reads (DP=0)' });
+  });
+
   it('does not call a filtered record', () => {
     const vcf = makeVcf({ build: 'GRCh38', genotypes: { rs1800462: 'C/G' } }).replace('\t50\tPASS\t', '\t50\tLowQual\t');
     expect(site(run(vcf), 'rs1800462')).toMatchObject({ status: 'not-called', reason: 'filtered (FILTER=LowQual)' });
