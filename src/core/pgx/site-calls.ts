@@ -41,6 +41,8 @@ export function callSite(def: PositionDef, records: readonly VcfRecord[], option
   }
   const block = here.find((r) => r.pos <= pos && r.end >= pos && (r.alts.length === 0 || r.alts.every(isSymbolic)));
   if (block) return fromBlock(def, block, genomeRef, options);
+  const spanning = here.find((r) => r.pos < pos && r.end >= pos);
+  if (spanning) return { rsid: def.rsid, status: 'not-called', reason: `inside a variant at ${spanning.pos} (${spanning.ref}>${spanning.alts.join(',')}), not assessed` };
   return { rsid: def.rsid, status: 'not-called', reason: 'absent from the input' };
 }
 

@@ -56,6 +56,12 @@ describe('PGx site calls', () => {
     expect(site(r, 'rs1800462')).toMatchObject({ status: 'not-called', reason: 'no reads (DP=0)' });
   });
 
+  it('does not call a position inside a deletion that starts before it', () => {
+    const deletion = ['chr6', '18143722', '.', 'TGC', 'T', '50', 'PASS', '.', 'GT', '0/1'].join('\t');
+    const r = run(makeVcf({ build: 'GRCh38', genotypes: {}, extraRecords: [deletion] }));
+    expect(site(r, 'rs1800462')).toMatchObject({ status: 'not-called', reason: 'inside a variant at 18143722 (TGC>T), not assessed' });
+  });
+
   it('does not call a filtered record', () => {
     const vcf = makeVcf({ build: 'GRCh38', genotypes: { rs1800462: 'C/G' } }).replace('\t50\tPASS\t', '\t50\tLowQual\t');
     expect(site(run(vcf), 'rs1800462')).toMatchObject({ status: 'not-called', reason: 'filtered (FILTER=LowQual)' });
