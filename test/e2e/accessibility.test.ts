@@ -63,7 +63,7 @@ describe('accessibility', () => {
     const { page } = app;
     await page.locator('body').focus();
     let reached = false;
-    for (let i = 0; i < 80 && !reached; i += 1) {
+    for (let i = 0; i < 200 && !reached; i += 1) {
       await page.keyboard.press('Tab');
       reached = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') === 'Command');
     }
