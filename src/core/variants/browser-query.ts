@@ -1,6 +1,6 @@
 // The variant browser's filters turned into bcftools argv: a query for the table (site columns, chosen INFO
 // fields, one genotype column per sample) and a view for exporting the same set as VCF.
-import type { JobSpec } from '../tools/job';
+import type { Command, JobSpec } from '../tools/job';
 import type { VcfHeader } from '../parsers/vcf-header';
 
 export type GenotypeFilter = 'any' | 'het' | 'hom' | 'alt';
@@ -36,20 +36,41 @@ export function filterProblem(filter: VariantFilter, hasIndex: boolean, withAnno
   return undefined;
 }
 
-function filterArgs(filter: VariantFilter): string[] {
-  const args: string[] = [];
+function filterParts(filter: VariantFilter): { locate: string[]; samples: string[]; expression: string[] } {
+  const locate: string[] = [];
   const region = filter.region.trim().replace(/(\d),(?=\d{3}\b)/g, '$1');
-  if (region) args.push('-r', region);
-  if (filter.panel) args.push('-R', filter.panel);
-  if (filter.samples.length > 0) args.push('-s', filter.samples.join(','));
-  const expression = filter.expression.trim();
+  if (region) locate.push('-r', region);
+  if (filter.panel) locate.push('-R', filter.panel);
+  const samples = filter.samples.length > 0 ? ['-s', filter.samples.join(',')] : [];
+  const text = filter.expression.trim();
+  let expression: string[] = [];
   if (filter.genotype !== 'any') {
     const gt = GENOTYPE_EXPRESSION[filter.genotype];
-    args.push('-i', expression ? `(${expression}) && ${gt}` : gt);
-  } else if (expression) {
-    args.push(filter.expressionMode === 'include' ? '-i' : '-e', expression);
+    expression = ['-i', text ? `(${text}) && ${gt}` : gt];
+  } else if (text) {
+    expression = [filter.expressionMode === 'include' ? '-i' : '-e', text];
   }
-  return args;
+  return { locate, samples, expression };
+}
+
+function filterArgs(filter: VariantFilter): string[] {
+  const { locate, samples, expression } = filterParts(filter);
+  return [...locate, ...samples, ...expression];
+}
+
+const view = (...argv: string[]): Command => ({ program: 'bcftools', argv: ['view', '--no-version', ...argv] });
+
+/**
+ * With an expression (or genotype filter) the sites are chosen by bcftools view, writing BCF for the next step:
+ * bcftools query -i prints only the samples that pass (rows with fewer genotype columns), and one view with
+ * both -s and -i tests the expression before it keeps the chosen samples, so the samples come first:
+ * `view -s S | view -i EXPR`. Undefined when no expression is set (the last step filters alone).
+ */
+function selectionSteps(file: string, filter: VariantFilter): Command[] | undefined {
+  const { locate, samples, expression } = filterParts(filter);
+  if (expression.length === 0) return undefined;
+  if (samples.length === 0) return [view(...locate, ...expression, '-Ou', file)];
+  return [view(...locate, ...samples, '-Ou', file), view(...expression, '-Ou', '-')];
 }
 
 export interface BrowserQuery {
@@ -68,18 +89,27 @@ export function buildQuery(file: string, header: VcfHeader, filter: VariantFilte
   // bcftools expands \t and \n itself, so the argv holds them as typed in a shell.
   const fields = [...SITE_COLUMNS.map((c) => `%${c}`), ...infoFields.map((id) => `%INFO/${id}`), ...(annotation ? annotationFields.map((f) => `%${f}`) : [])];
   const format = fields.join('\\t') + (hasGt && samples.length > 0 ? '[\\t%GT]' : '') + '\\n';
+  const selection = annotation ? undefined : selectionSteps(file, filter);
+  const steps: Command[] = annotation
+    ? [{ program: 'bcftools', argv: ['+split-vep', '-a', annotation.tag, '-s', 'worst', '-f', format, ...filterArgs({ ...filter, samples: [] }), file] }]
+    : selection
+      ? [...selection, { program: 'bcftools', argv: ['query', '-f', format, '-'] }]
+      : [{ program: 'bcftools', argv: ['query', '-f', format, ...filterArgs(filter), file] }];
   return {
     job: {
       label: annotation ? 'Variant browser: bcftools +split-vep' : 'Variant browser: bcftools query',
-      steps: [{ program: 'bcftools', argv: annotation ? ['+split-vep', '-a', annotation.tag, '-s', 'worst', '-f', format, ...filterArgs({ ...filter, samples: [] }), file] : ['query', '-f', format, ...filterArgs(filter), file] }],
+      steps,
       stdoutFile: `${file}.browser.tsv`,
     },
     columns: [...SITE_COLUMNS, ...infoFields, ...(annotation ? annotationFields : []), ...(hasGt && samples.length > 0 ? samples : [])],
   };
 }
 
+/** The table's set as bgzipped VCF: the same selection as buildQuery, so the file holds the rows shown. */
 export function buildVcfExport(file: string, filter: VariantFilter, output: string): JobSpec {
-  return { label: 'Variant browser: export VCF', steps: [{ program: 'bcftools', argv: ['view', '--no-version', ...filterArgs(filter), '-Oz', '-o', output, file] }] };
+  const selection = selectionSteps(file, filter);
+  const steps = selection ? [...selection, view('-Oz', '-o', output, '-')] : [view(...filterArgs(filter), '-Oz', '-o', output, file)];
+  return { label: 'Variant browser: export VCF', steps };
 }
 
 export function buildHeaderJob(file: string): JobSpec {
