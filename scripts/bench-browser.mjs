@@ -6,9 +6,10 @@
 // Browser time is the job's own duration as the engine reports it (queue to result; the first run of a program
 // in a worker includes fetching and compiling its .wasm). stdout goes to a file in the work area (`>`).
 //
-// Usage: npm run bench:browser -- [--runs 3] [--only <substring>[,...]] [--tools-json file] [--no-node] [--json out.json]
+// Usage: npm run bench:browser -- [--runs 3] [--only <substring>[,...]] [--tools-json file] [--no-node] [--out-dir dist] [--json out.json]
 //   --tools-json  reuse a bench:tools --json result instead of running bench:tools here
 //   --no-node     browser only
+//   --out-dir     build folder (default dist)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,8 +56,10 @@ if (!flag('no-node')) {
 }
 
 // ------------------------------------------------------------------------------------------------ browser
-await build({ root, logLevel: 'warn' });
-const server = await preview({ root, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
+// --out-dir: build somewhere other than dist/, so a benchmark does not replace the build another run is serving.
+const outDir = value('out-dir', 'dist');
+await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+const server = await preview({ root, build: { outDir }, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
 const { port } = server.httpServer.address();
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
