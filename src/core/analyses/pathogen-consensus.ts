@@ -71,11 +71,13 @@ export function pathogenSteps(inputs: InputNames, params: ParameterValues): Anal
       key: 'call',
       after: ['faidx', bamReady],
       job: {
-        label: label('bcftools mpileup | call | norm'),
+        label: label('bcftools mpileup | call | norm | view'),
         steps: [
-          { program: 'bcftools', argv: ['mpileup', '-f', ref, '-a', 'AD,DP', '-Ou', out.bam] },
+          // Base quality 20 (as iVar): BAQ lowers bases misaligned next to an indel, so they drop out at depth.
+          { program: 'bcftools', argv: ['mpileup', '-Q', '20', '-f', ref, '-a', 'AD,DP', '-Ou', out.bam] },
           { program: 'bcftools', argv: ['call', '-m', '--ploidy', '1', '-v', '-Ou'] },
-          { program: 'bcftools', argv: ['norm', '-f', ref, '-Oz', '-o', out.vcf] },
+          { program: 'bcftools', argv: ['norm', '-f', ref, '-Ou'] },
+          { program: 'bcftools', argv: ['view', '-e', `QUAL<${params['minQual'] ?? 20}`, '-Oz', '-o', out.vcf] },
         ],
       },
     },
@@ -108,6 +110,7 @@ export const pathogenConsensus: AnalysisDefinition<PathogenResult> = {
   ],
   parameters: [
     { key: 'minDepth', label: 'Minimum depth', default: 10, min: 1, max: 100_000, help: 'Consensus bases need at least this many reads; below it they are N (samtools consensus -d).' },
+    { key: 'minQual', label: 'Minimum variant quality', default: 20, min: 0, max: 1000, help: 'Calls with a lower QUAL are left out of the VCF (bcftools view -e QUAL<N).' },
     { key: 'preset', label: 'Read type (minimap2 preset)', default: 0, min: 0, max: 2, help: 'auto: short reads for a pair; a single file by its read length (Pathogen panel) or its name (ont, nanopore).', choices: PRESET_CHOICES },
   ],
   thresholds: [

@@ -35,10 +35,10 @@ function tools(): FakeEngine {
       },
       bcftools: (call) => {
         const [sub] = call.argv;
-        if (sub === 'norm') call.writeFile(after(call, '-o'), '##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n');
+        if (sub === 'view') call.writeFile(after(call, '-o'), '##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n');
         else if (sub === 'index') call.writeFile(`${call.argv.at(-1)}.csi`, 'CSI');
         else if (sub === 'query') call.stdout(native('bcftools-query.lambda-a.vcf.gz.txt'));
-        else if (sub !== 'mpileup' && sub !== 'call') return 1;
+        else if (sub !== 'mpileup' && sub !== 'call' && sub !== 'norm') return 1;
         return 0;
       },
     },

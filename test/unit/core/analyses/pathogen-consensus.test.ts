@@ -31,7 +31,7 @@ describe('pathogen consensus steps', () => {
     expect(commandsOf(pathogenConsensus, PAIRED, params)).toEqual([
       'samtools faidx lambda.fa',
       'minimap2 -a -x sr lambda.fa lambda-a_R1.fastq.gz lambda-a_R2.fastq.gz | samtools sort -l 1 -o lambda-a.bam -',
-      'bcftools mpileup -f lambda.fa -a AD,DP -Ou lambda-a.bam | bcftools call -m --ploidy 1 -v -Ou | bcftools norm -f lambda.fa -Oz -o lambda-a.vcf.gz',
+      "bcftools mpileup -Q 20 -f lambda.fa -a AD,DP -Ou lambda-a.bam | bcftools call -m --ploidy 1 -v -Ou | bcftools norm -f lambda.fa -Ou | bcftools view -e 'QUAL<20' -Oz -o lambda-a.vcf.gz",
       'samtools consensus -a -m simple -d 10 --show-del no --show-ins yes lambda-a.bam > lambda-a.consensus.fa',
       'samtools depth -aa -J lambda-a.bam > lambda-a.depth.tsv',
       'samtools flagstat lambda-a.bam',
