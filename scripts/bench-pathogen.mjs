@@ -155,6 +155,18 @@ if (!keep) rmSync(nativeDir, { recursive: true, force: true });
 const secs = (ms) => (Number.isFinite(ms) ? (ms / 1000).toFixed(2) : '-');
 const n = summary(native[0].result);
 console.log(`\nNative result: ${n.variants.split(' ').length} variants, consensus ${n.consensusLength} bp with ${n.ns} N.`);
+const truthFile = join(readsDir, `${sample}.truth.json`);
+if (existsSync(truthFile)) {
+  // The expected answer: the spiked variants, and the reference with them applied and N over the gap.
+  const truth = JSON.parse(readFileSync(truthFile, 'utf8'));
+  const bases = [...readFileSync(join(data, REF), 'utf8').split('\n').slice(1).join('').trim()];
+  for (let i = truth.gap.start - 1; i < truth.gap.end; i++) bases[i] = 'N';
+  for (const v of [...truth.variants].sort((a, b) => b.pos - a.pos)) bases.splice(v.pos - 1, v.ref.length, ...v.alt);
+  const calls = native[0].result.variants.map((v) => `${v.pos}${v.ref}>${v.alt}`).join(' ');
+  const spiked = truth.variants.map((v) => `${v.pos}${v.ref}>${v.alt}`).join(' ');
+  const consensusOk = native[0].result.consensus.map((r) => r.sequence).join('') === bases.join('');
+  console.log(`Against the spiked truth: calls ${calls === spiked ? 'exactly the spiked variants' : `DIFFER (${calls} vs ${spiked})`}; consensus ${consensusOk ? 'as expected' : 'DIFFERS'}.`);
+}
 if (inBrowser.length) {
   const b = summary(inBrowser[0].result);
   const same = JSON.stringify(b) === JSON.stringify(n) && inBrowser[0].result.consensus.map((r) => r.sequence).join('') === native[0].result.consensus.map((r) => r.sequence).join('');
