@@ -1,7 +1,7 @@
 // The analyses panel's state: the chosen analysis with its inputs and parameters, the analysis runs of the
 // session (rebuilt from the history's tagged runs, so they survive a reload), their results and thresholds.
 import { effectiveThresholds, judgeMetrics, resolveParameters, type AnyAnalysis, type JudgedMetric, type Threshold } from '../core/analyses/analysis';
-import { candidatesFor, inputProblems, suggestInputs, type CandidateFile } from '../core/analyses/inputs';
+import { candidatesFor, indexParameters, inputProblems, suggestInputs, type CandidateFile } from '../core/analyses/inputs';
 import { ANALYSES, findAnalysis } from '../core/analyses/registry';
 import { commandsOf, matchRuns, parseTexts, runAnalysis, type AnalysisOutcome, type StepRunner } from '../core/analyses/run-analysis';
 import { decodeTag, encodeTag, type AnalysisTag } from '../core/analyses/tag';
@@ -51,13 +51,14 @@ export class AnalysesState {
     if (!def) return;
     this.selectedId = id;
     this.inputs = suggestInputs(def, this.files);
-    this.params = resolveParameters(def);
+    this.params = { ...resolveParameters(def), ...indexParameters(def, this.inputs, this.files) };
   }
 
   /** Fills required inputs that are still empty (after files were opened). */
   suggest(): void {
     this.inputs = suggestInputs(this.definition, this.files, this.inputs);
     if (Object.keys(this.params).length === 0) this.params = resolveParameters(this.definition);
+    this.params = { ...this.params, ...indexParameters(this.definition, this.inputs, this.files) };
   }
 
   setInput(slot: string, name: string): void {
@@ -65,6 +66,7 @@ export class AnalysesState {
     if (name === '') delete next[slot];
     else next[slot] = name;
     this.inputs = next;
+    this.params = { ...this.params, ...indexParameters(this.definition, next, this.files) };
   }
 
   setParam(key: string, value: number): void {

@@ -23,6 +23,8 @@ export interface NumberParameter {
   help: string;
   /** When set, the value is one of these (shown as a select): e.g. expected sex 0 = not given, 1 = female, 2 = male. */
   choices?: readonly { value: number; label: string }[];
+  /** Input slot key: the value becomes 1 when the file chosen there has an index, 0 when not (read it through its index if present). */
+  followsIndexOf?: string;
 }
 
 /** Slot key -> file name (as opened in the session); optional slots may be absent. */

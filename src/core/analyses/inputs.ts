@@ -53,3 +53,15 @@ export function inputProblems(def: AnyAnalysis, inputs: InputNames, files: reado
   if (extra) problems.push(extra);
   return problems;
 }
+
+/** Values of the parameters that follow whether a slot's file has an index (see NumberParameter.followsIndexOf). */
+export function indexParameters(def: AnyAnalysis, inputs: InputNames, files: readonly CandidateFile[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const p of def.parameters) {
+    const name = p.followsIndexOf === undefined ? undefined : inputs[p.followsIndexOf];
+    if (name === undefined) continue;
+    out[p.key] = files.find((f) => f.name === name)?.indexName ? 1 : 0;
+  }
+  return out;
+}
+

@@ -50,7 +50,8 @@ export const pharmacogenomics: AnalysisDefinition<PharmacogenomicsResult> = {
       default: 0,
       min: 0,
       max: 1,
-      help: 'Through the index (.tbi/.csi/.bai) jumps to the positions: fast on big files. For a BAM/CRAM it also needs the build and contig naming chosen.',
+      help: 'Through the index (.tbi/.csi/.bai) jumps to the positions: fast on big files. Chosen when the VCF has an index; for a BAM/CRAM it also needs the build and contig naming.',
+      followsIndexOf: 'variants',
       choices: [
         { value: 0, label: 'Read the whole file' },
         { value: 1, label: 'Through its index' },

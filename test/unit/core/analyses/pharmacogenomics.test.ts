@@ -2,6 +2,7 @@
 // and BAM routes, and the tables, caveats and PharmCAT outside-call file of its result.
 import { describe, expect, it } from 'vitest';
 import { pharmacogenomics } from '../../../../src/core/analyses/pharmacogenomics';
+import { indexParameters } from '../../../../src/core/analyses/inputs';
 import { findAnalysis } from '../../../../src/core/analyses/registry';
 import { makeVcf } from '../pgx/make-vcf';
 
@@ -34,6 +35,16 @@ describe('Pharmacogenomics analysis', () => {
     const [indexed] = pharmacogenomics.steps({ variants: 'a.vcf.gz' }, { ...params, useIndex: 1 });
     expect(indexed!.job.steps[0]!.argv[2]).toBe('-r');
     expect(indexed!.job.steps[0]!.argv[3]!.split(',')).toContain('chr10:94781859-94781859');
+  });
+
+  it('reads the VCF through its index when it has one', () => {
+    const files = [
+      { name: 'a.vcf.gz', format: 'vcf' as const, indexName: 'a.vcf.gz.tbi' },
+      { name: 'b.vcf', format: 'vcf' as const },
+    ];
+    expect(indexParameters(pharmacogenomics, { variants: 'a.vcf.gz' }, files)).toEqual({ useIndex: 1 });
+    expect(indexParameters(pharmacogenomics, { variants: 'b.vcf' }, files)).toEqual({ useIndex: 0 });
+    expect(indexParameters(pharmacogenomics, { alignments: 's.bam' }, files)).toEqual({});
   });
 
   it('genotypes a BAM with mpileup piped into call, keeping reference sites; through the index only for a chosen build', () => {
