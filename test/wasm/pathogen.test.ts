@@ -2,6 +2,7 @@
 // fixture reads must produce what the native tools produced (test/fixtures/tool-output/pathogen, written by
 // `npm run bench:pathogen -- --native-only --runs 1 --reads test/fixtures/pathogen/lambda-a --keep DIR`):
 // the same flagstat, depth, variant records and consensus — and those are the spiked truth.
+import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,4 +75,33 @@ describe('pathogen workflow: wasm equals native', () => {
     expect(texts['consensus']).toBe(gunzipSync(native('samtools-consensus.lambda-a.bam.fa.gz')).toString());
     expect(texts['consensus']!.split('\n').slice(1).join('')).toBe(expectedConsensus(readTruth('lambda-a')));
   });
+});
+
+describe('pathogen workflow with a primer BED: wasm equals native', () => {
+  // Native: minimap2 -a -x sr lambda.fa R1 R2 | samtools sort -l 1 -o lambda-a.unclipped.bam -, then
+  // samtools ampliconclip -b lambda.primers.bed lambda-a.unclipped.bam | samtools sort -l 1 -o lambda-a.bam -;
+  // `samtools view lambda-a.bam | sha256sum`, and 29 records with a soft clip.
+  const NATIVE_VIEW_SHA256 = '5e15213b7a85719c80375db839e381f6c75f338556b537df3373cc89908758ab';
+  let dir: string;
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('soft-clips the primers exactly as native samtools ampliconclip', async () => {
+    const runProgram = ((await import(pathToFileURL(join(repoRoot, 'scripts/lib/wasm-node.mjs')).href)) as { runProgram: RunProgram }).runProgram;
+    dir = mkdtempSync(join(tmpdir(), 'lokus-pathogen-primers-'));
+    const inputs = { ...INPUTS, primers: 'lambda.primers.bed' };
+    for (const name of Object.values(inputs)) cpSync(join(PATHOGEN_FIXTURES, name), join(dir, name));
+    for (const step of pathogenSteps(inputs, params).filter((s) => s.key === 'align' || s.key === 'clip')) {
+      let stdin: Uint8Array | undefined;
+      for (const command of step.job.steps) {
+        const r = await runProgram(command.program, command.argv, { cwd: dir, ...(stdin ? { stdin } : {}) });
+        expect(r.exitStatus, r.stderr.toString()).toBe(0);
+        stdin = r.stdout;
+      }
+    }
+    const view = (await runProgram('samtools', ['view', 'lambda-a.bam'], { cwd: dir })).stdout;
+    expect(createHash('sha256').update(view).digest('hex')).toBe(NATIVE_VIEW_SHA256);
+    expect(view.toString().split('\n').filter((line) => /^(?:[^\t]*\t){5}[^\t]*S/.test(line))).toHaveLength(29);
+  }, 300_000);
 });
