@@ -2,6 +2,7 @@
 // somatic hotspots, sample identity and sample sex on the fixtures, with the shown numbers checked against what
 // the native tools printed (test/fixtures/expected/clinical), and the printed report's layout.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -30,6 +31,19 @@ async function run(page: Page, title: string, inputs: Record<string, string>, pa
   await page.locator('[data-metric]').first().waitFor({ timeout: 120_000 });
 }
 
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious or critical axe-core violations inside the open result. */
+async function reportViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    type Violation = { id: string; impact: string | null; nodes: { target: string[] }[] };
+    const axe = (window as unknown as { axe: { run(context: string): Promise<{ violations: Violation[] }> } }).axe;
+    return (await axe.run('.print-report')).violations;
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 const round2 = (value: number): string => String(Math.round(value * 100) / 100);
 
 describe('clinical quick checks', () => {
@@ -38,7 +52,8 @@ describe('clinical quick checks', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const context = await browser.newContext({ acceptDownloads: true });
+    // axe-core is injected as an inline script, which the app's own CSP rightly forbids.
+    const context = await browser.newContext({ acceptDownloads: true, bypassCSP: true });
     context.setDefaultNavigationTimeout(120_000);
     context.setDefaultTimeout(60_000);
     app = await openApp({ browser, context });
@@ -84,6 +99,10 @@ describe('clinical quick checks', () => {
     expect(low[0]).toMatchObject({ chrom: depth[first]![0], start: String(Number(depth[first]![1]) - 1), end: depth[last]![1] });
     await expect.poll(() => page.locator('[data-chart="gene-coverage"] svg').count()).toBeGreaterThan(0);
     expect(await page.getByText('For research and education, not for clinical decisions').first().isVisible()).toBe(true);
+  });
+
+  it('shows the report without serious accessibility violations', async () => {
+    expect(await reportViolations(app.page)).toEqual([]);
   });
 
   it('prints the open result alone, with its provenance', async () => {
