@@ -64,10 +64,10 @@ export class PathogenState {
 
   constructor(readonly analyses: AnalysesState) {}
 
-  /** Picks every sample and the first reference when nothing is chosen yet (after files were opened). */
+  /** Picks every sample, and the reference when the session holds only one (with several, the user chooses). */
   suggest(): void {
     if (this.chosen.length === 0) this.chosen = this.samples.map((s) => s.name);
-    if (!this.references.includes(this.reference)) this.reference = this.references[0] ?? '';
+    if (!this.references.includes(this.reference)) this.reference = this.references.length === 1 ? this.references[0]! : '';
   }
 
   toggle(sample: string, on: boolean): void {
