@@ -87,6 +87,16 @@ describe('PathogenState', () => {
     expect(workbench.runs.filter((r) => r.label?.startsWith('Pathogen lambda-a:'))).toHaveLength(9);
   });
 
+  it('leaves the reference to the user when the session holds several FASTA files', async () => {
+    const { workbench } = await setUp();
+    await workbench.openFiles([fixture('MT-human.fa')]);
+    const pathogen = new PathogenState(new AnalysesState(workbench));
+    pathogen.suggest();
+    expect(pathogen.references).toEqual(['lambda.fa', 'MT-human.fa']);
+    expect(pathogen.reference).toBe('');
+    expect(pathogen.problem).toMatch(/Choose the reference genome/);
+  });
+
   it('says what is missing before it can start', async () => {
     const { pathogen } = await setUp();
     pathogen.toggle('lambda-a', false);
