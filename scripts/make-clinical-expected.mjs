@@ -38,7 +38,7 @@ export const CLINICAL_CASES = {
   'hotspots-3-pileup': {
     steps: [
       ['samtools', ['view', '-u', '-M', '-L', 'somatic-hotspots.bed', 'hotspots.grch38.bam']],
-      ['samtools', ['mpileup', '-a', '-B', '-d', '0', '-Q', '20', '-q', '20', '-l', 'somatic-hotspots.bed', '-']],
+      ['samtools', ['mpileup', '-B', '-d', '0', '-Q', '20', '-q', '20', '-l', 'somatic-hotspots.bed', '-']],
     ],
   },
   'identity-same': { steps: [['bcftools', ['gtcheck', '-u', 'GT,GT', '-e', '0', '-g', 'identity.HG00096.b.vcf.gz', 'identity.HG00096.a.vcf.gz']]] },
@@ -72,8 +72,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       if (fd !== undefined) closeSync(fd);
     }
     if (stdoutFile) writeFileSync(join(dir, stdoutFile), data);
+    // bcftools prints its working directory in a comment: the temporary one is replaced by "." so reruns are identical.
     const native = [...new Set(steps.map(([program]) => execFileSync(program, ['--version'], { encoding: 'utf8' }).split('\n')[0]))];
-    const record = { steps: steps.map(([program, argv]) => ({ program, argv })), ...(stdin ? { stdin } : {}), ...(stdoutFile ? { stdoutFile } : {}), native, stdout: data.toString('utf8') };
+    const record = { steps: steps.map(([program, argv]) => ({ program, argv })), ...(stdin ? { stdin } : {}), ...(stdoutFile ? { stdoutFile } : {}), native, stdout: data.toString('utf8').replaceAll(dir, '.') };
     writeFileSync(join(OUT, `${name}.json`), JSON.stringify(record, null, 1) + '\n');
     console.log(`${name}: ${data.length} bytes`);
   }

@@ -68,7 +68,7 @@ describe('clinical quick checks', () => {
     const files = [
       'ex1.bam', 'ex1.bam.bai', 'ex1.panel.bed', 'hotspots.grch38.bam', 'hotspots.grch38.bam.bai',
       'identity.HG00096.a.vcf.gz', 'identity.HG00096.a.vcf.gz.tbi', 'identity.HG00096.b.vcf.gz', 'identity.HG00096.b.vcf.gz.tbi',
-      'identity.HG00097.vcf.gz', 'identity.HG00097.vcf.gz.tbi', 'sex.male.bam', 'sex.male.bam.csi',
+      'identity.HG00097.vcf.gz', 'identity.HG00097.vcf.gz.tbi', 'sex.male.bam', 'sex.male.bam.csi', 'sex.chrX.vcf.gz', 'sex.chrX.vcf.gz.tbi',
     ];
     await page.getByLabel('Open files', { exact: true }).setInputFiles(files.map((name) => join(FIXTURES, name)));
     await expect.poll(() => page.getByTestId('file-row').count(), { timeout: 60_000 }).toBe(files.length);
@@ -167,6 +167,21 @@ describe('clinical quick checks', () => {
     const x = idx.find((f) => f[0] === 'chrX')!;
     expect(rows[0]).toMatchObject({ sample: 'sex.male.bam', 'inferred sex': 'male', recorded: 'female', 'chrX ratio': String(Math.round((1000 * Number(x[2])) / Number(x[1]) / density) / 1000) });
     expect(await page.locator('[data-metric="agrees"]').innerText()).toMatch(/fail[\s\S]*disagrees/i);
+  });
+
+  it('infers each sample’s sex from chrX genotypes outside the PAR, as counted from native bcftools query', async () => {
+    const { page } = app;
+    await run(page, 'Sample sex', { 'Call set (VCF/BCF)': 'sex.chrX.vcf.gz' }, { 'Sex as recorded': '0' });
+    const rows = await tableRows(page, 'Inferred sex');
+    const calls = nativeLines('sex-vcf-chrX').filter((f) => Number(f[1]) > 2781479);
+    const het = calls.filter((f) => f[2] === '0/1' || f[2] === '0|1').length;
+    expect(rows.map((r) => [r['sample'], r['inferred sex']])).toEqual([
+      ['XX_SAMPLE', 'female'],
+      ['XY_SAMPLE', 'male'],
+      ['XY_DIPLOID', 'male'],
+    ]);
+    expect(rows[0]!['het']).toBe(String(het));
+    expect(await page.locator('[data-metric="agrees"] .value').innerText()).toBe('—');
   });
 
   it('made no request outside the app origin', () => {

@@ -58,10 +58,11 @@ export const somaticHotspots: AnalysisDefinition<SomaticHotspotsResult> = {
         after: ['positions'],
         job: {
           label: 'Somatic hotspots: samtools mpileup at the hotspot positions',
-          // view -M -L reads only the indexed bins around the hotspots (mpileup -l alone would read the whole file).
+          // view -M -L reads only the indexed bins around the hotspots (mpileup -l alone would read the whole file);
+          // no -a, which would walk every position of every contig (3 Gb, 12 s natively); a position left out has no reads.
           steps: [
             { program: 'samtools', argv: ['view', '-u', '-M', '-L', HOTSPOT_BED, ...(ref ? ['--reference', ref] : []), bam] },
-            { program: 'samtools', argv: ['mpileup', '-a', '-B', '-d', '0', '-Q', String(params['minBaseQ']), '-q', String(params['minMapq']), '-l', HOTSPOT_BED, '-'] },
+            { program: 'samtools', argv: ['mpileup', '-B', '-d', '0', '-Q', String(params['minBaseQ']), '-q', String(params['minMapq']), '-l', HOTSPOT_BED, '-'] },
           ],
         },
       },
