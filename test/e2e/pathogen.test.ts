@@ -68,10 +68,15 @@ describe('pathogen consensus', () => {
     expect(variantKeys(calls)).toEqual(variantKeys(truth.variants));
   });
 
-  it('adds the VCF to the session files, where the variant browser can open it', async () => {
+  it('adds the VCF to the session files, where the variant browser lists the calls', async () => {
     const { page } = app;
     await expect.poll(() => page.getByTestId('file-row').filter({ hasText: 'lambda-a.vcf.gz' }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
     expect(await page.getByTestId('run').filter({ hasText: 'samtools consensus' }).count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Variant browser', exact: true }).click();
+    await page.getByLabel('VCF or BCF file').selectOption('lambda-a.vcf.gz');
+    await page.getByRole('button', { name: 'Show variants' }).click();
+    await expect.poll(() => page.getByTestId('variant-count').innerText(), { timeout: 60_000 }).toBe(`${readTruth('lambda-a').variants.length} variants`);
+    await page.getByRole('button', { name: 'Reports', exact: true }).click();
   });
 
   it('runs two samples at once and summarises each', async () => {
