@@ -5,7 +5,7 @@ import { CappedText } from '../core/tools/capped-text';
 import type { StepEvent, StepOutcome, StepRequest } from '../core/tools/step';
 import type { ToolModule, ToolModuleFactory } from './emscripten';
 import { MemoryWatch } from './memory-watch';
-import { blobStdin, collectOutputs, DEFAULT_IO, layOut, ReadCounter, type IoTuning } from './worker-fs';
+import { blobStdin, collectOutputs, DEFAULT_IO, layOut, ReadCounter, removedInputs, type IoTuning } from './worker-fs';
 
 export interface WorkerStepRequest extends StepRequest {
   /** Absolute URLs of the program's glue and binary (same origin as the page). */
@@ -178,6 +178,7 @@ async function exec(request: WorkerStepRequest, onEvent: (event: StepEvent) => u
   const exitStatus = module.lokusRun([...argv]) & 0xff;
   memory.settle(module, exitStatus);
   const outputs = collectOutputs(module.FS);
+  const removed = removedInputs(module.FS, request.files);
   await batch.drain();
   const stdoutBlob = sink?.blob();
   return {
@@ -187,6 +188,7 @@ async function exec(request: WorkerStepRequest, onEvent: (event: StepEvent) => u
     ...(stdoutBlob ? { stdoutBlob } : {}),
     stderr: stderrText.text(),
     outputs,
+    ...(removed.length > 0 ? { removed } : {}),
     peakMemoryBytes: module.HEAPU8.length,
     bytesRead: counter.bytesRead,
     bytesTotal: counter.bytesTotal,

@@ -172,6 +172,20 @@ export function blobStdin(blob: Blob, counter: ReadCounter, io: IoTuning): (dst:
   };
 }
 
+/** Inputs the command deleted from the working directory (`bgzip x.vcf` removes x.vcf, as a shell's would). */
+export function removedInputs(fs: EmscriptenFs, files: readonly MountedInput[]): string[] {
+  return files
+    .map(({ name }) => name)
+    .filter((name) => {
+      try {
+        fs.lstat(`${WORK_DIR}/${name}`);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+}
+
 /** Every regular file under the working directory, read binary-safe into a Blob. */
 export function collectOutputs(fs: EmscriptenFs, dir = WORK_DIR, prefix = ''): OutputFile[] {
   const outputs: OutputFile[] = [];

@@ -214,6 +214,14 @@ export class Workbench {
     }
   }
 
+  /** A job deleted `name` (`bgzip x.vcf`): an opened file stays (Lokus never deletes what the user opened), an output goes. */
+  async #removedByJob(name: string): Promise<void> {
+    const file = this.files.find((entry) => entry.name === name);
+    const blob = file && this.#blobs.get(file.id);
+    if (blob) await this.engine.mount([{ name, data: blob }]);
+    else if (!file) await this.#forgetWorkFile(name);
+  }
+
   /** Tools stop seeing `name` now, and after a reload: stored outputs of that name are marked removed. */
   async #forgetWorkFile(name: string): Promise<void> {
     await this.engine.removeFile(name);
@@ -300,7 +308,8 @@ export class Workbench {
     // Saved before it is shown as finished, so a reload right after never finds it still "running".
     await this.#saveRun(run);
     this.#showRun(run);
-    if (result.outputs.length > 0) await this.#refreshFileChecks();
+    for (const name of result.removed ?? []) await this.#removedByJob(name);
+    if (result.outputs.length > 0 || result.removed) await this.#refreshFileChecks();
     return run;
   }
 

@@ -17,6 +17,8 @@ export interface FakeCall {
   stderr(data: string | Uint8Array): void;
   /** Writes a file into the working directory; it becomes an output of the job. */
   writeFile(path: string, data: string | Uint8Array | Blob): void;
+  /** Deletes a work-area file, as `bgzip x.vcf` deletes x.vcf. */
+  removeFile(path: string): void;
   /** Reports progress as the real engine does when a tool reads mounted inputs. */
   progress(bytesRead: number, bytesTotal: number): void;
   /** Reports a refused heap growth, as the real engine does when a tool reaches the memory limit. */
@@ -99,6 +101,7 @@ class FakeSlot implements ToolSlot {
     const stderr = new CappedText(request.stderrCapBytes);
     const chunks: Uint8Array<ArrayBuffer>[] = [];
     const written = new Map<string, Blob>();
+    const removed: string[] = [];
     const call: FakeCall = {
       argv: request.command.argv,
       stdin,
@@ -110,6 +113,10 @@ class FakeSlot implements ToolSlot {
       },
       stderr: (data) => onEvent({ kind: 'stderr', text: stderr.push(bytesOf(data)) }),
       writeFile: (path, data) => void written.set(path, data instanceof Blob ? data : new Blob([bytesOf(data)])),
+      removeFile: (path) => {
+        written.delete(path);
+        if (files.delete(path)) removed.push(path);
+      },
       progress: (bytesRead, bytesTotal) => onEvent({ kind: 'progress', bytesRead, bytesTotal }),
       refuseMemory: (requestedBytes, heapBytes) => onEvent({ kind: 'memory', requestedBytes, heapBytes }),
     };
@@ -129,6 +136,7 @@ class FakeSlot implements ToolSlot {
       ...(request.stdoutMode === 'blob' ? { stdoutBlob: new Blob(chunks) } : {}),
       stderr: stderr.text(),
       outputs,
+      ...(removed.length > 0 ? { removed } : {}),
       ...(abortReason === undefined ? {} : { abortReason }),
       durationMs: Date.now() - started,
     };

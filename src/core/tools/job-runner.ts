@@ -25,6 +25,8 @@ export interface RunContext {
   files(): readonly MountedInput[];
   /** Called with each file a step wrote, as soon as the step exits 0, so later steps and jobs see it. */
   keep(output: OutputFile): void;
+  /** Called with each work-area file a step deleted, once the step exits 0. */
+  forget?(name: string): void;
   onEvent(event: JobEvent): void;
   /** Aborted when the user cancels: the result is `cancelled` at once. */
   signal: AbortSignal;
@@ -52,7 +54,8 @@ function stdinBlob(stdin: JobSpec['stdin']): Blob | undefined {
 export async function runJob(spec: JobSpec, ctx: RunContext): Promise<JobResult> {
   const startedAt = Date.now();
   const steps: StepResult[] = [];
-  const outputs: OutputFile[] = [];
+  let outputs: OutputFile[] = [];
+  const removed: string[] = [];
   const stderrParts: string[] = [];
   let stdout = '';
   let stdoutTruncated = false;
@@ -83,6 +86,7 @@ export async function runJob(spec: JobSpec, ctx: RunContext): Promise<JobResult>
       durationMs: endedAt - startedAt,
       ...(peak === undefined ? {} : { peakMemoryBytes: peak }),
       outputs,
+      ...(removed.length > 0 ? { removed } : {}),
       ...(error ? { error } : {}),
     };
   };
@@ -184,6 +188,11 @@ export async function runJob(spec: JobSpec, ctx: RunContext): Promise<JobResult>
     for (const output of outcome.outputs) {
       ctx.keep(output);
       outputs.push(output);
+    }
+    for (const name of outcome.removed ?? []) {
+      ctx.forget?.(name);
+      outputs = outputs.filter((output) => output.path !== name);
+      if (!removed.includes(name)) removed.push(name);
     }
     stdin = last ? undefined : (outcome.stdoutBlob ?? new Blob([]));
     if (last && spec.stdoutFile !== undefined) {

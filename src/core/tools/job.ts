@@ -67,6 +67,8 @@ export interface JobResult {
   peakMemoryBytes?: number;
   /** Files written by the job (and the `>` target), complete, in the order they were written. */
   outputs: OutputFile[];
+  /** Work-area files the job deleted (`bgzip x.vcf` removes x.vcf); the work area has forgotten them. */
+  removed?: string[];
   /** Why the job did not succeed, with advice for the user; absent when it succeeded. */
   error?: ToolError;
 }

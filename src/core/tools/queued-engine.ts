@@ -63,6 +63,7 @@ export function createQueuedEngine(options: QueuedEngineOptions): ToolEngine {
       programs,
       files,
       keep,
+      forget: (name) => void workArea.delete(name),
       onEvent: job.onEvent,
       signal: job.controller.signal,
       onSlotBroken: retire,

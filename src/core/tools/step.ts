@@ -32,6 +32,8 @@ export interface StepOutcome {
   stderr: string;
   /** Regular files the command created or changed in its working directory. */
   outputs: OutputFile[];
+  /** Work-area files the command deleted. */
+  removed?: string[];
   peakMemoryBytes?: number;
   /** Final progress: bytes read from the inputs the command names, and their total size. */
   bytesRead?: number;

@@ -72,3 +72,39 @@ describe('removing from the session', () => {
     expect(await again.engine.listFiles()).toEqual([]);
   });
 });
+
+describe('files a job deletes', () => {
+  const programs = {
+    ...FAKE_PROGRAMS,
+    /** gz NAME: writes NAME.gz and deletes NAME, as bgzip NAME does. */
+    gz: async (call: Parameters<(typeof FAKE_PROGRAMS)['cat']>[0]) => {
+      const name = call.argv[0]!;
+      call.writeFile(`${name}.gz`, await call.readText(name));
+      call.removeFile(name);
+      return 0;
+    },
+  };
+
+  it('an output the job deleted is gone for later commands, ls and a reload', async () => {
+    t = makeStore();
+    const first = new Workbench(createFakeEngine({ programs }), t.store);
+    await first.load(await t.store.createSession('Test'));
+    await first.runJob({ steps: [{ program: 'echo', argv: ['x'] }], stdoutFile: 'x.txt' });
+    const run = await first.runJob({ steps: [{ program: 'gz', argv: ['x.txt'] }] });
+    expect(run.outputs.map((output) => output.name)).toEqual(['x.txt.gz']);
+    expect(await ls(first)).toBe('x.txt.gz');
+    const again = new Workbench(createFakeEngine({ programs }), t.store);
+    await again.load(first.session!);
+    expect(await again.engine.listFiles()).toEqual(['x.txt.gz']);
+  });
+
+  it('a file the user opened stays (Lokus reads opened files, it never deletes them)', async () => {
+    t = makeStore();
+    const workbench = new Workbench(createFakeEngine({ programs }), t.store);
+    await workbench.load(await t.store.createSession('Test'));
+    await workbench.openFiles([new File(['a\n'], 'in.txt')]);
+    await workbench.runJob({ steps: [{ program: 'gz', argv: ['in.txt'] }] });
+    expect(workbench.files.map((file) => file.name)).toEqual(['in.txt']);
+    expect(await ls(workbench)).toBe('in.txt\nin.txt.gz');
+  });
+});

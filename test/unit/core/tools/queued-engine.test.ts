@@ -173,3 +173,20 @@ describe('queue and cancel', () => {
     expect((await engine.run({ steps: [cmd('echo', 'x')] }).result).status).toBe('failed');
   });
 });
+
+describe('a job that deletes a work-area file', () => {
+  it('reports it, forgets it, and drops it from its outputs when a later step wrote then deleted it', async () => {
+    const engine = createFakeEngine({
+      programs: {
+        ...FAKE_PROGRAMS,
+        rm: (call) => (call.removeFile(call.argv[0]!), 0),
+      },
+    });
+    await engine.mount([{ name: 'a.txt', data: new Blob(['a']) }]);
+    const result = await engine.run({ steps: [cmd('rm', 'a.txt')] }).result;
+    expect(result).toMatchObject({ status: 'succeeded', removed: ['a.txt'], outputs: [] });
+    expect(await engine.listFiles()).toEqual([]);
+    const failed = await engine.run({ steps: [cmd('cat', 'a.txt')] }).result;
+    expect(failed.status).toBe('failed');
+  });
+});
