@@ -152,6 +152,11 @@ export class AnalysesState {
   /** Shows an analysis run, rebuilding its result from the recorded runs' outputs when needed. */
   async show(id: string): Promise<void> {
     this.openId = id;
+    await this.load(id);
+  }
+
+  /** Rebuilds an earlier run's result from its recorded runs' outputs (once), without showing it. */
+  async load(id: string): Promise<void> {
     const current = this.results[id];
     if (current && current.state !== 'error') return;
     const instance = this.instances.find((i) => i.id === id);

@@ -16,7 +16,8 @@ export interface PathogenSample {
 export interface SampleRow {
   sample: string;
   id: string;
-  status: 'running' | 'succeeded' | 'failed';
+  /** `loading`: finished earlier (before a reload), its result being rebuilt from the stored runs. */
+  status: 'running' | 'loading' | 'succeeded' | 'failed';
   message?: string;
   metrics: JudgedMetric[];
 }
@@ -53,11 +54,27 @@ export class PathogenState {
     if (new Set(names).size !== names.length) return 'Two chosen samples have the same name; their outputs would overwrite each other. Rename one file.';
     return undefined;
   });
+  /** The latest run of each sample in the session's history: the summary after a reload, before a new batch. */
+  readonly earlier = $derived.by<{ sample: string; id: string }[]>(() => {
+    const seen = new Set<string>();
+    const out: { sample: string; id: string }[] = [];
+    for (const instance of this.analyses.instances) {
+      if (instance.def.id !== pathogenConsensus.id) continue;
+      const sample = sampleName(instance.tag.inputs['reads1'] ?? '');
+      if (!seen.has(sample)) out.push({ sample, id: instance.id });
+      seen.add(sample);
+    }
+    return out.reverse();
+  });
   readonly rows = $derived.by<SampleRow[]>(() =>
-    this.batch.map(({ sample, id }) => {
+    (this.batch.length > 0 ? this.batch : this.earlier).map(({ sample, id }) => {
       const loaded = this.analyses.results[id];
       if (loaded?.state === 'error') return { sample, id, status: 'failed', message: loaded.message, metrics: [] };
-      if (loaded?.state !== 'ready') return { sample, id, status: 'running', metrics: [] };
+      if (loaded === undefined) {
+        const status = this.analyses.instances.find((i) => i.id === id)?.status;
+        return { sample, id, status: status === 'succeeded' ? 'loading' : status === 'failed' ? 'failed' : 'running', metrics: [] };
+      }
+      if (loaded.state !== 'ready') return { sample, id, status: 'running', metrics: [] };
       return { sample, id, status: 'succeeded', metrics: judgeMetrics(pathogenConsensus.metrics(loaded.result as PathogenResult), this.analyses.thresholdsOf(pathogenConsensus)) };
     }),
   );
@@ -68,6 +85,11 @@ export class PathogenState {
   suggest(): void {
     if (this.chosen.length === 0) this.chosen = this.samples.map((s) => s.name);
     if (!this.references.includes(this.reference)) this.reference = this.references.length === 1 ? this.references[0]! : '';
+  }
+
+  /** Rebuilds the results of earlier runs shown in the summary (after a reload). */
+  loadEarlier(): void {
+    for (const row of this.rows) if (row.status === 'loading') void this.analyses.load(row.id);
   }
 
   toggle(sample: string, on: boolean): void {

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AnalysesState } from '../../../src/state/analyses.svelte';
 import { PathogenState } from '../../../src/state/pathogen.svelte';
 import { Workbench } from '../../../src/state/workbench.svelte';
@@ -85,6 +85,21 @@ describe('PathogenState', () => {
     const names = workbench.files.map((f) => f.name);
     expect(names).toEqual(expect.arrayContaining(['lambda-a.vcf.gz', 'lambda-a.vcf.gz.csi', 'MT-human.ont-sim.vcf.gz']));
     expect(workbench.runs.filter((r) => r.label?.startsWith('Pathogen lambda-a:'))).toHaveLength(9);
+  });
+
+  it('shows the latest run of each sample again after a reload, with results rebuilt from the stored runs', async () => {
+    const { workbench, pathogen } = await setUp();
+    await pathogen.start();
+    const again = new Workbench(tools(), t.store);
+    await again.load(workbench.session!);
+    const reloaded = new PathogenState(new AnalysesState(again));
+    expect(reloaded.rows.map((r) => [r.sample, r.status])).toEqual([
+      ['lambda-a', 'loading'],
+      ['MT-human.ont-sim', 'loading'],
+    ]);
+    reloaded.loadEarlier();
+    await vi.waitFor(() => expect(reloaded.rows.every((r) => r.status === 'succeeded')).toBe(true));
+    expect(reloaded.rows[0]!.metrics.find((m) => m.key === 'variants')?.value).toBe(6);
   });
 
   it('leaves the reference to the user when the session holds several FASTA files', async () => {
