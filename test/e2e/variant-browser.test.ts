@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, type AppPage } from './support/browser';
+import type { AppPage } from './support/browser';
+import { openSessionWith } from './support/session-page';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const VCF = '1kg_phase1_chr22_5samples.vcf.gz';
@@ -32,13 +33,7 @@ describe('variant browser', () => {
   let app: AppPage;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    const context = await browser.newContext({ acceptDownloads: true });
-    context.setDefaultNavigationTimeout(120_000);
-    context.setDefaultTimeout(60_000);
-    app = await openApp({ browser, context });
-    await app.page.getByLabel('Notes').waitFor({ timeout: 120_000 });
-    await app.page.getByLabel('Open files', { exact: true }).setInputFiles([VCF, `${VCF}.tbi`, 'chr22_panel.bed', VEP].map((name) => join(FIXTURES, name)));
+    ({ browser, app } = await openSessionWith([VCF, `${VCF}.tbi`, 'chr22_panel.bed', VEP].map((name) => join(FIXTURES, name))));
     await app.page.getByRole('button', { name: 'Variant browser', exact: true }).click();
   });
   afterAll(async () => {
