@@ -96,4 +96,12 @@ describe('pathogen consensus', () => {
     expect(await panel.locator('[data-metric="variants"] .value').innerText({ timeout: RUN_TIMEOUT })).toBe('3');
     expect(app.errors).toEqual([]);
   });
+
+  it('shows the summary again after a reload', async () => {
+    await app.page.reload();
+    for (const sample of ['lambda-a', 'lambda-b'] as const) {
+      await expect.poll(() => row(sample).getByRole('cell').nth(5).innerText(), { timeout: RUN_TIMEOUT }).toBe('done');
+      expect(await row(sample).getByRole('cell').nth(3).innerText()).toBe(String(readTruth(sample).variants.length));
+    }
+  });
 });
