@@ -29,6 +29,7 @@ export class PathogenState {
   reference = $state('');
   primers = $state('');
   minDepth = $state(pathogenConsensus.parameters.find((p) => p.key === 'minDepth')!.default);
+  minQual = $state(pathogenConsensus.parameters.find((p) => p.key === 'minQual')!.default);
   preset = $state(0);
   /** Names of the chosen samples. */
   chosen = $state<string[]>([]);
@@ -104,7 +105,7 @@ export class PathogenState {
     try {
       for (const sample of this.samples.filter((s) => this.chosen.includes(s.name))) {
         const inputs: Record<string, string> = { reads1: sample.reads1, reference: this.reference, ...(sample.reads2 ? { reads2: sample.reads2 } : {}), ...(this.primers ? { primers: this.primers } : {}) };
-        const params = resolveParameters(pathogenConsensus, { minDepth: this.minDepth, preset: await this.#preset(sample) });
+        const params = resolveParameters(pathogenConsensus, { minDepth: this.minDepth, minQual: this.minQual, preset: await this.#preset(sample) });
         launched.push({ sample: sample.name, ...this.analyses.launch(pathogenConsensus, inputs, params) });
       }
     } finally {
