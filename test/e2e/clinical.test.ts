@@ -66,7 +66,7 @@ describe('clinical quick checks', () => {
     const { page } = app;
     await page.getByLabel('Notes').waitFor({ timeout: 120_000 });
     const files = [
-      'ex1.bam', 'ex1.bam.bai', 'ex1.panel.bed', 'hotspots.grch38.bam', 'hotspots.grch38.bam.bai',
+      'ex1.fa', 'ex1.fa.fai', 'ex1.bam', 'ex1.bam.bai', 'ex1.panel.bed', 'hotspots.grch38.bam', 'hotspots.grch38.bam.bai',
       'identity.HG00096.a.vcf.gz', 'identity.HG00096.a.vcf.gz.tbi', 'identity.HG00096.b.vcf.gz', 'identity.HG00096.b.vcf.gz.tbi',
       'identity.HG00097.vcf.gz', 'identity.HG00097.vcf.gz.tbi', 'sex.male.bam', 'sex.male.bam.csi', 'sex.chrX.vcf.gz', 'sex.chrX.vcf.gz.tbi',
     ];
@@ -130,6 +130,14 @@ describe('clinical quick checks', () => {
     expect(await page.getByRole('button', { name: 'Print report' }).isVisible()).toBe(true);
   });
 
+  it('opens the genome viewer at a low-coverage interval', async () => {
+    const { page } = app;
+    const first = (await tableRows(page, 'Low-coverage intervals'))[0]!;
+    const locus = `${first['chrom']}:${Number(first['start']) + 1}-${first['end']}`;
+    await page.getByRole('table', { name: 'Low-coverage intervals' }).getByRole('button', { name: `View ${locus} in the genome viewer` }).click();
+    await expect.poll(() => page.getByTestId('igv-container').getAttribute('data-locus'), { timeout: 60_000 }).toBe(locus);
+  });
+
   it('reads the spiked hotspots with the VAFs native samtools mpileup counts', async () => {
     const { page } = app;
     await run(page, 'Somatic hotspots', { 'Tumour alignments': 'hotspots.grch38.bam' });
@@ -142,6 +150,8 @@ describe('clinical quick checks', () => {
     expect(rows.find((r) => r['change'] === 'p.V600E')).toMatchObject({ depth: '200', 'alt reads': '20', 'VAF %': '10', status: 'detected' });
     expect(rows.find((r) => r['change'] === 'p.T790M')).toMatchObject({ depth: '8', status: 'not assessable' });
     expect(await page.locator('[data-metric="build"]').innerText()).toMatch(/GRCh38/);
+    // Each hotspot opens the viewer on its position (the reads are in the tumour BAM).
+    expect(await page.getByRole('table', { name: 'Hotspots' }).getByRole('button', { name: 'View chr12:25245300-25245400 in the genome viewer' }).count()).toBe(1);
     // 32 rows scroll inside their box, which axe wants reachable from the keyboard.
     expect(await reportViolations(page)).toEqual([]);
   });

@@ -133,6 +133,8 @@ export interface ShownTable {
   title: string;
   /** One sentence under the title: how to read the table. */
   note?: string;
+  /** Where a row is in the genome ("chr12:25245300-25245400"), for a button that opens the viewer there. */
+  locus?(row: ChartRow): string | undefined;
 }
 
 /** Type-erased view of a definition, for registries and the UI. */

@@ -6,6 +6,7 @@ import { lowDepthIntervals } from '../parsers/samtools-depth';
 import { annotateLow, geneCoverage, pct, regionCoverage, type GeneCoverage, type LowCoverage, type RegionCoverage } from '../clinical/panel-summary';
 import type { AnalysisDefinition, ChartRow, Metric, ParameterValues } from './analysis';
 import { RESEARCH_ONLY } from '../clinical/caveats';
+import { locusOfInterval } from '../viewer/locus';
 
 export interface PanelCoverageResult {
   alignments: string;
@@ -108,8 +109,13 @@ export const panelCoverage: AnalysisDefinition<PanelCoverageResult> = {
   tables: (r) => ({ genes: geneRows(r), regions: regionRows(r), 'low-coverage': lowRows(r, Infinity) }),
   shownTables: [
     { key: 'genes', title: 'Coverage per gene', note: 'Totals over each gene’s regions (BED name column); a region without a name is its own gene.' },
-    { key: 'regions', title: 'Coverage per region', note: 'Start is 0-based as in the BED file; mean depth = sum of per-base depth / region length.' },
-    { key: 'low-coverage', title: 'Low-coverage intervals', note: `Merged stretches below the lowest depth threshold (BED coordinates); at most ${SHOWN_LOW_ROWS} are shown here, the TSV has all.` },
+    { key: 'regions', title: 'Coverage per region', note: 'Start is 0-based as in the BED file; mean depth = sum of per-base depth / region length.', locus: (row) => locusOfInterval(row['chrom'], row['start'], row['end']) },
+    {
+      key: 'low-coverage',
+      title: 'Low-coverage intervals',
+      note: `Merged stretches below the lowest depth threshold (BED coordinates); at most ${SHOWN_LOW_ROWS} are shown here, the TSV has all.`,
+      locus: (row) => locusOfInterval(row['chrom'], row['start'], row['end']),
+    },
   ],
   caveats: [
     RESEARCH_ONLY,

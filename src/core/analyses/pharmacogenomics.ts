@@ -6,6 +6,7 @@ import { targetList } from '../pgx/definitions';
 import { outsideCalls } from '../pgx/outside-call';
 import { geneRows, siteRows } from '../pgx/rows';
 import type { AnalysisDefinition, AnalysisStep, Metric } from './analysis';
+import { locusOfPosition } from '../viewer/locus';
 
 export interface PharmacogenomicsResult extends PgxCall {
   input: string;
@@ -124,7 +125,7 @@ export const pharmacogenomics: AnalysisDefinition<PharmacogenomicsResult> = {
   tables: (r) => ({ genes: geneRows(r), positions: siteRows(r) }),
   shownTables: [
     { key: 'genes', title: 'Pharmacogenomic calls', note: 'One row per gene: the diplotype(s) that fit the genotypes and the CPIC phenotype of each; several rows of diplotypes mean phase or missing positions leave them open.' },
-    { key: 'positions', title: 'Genotypes at the defining positions', note: 'Alleles on the plus strand; "not called" means the input says nothing about the position.' },
+    { key: 'positions', title: 'Genotypes at the defining positions', note: 'Alleles on the plus strand; "not called" means the input says nothing about the position.', locus: (row) => locusOfPosition(row['position']) },
   ],
   downloads: (r) => [{ label: 'PharmCAT outside calls (TSV)', fileName: `${r.input}.outside-calls.tsv`, mimeType: 'text/tab-separated-values', text: outsideCalls(r, r.input) }],
   caveats: PGX_CAVEATS,

@@ -6,6 +6,7 @@ import type { BuildName } from '../files/reference-builds';
 import { parseMpileup, type PileupColumn } from '../parsers/samtools-mpileup';
 import { callHotspot, HOTSPOT_LIST_VERSION, HOTSPOTS, hotspotBed, type HotspotCall } from '../clinical/hotspots';
 import { RESEARCH_ONLY } from '../clinical/caveats';
+import { locusOfPosition } from '../viewer/locus';
 import type { AnalysisDefinition, ChartRow, Metric } from './analysis';
 
 export interface SomaticHotspotsResult {
@@ -105,7 +106,7 @@ export const somaticHotspots: AnalysisDefinition<SomaticHotspotsResult> = {
     },
   ],
   tables: (r) => ({ hotspots: hotspotRows(r) }),
-  shownTables: [{ key: 'hotspots', title: 'Hotspots', note: 'VAF = alt reads / depth. Not assessable: depth below the minimum you set; it says nothing about the variant.' }],
+  shownTables: [{ key: 'hotspots', title: 'Hotspots', note: 'VAF = alt reads / depth. Not assessable: depth below the minimum you set; it says nothing about the variant.', locus: (row) => locusOfPosition(row['position']) }],
   caveats: [
     RESEARCH_ONLY,
     `Only the ${HOTSPOTS.length} listed changes (hotspot list ${HOTSPOT_LIST_VERSION}) are looked at; other variants in these genes, copy number and fusions are not. A "not detected" hotspot may still be present below the detection limit set by depth and the minimum VAF.`,

@@ -29,6 +29,18 @@ export function around(chr: string, position: number, flank = 50): Locus {
   return { chr, start: Math.max(1, position - flank), end: position + flank };
 }
 
+/** The locus of a table cell that ends in "<contig>:<position>" ("chr12:25245350", "GRCh38 10:94761900"). */
+export function locusOfPosition(text: unknown, flank = 50): string | undefined {
+  const match = typeof text === 'string' ? /(\S+):(\d+)$/.exec(text.trim()) : null;
+  return match ? locusAt(match[1]!, Number(match[2]), flank) : undefined;
+}
+
+/** The locus of a BED interval (0-based start, end exclusive) as 1-based inclusive coordinates. */
+export function locusOfInterval(chr: unknown, start: unknown, end: unknown): string | undefined {
+  if (typeof chr !== 'string' || typeof start !== 'number' || typeof end !== 'number' || end <= start) return undefined;
+  return formatLocus({ chr, start: start + 1, end });
+}
+
 /** The locus text for one position, as a variant row or a PGx position links to it. */
 export function locusAt(chr: string, position: number, flank = 50): string {
   return formatLocus(around(chr, position, flank));
