@@ -98,8 +98,15 @@ function hostTopDirs() {
   return dirs;
 }
 
+/** st_blksize reported for host files. htslib sizes its write buffer from it (reads stay clamped to 32 KiB):
+ * the disk's 4 KiB meant one JS->fs.writeSync crossing per 4 KiB of output (96,000 for a 393 MB VCF). The
+ * browser engine does the same for its files (src/engine/worker-fs.ts). Output bytes do not change. */
+export const HOST_BLKSIZE = 1 << 20;
+
 /** Mount the host file system into an instance and chdir (usable as lokusSetup). */
 export function mountHost(FS, NODEFS, cwd) {
+  const getattr = NODEFS.node_ops.getattr;
+  NODEFS.node_ops.getattr = (node) => ({ ...getattr(node), blksize: HOST_BLKSIZE });
   for (const dir of hostTopDirs()) {
     try {
       FS.mkdir(dir);

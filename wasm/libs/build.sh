@@ -5,6 +5,8 @@
 HERE="$(cd "$(dirname "$0")" && pwd)"
 # glibc-style getopt diagnostics, linked into every program (see shared/getopt_glibc_msgs.c)
 emcc $CFLAGS -c "$LOKUS_WASM_DIR/shared/getopt_glibc_msgs.c" -o "$LOKUS_SYSROOT/lib/lokus_getopt.o"
+# Clinger's exact fast path for strtod, wrapped around musl's (see shared/fast_strtod.c)
+emcc $CFLAGS -c "$LOKUS_WASM_DIR/shared/fast_strtod.c" -o "$LOKUS_SYSROOT/lib/lokus_fast_strtod.o"
 stamp="$LOKUS_SYSROOT/.libs-done"
 if [ -f "$stamp" ] && [ "${LOKUS_REBUILD_LIBS:-0}" != 1 ]; then log "sysroot libraries already built"; exit 0; fi
 

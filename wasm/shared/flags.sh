@@ -45,6 +45,7 @@ LOKUS_LDFLAGS=(
   -sNODEJS_CATCH_EXIT=0 -sNODEJS_CATCH_REJECTION=0
   --pre-js "$LOKUS_WASM_DIR/shared/pre.js"
   "$LOKUS_SYSROOT/lib/lokus_getopt.o"   # glibc-style getopt messages (shared/getopt_glibc_msgs.c)
+  "$LOKUS_SYSROOT/lib/lokus_fast_strtod.o" -Wl,--wrap=strtod   # exact fast path before musl's long-double strtod
 )
 export LOKUS_LDFLAGS_STR="${LOKUS_LDFLAGS[*]}"
 # Plain (non-program) link flags, for configure scripts' test links.

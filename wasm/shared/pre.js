@@ -7,7 +7,7 @@
 // stdin/stdout/stderr are byte-level character devices (no line splitting, no UTF-8 decoding), installed on
 // fds 0/1/2 and on /dev/stdin, /dev/stdout, /dev/stderr just before main runs.
 
-/* global Module, FS, ExitStatus */
+/* global Module, FS, ExitStatus, SYSCALLS, HEAP32 */
 /* eslint-disable no-var */
 
 // Never let the emscripten runtime kill the host process: exit() ends up here and we unwind with ExitStatus.
@@ -142,10 +142,33 @@ if (typeof process === 'object' && process && process.versions && process.versio
     };
   }
 
+  // emscripten 3.1.6's stat() always reports st_blksize 4096, whatever the file system node says. htslib sizes
+  // its write buffer from st_blksize, so every 4 KiB of output cost one call into JS. Report the node's own
+  // blksize when a host raised it (wasm-node's NODEFS, the engine's WORKERFS/MEMFS); output bytes are unchanged.
+  // 48 is the offset of st_blksize in this emscripten's struct stat (see its SYSCALLS.doStat).
+  function reportNodeBlksize() {
+    if (typeof SYSCALLS !== 'object' || !SYSCALLS.doStat || SYSCALLS.lokusBlksize) return;
+    var doStat = SYSCALLS.doStat;
+    SYSCALLS.doStat = function (func, path, buf) {
+      var r = doStat(func, path, buf);
+      if (r === 0) {
+        try {
+          var blksize = func(path).blksize;
+          if (blksize > 4096) HEAP32[(buf + 48) >> 2] = blksize;
+        } catch (e) {
+          /* keep the 4096 already written */
+        }
+      }
+      return r;
+    };
+    SYSCALLS.lokusBlksize = true;
+  }
+
   Module['lokusAbortReason'] = null;
   Module['lokusRun'] = function (argv) {
     if (Module['lokusRan']) throw new Error('lokus: an instance runs one command; create a new instance');
     Module['lokusRan'] = true;
+    reportNodeBlksize();
     var flushText = installStdio();
     if (Module['lokusSetup']) Module['lokusSetup'](FS, Module);
     var status;
