@@ -23,6 +23,24 @@ function hotspotBed() {
   return [...lines].join('\n') + '\n';
 }
 
+/** Sample identity with a BAM first (as src/core/analyses/sample-identity.ts): sites, genotypes there, index, gtcheck. */
+function identityBamCases(name, second) {
+  const stem = second.replace(/\.vcf\.gz$/, '');
+  const sites = `${stem}.identity-sites.tsv`;
+  const calls = `identity.HG00096.bam.identity.${stem}.vcf.gz`;
+  return {
+    [`identity-bam-${name}-1-sites`]: { steps: [['bcftools', ['query', '-f', '%CHROM\\t%POS\\t%REF,%ALT\\n', second]]], stdoutFile: sites },
+    [`identity-bam-${name}-2-genotype`]: {
+      steps: [
+        ['bcftools', ['mpileup', '-f', 'identity.ref.fa.gz', '-T', sites, '-a', 'AD,DP', '-Ou', 'identity.HG00096.bam']],
+        ['bcftools', ['call', '-m', '-A', '-C', 'alleles', '-T', sites, '-Oz', '-o', calls]],
+      ],
+    },
+    [`identity-bam-${name}-3-index`]: { steps: [['bcftools', ['index', '-f', calls]]] },
+    [`identity-bam-${name}-4-gtcheck`]: { steps: [['bcftools', ['gtcheck', '-u', 'GT,GT', '-e', '0', '-g', second, calls]]] },
+  };
+}
+
 /**
  * name -> { steps: [program, argv][] (a pipeline), stdin?, stdoutFile? }; argv names fixtures relative to
  * test/fixtures, as the analyses name session files. Cases run in name order in one work directory, so a
@@ -41,6 +59,10 @@ export const CLINICAL_CASES = {
       ['samtools', ['mpileup', '-B', '-d', '0', '-Q', '20', '-q', '20', '-l', 'somatic-hotspots.bed', '-']],
     ],
   },
+  ...identityBamCases('same', 'identity.HG00096.b.vcf.gz'),
+  ...identityBamCases('different', 'identity.HG00097.vcf.gz'),
+  // Sites on chrX, where the BAM has no reads (as with "chr22" reads and "22" sites): nothing is compared.
+  ...identityBamCases('nosites', 'sex.chrX.vcf.gz'),
   'identity-same': { steps: [['bcftools', ['gtcheck', '-u', 'GT,GT', '-e', '0', '-g', 'identity.HG00096.b.vcf.gz', 'identity.HG00096.a.vcf.gz']]] },
   'identity-different': { steps: [['bcftools', ['gtcheck', '-u', 'GT,GT', '-e', '0', '-g', 'identity.HG00097.vcf.gz', 'identity.HG00096.a.vcf.gz']]] },
   'sex-idxstats-female': { steps: [['samtools', ['idxstats', 'sex.female.bam']]] },
@@ -57,10 +79,13 @@ function workDir() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  // Optional arguments: substrings of the case names to rewrite (cases that need an earlier case's file need it too).
+  const only = process.argv.slice(2);
+  const chosen = (name) => only.length === 0 || only.some((part) => name.includes(part));
   mkdirSync(OUT, { recursive: true });
-  for (const name of readdirSync(OUT)) if (name.endsWith('.json')) rmSync(join(OUT, name));
+  for (const name of readdirSync(OUT)) if (name.endsWith('.json') && chosen(name)) rmSync(join(OUT, name));
   const dir = workDir();
-  for (const name of Object.keys(CLINICAL_CASES).sort()) {
+  for (const name of Object.keys(CLINICAL_CASES).sort().filter(chosen)) {
     const { steps, stdin, stdoutFile } = CLINICAL_CASES[name];
     // The first step reads stdin from a real file: samtools and bedtools open /dev/stdin, which a Node pipe (a socket) does not allow.
     const stdinPath = join(dir, `.${name}.stdin`);
