@@ -10,5 +10,6 @@ bcftools view --no-version -s HG00096 -r 22:50500000-50999964 "$K" | bcftools an
 bcftools view --no-version -s HG00097 -r 22:50500000-50999964 "$K" | bcftools annotate --no-version -x INFO,FORMAT/DS,FORMAT/GL -Oz -o $F/identity.HG00097.vcf.gz
 for f in identity.HG00096.a identity.HG00096.b identity.HG00097; do tabix -f -p vcf $F/$f.vcf.gz; done
 node scripts/gen-hotspot-bam.mjs
+node scripts/gen-identity-bam.mjs
 node scripts/gen-sex-fixtures.mjs
 node scripts/make-clinical-expected.mjs
