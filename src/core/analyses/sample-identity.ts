@@ -132,6 +132,8 @@ export const sampleIdentity: AnalysisDefinition<SampleIdentityResult> = {
     { key: 'pairs', title: 'Identity verdict', note: 'Discordance = mismatching genotypes / sites compared, at sites present in both files with the same alleles.' },
     { key: 'sites', title: 'Sites', note: 'bcftools gtcheck’s counters: sites compared, and sites skipped with the reason.' },
   ],
+  // The genotypes called from a BAM/CRAM join the session's files, to look at in the variant browser.
+  sessionOutputs: (inputs) => (isAlignment(inputs['first']) ? [genotypingFiles(inputs).calls, `${genotypingFiles(inputs).calls}.csi`] : []),
   caveats: [
     RESEARCH_ONLY,
     'Only sites present in both files with the same position and alleles are compared; hom-ref sites absent from a VCF (no gVCF) are not. Few shared common variants make the verdict weak.',

@@ -37,6 +37,12 @@ describe('Sample identity: a BAM against a VCF', () => {
     expect(steps[3]!.job.steps[0]!.argv).toEqual(['gtcheck', '-u', 'GT,GT', '-e', '0', '-g', 'identity.HG00097.vcf.gz', files.calls]);
   });
 
+  it('adds the genotypes called from the BAM (and their index) to the session, and nothing for two VCFs', () => {
+    const calls = genotypingFiles({ ...BAM, second: 'identity.HG00096.b.vcf.gz' }).calls;
+    expect(sampleIdentity.sessionOutputs!({ ...BAM, second: 'identity.HG00096.b.vcf.gz' }, {})).toEqual([calls, `${calls}.csi`]);
+    expect(sampleIdentity.sessionOutputs!({ first: 'a.vcf.gz', second: 'b.vcf.gz' }, {})).toEqual([]);
+  });
+
   it('keeps the VCF-against-VCF analysis one gtcheck step', () => {
     const steps = sampleIdentity.steps({ first: 'a.vcf.gz', second: 'b.bcf', reference: 'ref.fa' }, resolveParameters(sampleIdentity));
     expect(steps.map((s) => ({ key: s.key, after: s.after, argv: s.job.steps.map((c) => c.argv) }))).toEqual([{ key: 'gtcheck', after: undefined, argv: [['gtcheck', '-u', 'GT,GT', '-e', '0', '-g', 'b.bcf', 'a.vcf.gz']] }]);
