@@ -35,10 +35,11 @@ export function locusOfPosition(text: unknown, flank = 50): string | undefined {
   return match ? locusAt(match[1]!, Number(match[2]), flank) : undefined;
 }
 
-/** The locus of a BED interval (0-based start, end exclusive) as 1-based inclusive coordinates. */
-export function locusOfInterval(chr: unknown, start: unknown, end: unknown): string | undefined {
+/** The locus of a BED interval (0-based start, end exclusive) in 1-based coordinates, with `flank` bases on each
+ * side so that both edges show (and a short interval is not widened by the viewer's 40 bp minimum). */
+export function locusOfInterval(chr: unknown, start: unknown, end: unknown, flank = 20): string | undefined {
   if (typeof chr !== 'string' || typeof start !== 'number' || typeof end !== 'number' || end <= start) return undefined;
-  return formatLocus({ chr, start: start + 1, end });
+  return formatLocus({ chr, start: Math.max(1, start + 1 - flank), end: end + flank });
 }
 
 /** The locus text for one position, as a variant row or a PGx position links to it. */

@@ -32,8 +32,10 @@ describe('loci of table rows (the viewer buttons of shown tables)', () => {
     expect(locusOfPosition(17)).toBeUndefined();
   });
 
-  it('turns a BED interval into 1-based inclusive coordinates', () => {
-    expect(locusOfInterval('seq1', 0, 100)).toBe('seq1:1-100');
+  it('turns a BED interval into 1-based coordinates with flanks', () => {
+    expect(locusOfInterval('seq1', 0, 100)).toBe('seq1:1-120');
+    expect(locusOfInterval('seq1', 99, 111)).toBe('seq1:80-131');
+    expect(locusOfInterval('seq1', 99, 111, 0)).toBe('seq1:100-111');
     expect(locusOfInterval('seq1', 100, 100)).toBeUndefined();
     expect(locusOfInterval(undefined, 0, 100)).toBeUndefined();
   });
@@ -44,8 +46,8 @@ describe('loci of table rows (the viewer buttons of shown tables)', () => {
   it('links hotspots, PGx positions, panel regions and low-coverage intervals', () => {
     expect(table(somaticHotspots, 'hotspots')?.locus?.({ position: 'chr7:140753336' })).toBe('chr7:140753286-140753386');
     expect(table(pharmacogenomics, 'positions')?.locus?.({ position: 'GRCh38 10:94781859' })).toBe('10:94781809-94781909');
-    expect(table(panelCoverage, 'low-coverage')?.locus?.({ chrom: 'seq1', start: 99, end: 120 })).toBe('seq1:100-120');
-    expect(table(panelCoverage, 'regions')?.locus?.({ chrom: 'seq2', start: 0, end: 50 })).toBe('seq2:1-50');
+    expect(table(panelCoverage, 'low-coverage')?.locus?.({ chrom: 'seq1', start: 99, end: 120 })).toBe('seq1:80-140');
+    expect(table(panelCoverage, 'regions')?.locus?.({ chrom: 'seq2', start: 0, end: 50 })).toBe('seq2:1-70');
     expect(table(panelCoverage, 'genes')?.locus).toBeUndefined();
   });
 });
