@@ -7,8 +7,8 @@
 // parsing and drawing. Native time: the command's wall time with output to a file.
 //
 // Usage: npm run bench:analyses -- [--runs 3] [--expression 'QUAL>500 && INFO/AF>0.1'] [--json out.json]
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,19 +57,48 @@ function shellWords(line) {
   return words;
 }
 
-/** Runs an app command natively in bench-data (`> file` honoured) and returns its wall time in ms. */
-function native(command) {
+/**
+ * Runs an app command natively in bench-data and returns its wall time in ms: a pipeline (`a | b`) runs as
+ * processes joined by pipes, `> file` is honoured, `-o name` writes to the temp dir. No shell is involved.
+ */
+async function native(command) {
   const words = shellWords(command);
   const redirect = words.indexOf('>');
+  const body = redirect >= 0 ? words.slice(0, redirect) : words;
+  const stages = [[]];
+  for (const word of body) {
+    if (word === '|') stages.push([]);
+    else stages.at(-1).push(word);
+  }
   const out = join(mkdtempSync(join(tmpdir(), 'lokus-bench-')), 'stdout.txt');
-  const args = redirect >= 0 ? words.slice(1, redirect) : words.slice(1);
-  const outputs = args.map((a, i) => (args[i - 1] === '-o' ? join(tmpdir(), a) : a));
   const started = performance.now();
-  const result = spawnSync(words[0], outputs, { cwd: data, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 2 ** 31 });
+  const procs = stages.map(([program, ...args], i) =>
+    spawn(program, args.map((a, k) => (args[k - 1] === '-o' ? join(tmpdir(), a) : a)), { cwd: data, stdio: [i === 0 ? 'ignore' : 'pipe', 'pipe', 'pipe'] }),
+  );
+  for (let i = 0; i + 1 < procs.length; i++) procs[i].stdout.pipe(procs[i + 1].stdin);
+  procs.at(-1).stdout.pipe(createWriteStream(out));
+  const results = await Promise.all(
+    procs.map(
+      (proc, i) =>
+        new Promise((resolveExit, reject) => {
+          let stderr = '';
+          proc.stderr.on('data', (chunk) => (stderr += chunk));
+          proc.on('error', reject);
+          proc.on('close', (status) => resolveExit({ status, stderr, stage: stages[i].join(' ') }));
+        }),
+    ),
+  );
   const ms = performance.now() - started;
-  if (result.status !== 0) throw new Error(`${command}: ${result.stderr}`);
-  writeFileSync(out, result.stdout);
+  const failed = results.find((r) => r.status !== 0);
+  if (failed) throw new Error(`${command}: step "${failed.stage}" exited ${failed.status}: ${failed.stderr}`);
   return ms;
+}
+
+/** Median native time of `runs` sequential runs. */
+async function nativeMedian(command) {
+  const times = [];
+  for (let i = 0; i < runs; i++) times.push(await native(command));
+  return median(times);
 }
 
 await build({ root, logLevel: 'warn' });
@@ -104,7 +133,7 @@ for (let i = 0; i < runs; i++) {
   summaryTool.push(await toolMs());
   summaryCommand = (await page.locator('.result .commands pre').textContent()).trim();
 }
-rows.push({ what: 'Variant summary', command: summaryCommand, browserMs: median(summaryTimes), toolMs: median(summaryTool), nativeMs: median(Array.from({ length: runs }, () => native(summaryCommand))) });
+rows.push({ what: 'Variant summary', command: summaryCommand, browserMs: median(summaryTimes), toolMs: median(summaryTool), nativeMs: await nativeMedian(summaryCommand) });
 
 // Variant browser: choose the file, type the expression, "Show variants", wait for the count.
 await page.getByRole('button', { name: 'Variant browser', exact: true }).click();
@@ -125,7 +154,7 @@ for (let i = 0; i < runs; i++) {
   filterTool.push(await toolMs());
   filterCommand = (await page.locator('pre.command').textContent()).trim();
 }
-rows.push({ what: `Variant browser filter (${shown})`, command: filterCommand, browserMs: median(filterTimes), toolMs: median(filterTool), nativeMs: median(Array.from({ length: runs }, () => native(filterCommand))) });
+rows.push({ what: `Variant browser filter (${shown})`, command: filterCommand, browserMs: median(filterTimes), toolMs: median(filterTool), nativeMs: await nativeMedian(filterCommand) });
 
 await browser.close();
 await server.close();
