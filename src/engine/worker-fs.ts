@@ -4,6 +4,7 @@
 import type { MountedInput } from '../core/tools/engine';
 import type { OutputFile } from '../core/tools/job';
 import type { EmscriptenFs, FsNode, ToolModule } from './emscripten';
+import { tuneMemfsFiles } from './memfs-growth';
 
 export const IN_DIR = '/lokus/in';
 export const WORK_DIR = '/lokus/work';
@@ -146,6 +147,7 @@ export function layOut(
   writableInputs(fs);
   mkdirs(fs, IN_DIR);
   mkdirs(fs, WORK_DIR);
+  tuneMemfsFiles(fs, WORK_DIR, io.blksize);
   fs.mount(module.WORKERFS, { blobs: files.map(({ name, data }) => ({ name, data })) }, IN_DIR);
   const named = new Set(argv.flatMap((arg) => [arg, arg.replace(/^[^=]*=/, '')]));
   for (const { name, data } of files) {
