@@ -31,7 +31,7 @@ const cases: Case[] = readdirSync(dir)
 const work = mkdtempSync(join(tmpdir(), 'lokus-clinical-wasm-'));
 // Copies (the wasm file system does not follow symbolic links) of the fixtures the cases name, with their indexes.
 for (const name of new Set(cases.flatMap((c) => c.steps.flatMap((s) => s.argv)))) {
-  for (const file of [name, ...['.bai', '.csi', '.tbi', '.crai', '.fai'].map((ext) => name + ext)]) if (existsSync(join(fixturesDir, file))) copyFileSync(join(fixturesDir, file), join(work, file));
+  for (const file of [name, ...['.bai', '.csi', '.tbi', '.crai', '.fai', '.gzi'].map((ext) => name + ext)]) if (existsSync(join(fixturesDir, file))) copyFileSync(join(fixturesDir, file), join(work, file));
 }
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
