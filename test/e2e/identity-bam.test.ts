@@ -57,6 +57,8 @@ describe('Sample identity: a BAM against a VCF', () => {
     await page.getByRole('button', { name: 'Sample identity', exact: true }).click();
     await page.getByLabel('First call set', { exact: false }).selectOption('identity.HG00096.bam');
     await page.getByLabel('Second call set', { exact: false }).selectOption('identity.HG00096.b.vcf.gz');
+    // The session's only FASTA is offered for the BAM; without it the analysis cannot run.
+    await expect.poll(() => page.getByLabel('Reference FASTA', { exact: false }).inputValue()).toBe('identity.ref.fa.gz');
     await page.getByLabel('Reference FASTA', { exact: false }).selectOption('');
     await expect.poll(() => page.locator('.problems').innerText()).toMatch(/open the FASTA it was aligned to/);
     expect(await page.getByRole('button', { name: 'Run Sample identity' }).isDisabled()).toBe(true);

@@ -96,6 +96,12 @@ export const sampleIdentity: AnalysisDefinition<SampleIdentityResult> = {
     if (alignment && !isAlignment(inputs['first'])) return `${inputs['first']} holds alignments but its name does not end in .bam or .cram: rename it so its genotypes are called first.`;
     return undefined;
   },
+  complete(inputs, names): Record<string, string> {
+    // A BAM/CRAM needs its reference: when the session holds exactly one FASTA, that is the one.
+    if (!isAlignment(inputs['first'])) return {};
+    const fastas = names.filter((name) => formatFromName(name) === 'fasta');
+    return fastas.length === 1 ? { reference: fastas[0]! } : {};
+  },
   steps(inputs) {
     const alignment = isAlignment(inputs['first']);
     const query = alignment ? genotypingFiles(inputs).calls : inputs['first']!;

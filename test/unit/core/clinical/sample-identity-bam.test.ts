@@ -85,3 +85,15 @@ describe('Sample identity: a BAM against a VCF', () => {
     expect(isAlignment('s.vcf.gz')).toBe(false);
   });
 });
+
+describe('Sample identity: choosing the reference for a BAM', () => {
+  it('fills in the one FASTA of the session when the first sample is a BAM, and nothing for a VCF', () => {
+    const names = ['identity.HG00096.bam', 'identity.HG00096.bam.bai', 'identity.HG00096.b.vcf.gz', 'identity.ref.fa.gz', 'identity.ref.fa.gz.fai'];
+    expect(sampleIdentity.complete?.({ first: 'identity.HG00096.bam', second: 'identity.HG00096.b.vcf.gz' }, names)).toEqual({ reference: 'identity.ref.fa.gz' });
+    expect(sampleIdentity.complete?.({ first: 'identity.HG00096.a.vcf.gz', second: 'identity.HG00096.b.vcf.gz' }, names)).toEqual({});
+  });
+
+  it('leaves the choice to the user when the session holds several FASTA files', () => {
+    expect(sampleIdentity.complete?.({ first: 'x.bam' }, ['x.bam', 'a.fa', 'b.fasta'])).toEqual({});
+  });
+});
