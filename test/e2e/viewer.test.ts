@@ -144,6 +144,15 @@ describe('genome viewer', () => {
     expect(commands.slice(5)).toEqual(['expand ex1.bam', 'goto seq1:100-200']);
   });
 
+  it('shows the bedGraph a console command writes as a coverage track', async () => {
+    const { page } = app;
+    const command = page.getByRole('textbox', { name: 'Command' });
+    await command.fill('bedtools genomecov -ibam ex1.bam -bg > ex1.coverage.bedgraph');
+    await command.press('Enter');
+    await expect.poll(() => trackNames(page), { timeout: 60_000 }).toContain('ex1.coverage.bedgraph');
+    expect(await viewerBox(page).getAttribute('data-status')).toBe('ready');
+  });
+
   it('keeps the tracks, the locus and the options across a reload', async () => {
     const { page } = app;
     await page.getByRole('checkbox', { name: 'ex1.genes.bed' }).uncheck();
@@ -153,7 +162,7 @@ describe('genome viewer', () => {
     await page.reload();
     await expect.poll(() => viewerBox(page).getAttribute('data-status'), { timeout: 60_000 }).toBe('ready');
     await expect.poll(() => viewerBox(page).getAttribute('data-locus')).toBe('seq1:100-200');
-    await expect.poll(() => trackNames(page)).toEqual(expect.arrayContaining(['ex1.bam', 'ex1.calls.vcf.gz']));
+    await expect.poll(() => trackNames(page)).toEqual(expect.arrayContaining(['ex1.bam', 'ex1.calls.vcf.gz', 'ex1.coverage.bedgraph']));
     expect(await trackNames(page)).not.toContain('ex1.genes.bed');
     expect(await page.getByRole('checkbox', { name: 'ex1.genes.bed' }).isChecked()).toBe(false);
     expect(await page.getByLabel('Display').inputValue()).toBe('SQUISHED');

@@ -1,13 +1,17 @@
 // Which session files the genome viewer can show and how: the reference (FASTA + .fai), alignments
-// (BAM/CRAM + index), variants (VCF, bgzipped with .tbi/.csi or plain) and annotations (BED/GFF/GTF).
+// (BAM/CRAM + index), variants (VCF, bgzipped with .tbi/.csi or plain), annotations (BED/GFF/GTF) and coverage
+// (bedGraph, e.g. `bedtools genomecov -bg` output; recognised by name).
 import type { Compression } from '../files/gzip';
 import { formatFromName, type FileFormat } from '../files/formats';
 import { pairIndexes } from '../files/index-pairing';
 
-export type TrackKind = 'reference' | 'alignment' | 'variant' | 'annotation';
+export type TrackKind = 'reference' | 'alignment' | 'variant' | 'annotation' | 'coverage';
 
 /** The format names igv.js takes for each kind of file. */
-export type ViewerFormat = 'fasta' | 'bam' | 'cram' | 'vcf' | 'bed' | 'gff3' | 'gtf';
+export type ViewerFormat = 'fasta' | 'bam' | 'cram' | 'vcf' | 'bed' | 'gff3' | 'gtf' | 'bedgraph';
+
+/** bedGraph is BED-shaped text (chrom, start, end, value): only its name tells it from a BED file. */
+const BEDGRAPH_NAME = /\.(bedgraph|bdg)(\.gz)?$/i;
 
 export interface ViewerSource {
   name: string;
@@ -60,7 +64,8 @@ const REASONS: Partial<Record<FileFormat, string>> = {
 };
 
 export function planTracks(sources: readonly ViewerSource[]): ViewerPlan {
-  const pairing = pairIndexes(sources.map(({ name, format, compression }) => ({ name, format, compression })));
+  // A bedGraph pairs with its .tbi the way a BED file does.
+  const pairing = pairIndexes(sources.map(({ name, format, compression }) => ({ name, format: BEDGRAPH_NAME.test(name) ? 'bed' : format, compression })));
   const plan: ViewerPlan = { references: [], tracks: [], unviewable: [] };
   for (const source of sources) {
     const format = source.format ?? formatFromName(source.name);
@@ -69,7 +74,7 @@ export function planTracks(sources: readonly ViewerSource[]): ViewerPlan {
       plan.unviewable.push({ name: source.name, reason: reason.replaceAll('STEM', source.name.replace(/\.[^.]+$/, '')).replaceAll('NAME', source.name) });
       continue;
     }
-    const kind = KIND[format];
+    const kind: [TrackKind, ViewerFormat] | undefined = BEDGRAPH_NAME.test(source.name) ? ['coverage', 'bedgraph'] : KIND[format];
     if (!kind) continue;
     // A bgzipped FASTA needs its .gzi as well; igv.js takes the .fai as the index either way.
     const index = pairing.pairs.find((pair) => pair.data === source.name && pair.indexFormat !== 'gzi')?.index;

@@ -146,6 +146,8 @@ function trackConfig({ plan, data, index }: LocalTrack, options: ViewerOptions):
       };
     case 'variant':
       return { ...config, type: 'variant' };
+    case 'coverage':
+      return { ...config, type: 'wig', autoscale: true };
     default:
       return { ...config, type: 'annotation', searchable: true };
   }

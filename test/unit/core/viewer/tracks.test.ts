@@ -33,6 +33,15 @@ describe('planTracks', () => {
     ]);
   });
 
+  it('shows a bedGraph (bedtools genomecov -bg) as a coverage track, bgzipped only with its index', () => {
+    expect(planTracks([{ name: 'ex1.coverage.bedgraph' }, { name: 'depth.bdg', format: 'bed', compression: 'none' }]).tracks).toEqual([
+      { name: 'ex1.coverage.bedgraph', kind: 'coverage', format: 'bedgraph' },
+      { name: 'depth.bdg', kind: 'coverage', format: 'bedgraph' },
+    ]);
+    expect(planTracks([{ name: 'x.bedgraph.gz' }, { name: 'x.bedgraph.gz.tbi' }]).tracks).toEqual([{ name: 'x.bedgraph.gz', kind: 'coverage', format: 'bedgraph', index: 'x.bedgraph.gz.tbi' }]);
+    expect(planTracks([{ name: 'y.bedgraph.gz' }]).unviewable).toEqual([{ name: 'y.bedgraph.gz', reason: expect.stringMatching(/no index/) }]);
+  });
+
   it.each([
     ['ex1.bam', /no index/],
     ['ex1.cram', /no index/],
