@@ -2,6 +2,7 @@
 // fields, one genotype column per sample) and a view for exporting the same set as VCF.
 import type { Command, JobSpec } from '../tools/job';
 import type { VcfHeader } from '../parsers/vcf-header';
+import { isSiteExpression } from './site-expression';
 
 export type GenotypeFilter = 'any' | 'het' | 'hom' | 'alt';
 
@@ -61,14 +62,17 @@ function filterArgs(filter: VariantFilter): string[] {
 const view = (...argv: string[]): Command => ({ program: 'bcftools', argv: ['view', '--no-version', ...argv] });
 
 /**
- * With an expression (or genotype filter) the sites are chosen by bcftools view, writing BCF for the next step:
- * bcftools query -i prints only the samples that pass (rows with fewer genotype columns), and one view with
- * both -s and -i tests the expression before it keeps the chosen samples, so the samples come first:
- * `view -s S | view -i EXPR`. Undefined when no expression is set (the last step filters alone).
+ * With a sample-level expression (or a genotype filter) the sites are chosen by bcftools view, writing BCF for
+ * the next step: bcftools query -i prints only the samples that pass (rows with fewer genotype columns), and one
+ * view with both -s and -i tests the expression before it keeps the chosen samples, so the samples come first:
+ * `view -s S | view -i EXPR`. Undefined when no expression is set or, given the header, it is site-level (the
+ * last step filters alone).
  */
-function selectionSteps(file: string, filter: VariantFilter): Command[] | undefined {
+function selectionSteps(file: string, filter: VariantFilter, header?: VcfHeader): Command[] | undefined {
   const { locate, samples, expression } = filterParts(filter);
   if (expression.length === 0) return undefined;
+  // Site-level expressions (QUAL, INFO/...) select the same rows in bcftools query itself, in one pass.
+  if (header && filter.genotype === 'any' && isSiteExpression(filter.expression, header)) return undefined;
   if (samples.length === 0) return [view(...locate, ...expression, '-Ou', file)];
   return [view(...locate, ...samples, '-Ou', file), view(...expression, '-Ou', '-')];
 }
@@ -89,7 +93,7 @@ export function buildQuery(file: string, header: VcfHeader, filter: VariantFilte
   // bcftools expands \t and \n itself, so the argv holds them as typed in a shell.
   const fields = [...SITE_COLUMNS.map((c) => `%${c}`), ...infoFields.map((id) => `%INFO/${id}`), ...(annotation ? annotationFields.map((f) => `%${f}`) : [])];
   const format = fields.join('\\t') + (hasGt && samples.length > 0 ? '[\\t%GT]' : '') + '\\n';
-  const selection = annotation ? undefined : selectionSteps(file, filter);
+  const selection = annotation ? undefined : selectionSteps(file, filter, header);
   const steps: Command[] = annotation
     ? [{ program: 'bcftools', argv: ['+split-vep', '-a', annotation.tag, '-s', 'worst', '-f', format, ...filterArgs({ ...filter, samples: [] }), file] }]
     : selection

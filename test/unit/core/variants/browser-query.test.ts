@@ -27,8 +27,16 @@ describe('buildQuery', () => {
 
   const FORMAT = "'%CHROM\\t%POS\\t%ID\\t%REF\\t%ALT\\t%QUAL\\t%FILTER[\\t%GT]\\n'";
   it.each([
-    [{ expression: 'QUAL>=30' }, `bcftools view --no-version -i 'QUAL>=30' -Ou ${FILE} | bcftools query -f ${FORMAT} -`],
-    [{ expression: 'INFO/AF<0.01', expressionMode: 'exclude' as const, region: '22' }, `bcftools view --no-version -r 22 -e 'INFO/AF<0.01' -Ou ${FILE} | bcftools query -f ${FORMAT} -`],
+    [{ expression: 'QUAL>=30' }, `bcftools query -f ${FORMAT} -i 'QUAL>=30' ${FILE}`],
+    [{ expression: 'INFO/AF<0.01', expressionMode: 'exclude' as const, region: '22' }, `bcftools query -f ${FORMAT} -r 22 -e 'INFO/AF<0.01' ${FILE}`],
+    [{ expression: 'AF>0.1 && TYPE="snp"', samples: ['HG00096'] }, `bcftools query -f ${FORMAT} -s HG00096 -i 'AF>0.1 && TYPE="snp"' ${FILE}`],
+  ])('lets bcftools query select the sites itself for the site-level %o (same rows as view | query, one pass)', (patch, line) => {
+    expect(formatJob(buildQuery(FILE, header, { ...EMPTY_FILTER, ...patch }, []).job)).toBe(`${line} > ${FILE}.browser.tsv`);
+  });
+
+  it.each([
+    [{ expression: 'FMT/GT="het"' }, `bcftools view --no-version -i 'FMT/GT="het"' -Ou ${FILE} | bcftools query -f ${FORMAT} -`],
+    [{ expression: 'GT="alt" && QUAL>10', expressionMode: 'exclude' as const, region: '22' }, `bcftools view --no-version -r 22 -e 'GT="alt" && QUAL>10' -Ou ${FILE} | bcftools query -f ${FORMAT} -`],
     [{ genotype: 'alt' as const, expression: 'INFO/AF>0.1' }, `bcftools view --no-version -i '(INFO/AF>0.1) && GT="alt"' -Ou ${FILE} | bcftools query -f ${FORMAT} -`],
     // Samples first: one view with -s and -i would test the genotype of every sample, not of the chosen ones.
     [
