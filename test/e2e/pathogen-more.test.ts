@@ -77,7 +77,7 @@ describe('pathogen consensus: Nanopore reads in one file', () => {
   let browser: Browser;
   let app: AppPage;
   const expected = expectedOf('lambda-long');
-  const truth = JSON.parse(readFileSync(join(PATHOGEN_FIXTURES, 'lambda-long.truth.json'), 'utf8')) as { variants: { pos: number; ref: string; alt: string }[] };
+  const truth = JSON.parse(readFileSync(join(PATHOGEN_FIXTURES, 'lambda-long.truth.json'), 'utf8')) as { reads: number; variants: { pos: number; ref: string; alt: string }[] };
   let outcome: Awaited<ReturnType<typeof runSample>>;
 
   beforeAll(async () => {
@@ -115,6 +115,18 @@ describe('pathogen consensus: Nanopore reads in one file', () => {
     expect(outcome.fasta.split('\n')[0]).toBe('>lambda-long consensus of NC_001416.1');
     expect(sequenceOf(outcome.fasta)).toBe(sequenceOf(expected.consensus));
     expect(app.errors).toEqual([]);
+  });
+
+  it('shows the single-file sample in the summary again after a reload', async () => {
+    await app.page.reload();
+    const panel = app.page.getByRole('region', { name: 'Pathogen consensus', exact: true });
+    const row = panel.getByRole('table', { name: 'Samples summary' }).getByRole('row').filter({ has: app.page.getByRole('rowheader', { name: 'lambda-long', exact: true }) });
+    await expect.poll(() => row.getByRole('cell').nth(5).innerText(), { timeout: RUN_TIMEOUT }).toBe('done');
+    const cells = await row.getByRole('cell').allInnerTexts();
+    const ns = sequenceOf(expected.consensus).split('').filter((b) => b === 'N').length;
+    expect(cells[0]).toBe(String(truth.reads));
+    expect(cells[3]).toBe(String(nativeCalls(expected.variants).length));
+    expect(cells[4]).toMatch(new RegExp(`^${ns} \\(`));
   });
 });
 
