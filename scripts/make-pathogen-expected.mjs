@@ -3,7 +3,8 @@
 // the end-to-end tests run in the app (Nanopore reads; Illumina pairs with a primer BED), with the app's own argv
 // (steps from src/core/analyses/pathogen-consensus.ts, the parameters the Pathogen panel resolves), and writes
 // what the app must match to test/fixtures/expected/pathogen/<case>.json: the commands, the variant lines
-// (bcftools query), the consensus FASTA and the flagstat. Tests compare with these files and need no native tools.
+// (bcftools query), the consensus FASTA, the flagstat and the binned depth table (the app's own binning of native
+// samtools depth). Tests compare with these files and need no native tools.
 // Usage: node scripts/make-pathogen-expected.mjs
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -53,7 +54,9 @@ for (const [name, { inputs, params }] of Object.entries(CASES)) {
     },
   });
   if (!outcome.ok) throw new Error(`${name}: native workflow failed at ${outcome.step}: ${outcome.message}`);
-  const expected = { inputs, params, native: versions, commands: commandsOf(pathogenConsensus, inputs, params), variants: texts['variants'], consensus: texts['consensus'], flagstat: texts['flagstat'] };
+  // The depth table's rows as "contig start end meanDepth minDepth" lines (tab-separated), one string.
+  const depthTable = pathogenConsensus.tables(outcome.result).depth.map((r) => [r.contig, r.start, r.end, r.meanDepth, r.minDepth].join('\t')).join('\n');
+  const expected = { inputs, params, native: versions, commands: commandsOf(pathogenConsensus, inputs, params), variants: texts['variants'], consensus: texts['consensus'], flagstat: texts['flagstat'], depthTable };
   writeFileSync(join(OUT, `${name}.json`), `${JSON.stringify(expected, null, 2)}\n`);
   rmSync(dir, { recursive: true, force: true });
   console.log(`${name}: ${outcome.result.variants.length} variants: ${outcome.result.variants.map((v) => `${v.pos} ${v.ref}>${v.alt}`).join(', ')}`);

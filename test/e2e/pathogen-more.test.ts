@@ -5,8 +5,10 @@
 // (test/fixtures/expected/pathogen/*.json, written by scripts/make-pathogen-expected.mjs).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator } from 'playwright-core';
+import { parseDepth } from '../../src/core/pathogen/outputs';
 import { launchBrowser, openApp, type AppPage } from './support/browser';
 import { FIXTURES } from './support/engine-page';
 import { expectedConsensus, PATHOGEN_FIXTURES, variantKeys, type Truth } from '../unit/core/analyses/pathogen-truth';
@@ -17,6 +19,8 @@ interface Expected {
   commands: string[];
   variants: string;
   consensus: string;
+  /** The depth table's rows, "contig start end meanDepth minDepth" tab-separated lines. */
+  depthTable: string;
 }
 const expectedOf = (name: string) => JSON.parse(readFileSync(join(FIXTURES, 'expected/pathogen', `${name}.json`), 'utf8')) as Expected;
 
@@ -67,10 +71,19 @@ async function runSample(app: AppPage, files: string[], sample: string, setup: (
     return `${col(f, 'position')} ${col(f, 'ref')}>${col(f, 'alt')} qual=${Number(col(f, 'quality'))} depth=${col(f, 'depth')} alt=${col(f, 'altReads')}`;
   });
 
+  const depthDownload = page.waitForEvent('download');
+  await panel.locator('.table-export', { hasText: 'depth:' }).getByRole('button', { name: 'TSV' }).click();
+  const depthTsv = readFileSync((await (await depthDownload).path())!, 'utf8').trim().split('\n');
+  const depthHeader = depthTsv[0]!.split('\t');
+  const depthRows = depthTsv.slice(1).map((line) => {
+    const f = line.split('\t');
+    return ['contig', 'start', 'end', 'meanDepth', 'minDepth'].map((name) => f[depthHeader.indexOf(name)]).join('\t');
+  });
+
   // Every run of the workflow is in the session history with its command line.
   await expect.poll(() => page.getByTestId('run').filter({ hasText: 'bcftools query' }).getByTestId('run-status').allTextContents(), { timeout: 60_000 }).toEqual(['succeeded']);
   const commands = await page.getByTestId('run').locator('code.command').allTextContents();
-  return { readsNote, fasta, calls, commands };
+  return { readsNote, fasta, calls, depthRows, commands };
 }
 
 describe('pathogen consensus: Nanopore reads in one file', () => {
@@ -109,6 +122,10 @@ describe('pathogen consensus: Nanopore reads in one file', () => {
     const keys = variantKeys(outcome.calls.map((c) => /^(\d+) (\w+)>(\w+)/.exec(c)!).map((m) => ({ pos: Number(m[1]), ref: m[2]!, alt: m[3]! })));
     const snvs = variantKeys(truth.variants.filter((v) => v.ref.length === 1));
     expect(keys).toEqual([...snvs.slice(0, 3), '23711 AT>A', snvs[3]!]);
+  });
+
+  it('measures the same depth as native samtools depth', () => {
+    expect(outcome.depthRows).toEqual(expected.depthTable.split('\n'));
   });
 
   it('builds the same consensus as native samtools consensus', () => {
@@ -166,6 +183,19 @@ describe('pathogen consensus: Illumina pairs with a primer BED', () => {
     expect(outcome.commands).toContain('samtools ampliconclip -b lambda.primers.bed lambda-a.unclipped.bam | samtools sort -l 1 -o lambda-a.bam -');
     expect(outcome.commands).toContain('minimap2 -a -x sr lambda.fa lambda-a_R1.fastq.gz lambda-a_R2.fastq.gz | samtools sort -l 1 -o lambda-a.unclipped.bam -');
     expect([...outcome.commands].sort()).toEqual([...expected.commands].sort());
+  });
+
+  it('measures the same depth as native samtools on the clipped BAM: lower than without clipping exactly at the primers', () => {
+    expect(outcome.depthRows).toEqual(expected.depthTable.split('\n'));
+    // Native depth of the same reads without primer clipping (test/fixtures/tool-output/pathogen), binned as the app does.
+    const unclipped = parseDepth(gunzipSync(readFileSync(join(FIXTURES, 'tool-output/pathogen/samtools-depth.lambda-a.bam.txt.gz'))).toString(), 10);
+    const primers = readFileSync(join(PATHOGEN_FIXTURES, 'lambda.primers.bed'), 'utf8').trim().split('\n').map((line) => line.split('\t').slice(1, 3).map(Number) as [number, number]);
+    const clippedMeans = outcome.depthRows.map((row) => Number(row.split('\t')[3]));
+    expect(clippedMeans).toHaveLength(unclipped.bins.length);
+    const lower = unclipped.bins.filter((b, i) => clippedMeans[i]! < Number(b.meanDepth.toFixed(2))).map((b) => `${b.start}-${b.end}`);
+    const atPrimers = unclipped.bins.filter((b) => primers.some(([start, end]) => b.start <= end && b.end > start)).map((b) => `${b.start}-${b.end}`);
+    expect(lower).toEqual(atPrimers);
+    expect(unclipped.bins.every((b, i) => clippedMeans[i]! <= Number(b.meanDepth.toFixed(2)))).toBe(true);
   });
 
   it('gives the same variants and consensus as the native tools on the same argv', () => {
