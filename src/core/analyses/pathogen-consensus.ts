@@ -73,8 +73,10 @@ export function pathogenSteps(inputs: InputNames, params: ParameterValues): Anal
       job: {
         label: label('bcftools mpileup | call | norm | view'),
         steps: [
-          // Base quality 20 (as iVar): BAQ lowers bases misaligned next to an indel, so they drop out at depth.
-          { program: 'bcftools', argv: ['mpileup', '-Q', '20', '-f', ref, '-a', 'AD,DP', '-Ou', out.bam] },
+          // Short reads: base quality 20 (as iVar); BAQ lowers bases misaligned next to an indel, so they drop out
+          // at depth. Nanopore: bcftools' own ONT profile (-X ont: -B -Q5 --max-BQ 30 -I), no indel calls, since
+          // homopolymer errors make them unreliable (simulated 7%-error reads: a false 1 bp deletion otherwise).
+          { program: 'bcftools', argv: ['mpileup', ...(presetOf(inputs, params) === 'map-ont' ? ['-X', 'ont'] : ['-Q', '20']), '-f', ref, '-a', 'AD,DP', '-Ou', out.bam] },
           { program: 'bcftools', argv: ['call', '-m', '--ploidy', '1', '-v', '-Ou'] },
           { program: 'bcftools', argv: ['norm', '-f', ref, '-Ou'] },
           { program: 'bcftools', argv: ['view', '-e', `QUAL<${params['minQual'] ?? 20}`, '-Oz', '-o', out.vcf] },
@@ -171,6 +173,7 @@ export const pathogenConsensus: AnalysisDefinition<PathogenResult> = {
     'For research and education, not for clinical decisions.',
     'The consensus is a simple majority (samtools consensus -m simple: 75% of reads must agree); mixed positions and positions below the minimum depth are N.',
     'Calls are haploid: a mixed infection or a minority variant is not reported as such.',
+    'Nanopore reads: variants are called with bcftools’ ONT profile, which calls no indels (homopolymer errors make them unreliable); the consensus still carries indels that most reads agree on.',
   ],
 };
 

@@ -41,6 +41,13 @@ describe('pathogen consensus steps', () => {
     ]);
   });
 
+  it('calls Nanopore reads with bcftools’ ONT profile (no indel calls) and short reads at base quality 20', () => {
+    const call = (inputs: Record<string, string>, preset: number) => commandsOf(pathogenConsensus, inputs, { ...params, preset }).find((c) => c.startsWith('bcftools mpileup'))!;
+    expect(call({ reads1: 'lambda-long.fastq.gz', reference: 'lambda.fa' }, 2)).toMatch(/^bcftools mpileup -X ont -f lambda\.fa /);
+    expect(call({ reads1: 'sample_ont.fastq.gz', reference: 'lambda.fa' }, 0)).toMatch(/^bcftools mpileup -X ont /);
+    expect(call(PAIRED, 0)).toMatch(/^bcftools mpileup -Q 20 -f lambda\.fa /);
+  });
+
   it('waits for the sorted BAM (and the reference index for calling) before the steps that read them', () => {
     const after = Object.fromEntries(pathogenSteps(PAIRED, params).map((s) => [s.key, s.after ?? []]));
     expect(after).toEqual({ faidx: [], align: [], call: ['faidx', 'align'], consensus: ['align'], depth: ['align'], flagstat: ['align'], index: ['align'], vcfIndex: ['call'], variants: ['call'] });
