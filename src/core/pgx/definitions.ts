@@ -60,7 +60,8 @@ export const PGX_GENES: readonly GeneDef[] = (alleleData.genes as RawGene[]).map
 
 export const PHENOTYPES: Readonly<Record<string, PhenotypeDef>> = phenotypeData.genes as Record<string, PhenotypeDef>;
 
-export const DATA_SOURCES = { alleles: alleleData.sources, phenotypes: phenotypeData.sources, compiled: alleleData.compiled } as const;
+/** When the bundled allele and phenotype tables were compiled (printed in the report). */
+export const PGX_DATA_COMPILED: string = alleleData.compiled;
 
 export function allPositions(): PositionDef[] {
   return PGX_GENES.flatMap((g) => [...g.positions]);
