@@ -3,8 +3,9 @@
 // known region without reads, for the pathogen workflow's tests, example and benchmark. Writes
 // <out>_R1.fastq.gz, <out>_R2.fastq.gz and <out>.truth.json (the variants as normalised VCF records, the gap).
 // Usage: node scripts/gen-pathogen-reads.mjs REF.fa OUT_PREFIX [--pairs 6000] [--profile a|b] [--seed 7] [--plain]
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { BASES, readSingleSequence, revcomp, seededRandom, spikeHaplotype } from './lib/simulate-reads.mjs';
 
 // Variants per profile (1-based reference positions, VCF-style REF/ALT as bcftools norm writes them) and the
 // reference interval left without reads. Positions sit in non-repetitive context so left-alignment keeps them.
@@ -46,52 +47,12 @@ if (!profile) throw new Error(`unknown profile; use one of ${Object.keys(PROFILE
 const plain = args.includes('--plain');
 const READ_LEN = 150;
 const ERROR_RATE = 0.001;
-let seed = Number(opt('seed', 7)) >>> 0;
-
-// mulberry32: tiny, well-known seeded PRNG
-function rand() {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const { rand } = seededRandom(Number(opt('seed', 7)));
 const gauss = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
 
-const lines = readFileSync(refPath, 'latin1').split('\n');
-const contig = lines[0].slice(1).split(/\s/)[0];
-const ref = lines.slice(1).join('').replace(/\s/g, '').toUpperCase();
-if (lines.slice(1).some((l) => l.startsWith('>'))) throw new Error('expected a single-sequence reference');
+const { contig, ref } = readSingleSequence(refPath);
+const { hap, truth, gapStart, gapEnd } = spikeHaplotype(contig, ref, profile.variants, profile.gap);
 
-// The sample's haplotype: the reference with the variants applied; truth records in VCF terms.
-const truth = [];
-let hap = '';
-let cursor = 0; // 0-based reference position copied up to
-let shiftBeforeGap = 0;
-for (const v of [...profile.variants].sort((x, y) => x.pos - y.pos)) {
-  const i = v.pos - 1;
-  hap += ref.slice(cursor, i);
-  if (v.deleteBases) {
-    const refAllele = ref.slice(i, i + 1 + v.deleteBases);
-    truth.push({ chrom: contig, pos: v.pos, ref: refAllele, alt: refAllele[0] });
-    hap += refAllele[0];
-    cursor = i + 1 + v.deleteBases;
-    if (v.pos < profile.gap.start) shiftBeforeGap -= v.deleteBases;
-  } else {
-    if (v.alt === ref[i]) throw new Error(`variant at ${v.pos}: ALT equals REF`);
-    truth.push({ chrom: contig, pos: v.pos, ref: ref[i], alt: v.alt });
-    hap += v.alt;
-    cursor = i + 1;
-  }
-}
-hap += ref.slice(cursor);
-// The gap in haplotype coordinates, 0-based half-open.
-const gapStart = profile.gap.start - 1 + shiftBeforeGap;
-const gapEnd = profile.gap.end + shiftBeforeGap;
-
-const COMPLEMENT = { A: 'T', C: 'G', G: 'C', T: 'A', N: 'N' };
-const revcomp = (s) => [...s].reverse().map((b) => COMPLEMENT[b] ?? 'N').join('');
-const BASES = 'ACGT';
 function sequence(s) {
   let out = '';
   for (const b of s) out += rand() < ERROR_RATE ? BASES[(BASES.indexOf(b) + 1 + Math.floor(rand() * 3)) % 4] : b;
