@@ -2,24 +2,15 @@
 // somatic hotspots, sample identity and sample sex on the fixtures, with the shown numbers checked against what
 // the native tools printed (test/fixtures/expected/clinical), and the printed report's layout.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openApp, type AppPage } from './support/browser';
+import { reportViolations, round2, tableRows } from './support/report';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const native = (name: string): string => (JSON.parse(readFileSync(join(FIXTURES, 'expected', 'clinical', `${name}.json`), 'utf8')) as { stdout: string }).stdout;
 const nativeLines = (name: string): string[][] => native(name).trim().split('\n').filter((l) => !l.startsWith('#')).map((l) => l.split('\t'));
-
-/** A shown table's rows as header -> cell text. */
-async function tableRows(page: Page, title: string): Promise<Record<string, string>[]> {
-  const table = page.getByRole('table', { name: title });
-  await table.waitFor({ timeout: 120_000 });
-  const headers = await table.locator('thead th').allInnerTexts();
-  const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
-  return rows.map((cells) => Object.fromEntries(headers.map((h, i) => [h.trim(), cells[i]!.trim()])));
-}
 
 async function run(page: Page, title: string, inputs: Record<string, string>, params: Record<string, string> = {}): Promise<void> {
   if (await page.getByRole('button', { name: 'Close result' }).count()) await page.getByRole('button', { name: 'Close result' }).click();
@@ -30,21 +21,6 @@ async function run(page: Page, title: string, inputs: Record<string, string>, pa
   await expect.poll(() => page.locator('#result-heading').innerText(), { timeout: 30_000 }).toContain(Object.values(inputs)[0]!);
   await page.locator('[data-metric]').first().waitFor({ timeout: 120_000 });
 }
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Serious or critical axe-core violations inside the open result. */
-async function reportViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    type Violation = { id: string; impact: string | null; nodes: { target: string[] }[] };
-    const axe = (window as unknown as { axe: { run(context: string): Promise<{ violations: Violation[] }> } }).axe;
-    return (await axe.run('.print-report')).violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-const round2 = (value: number): string => String(Math.round(value * 100) / 100);
 
 describe('clinical quick checks', () => {
   let browser: Browser;

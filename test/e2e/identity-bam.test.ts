@@ -4,8 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchBrowser, openApp, type AppPage } from './support/browser';
+import { round2, tableRows } from './support/report';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 /** The DC line of a native gtcheck case: query, genotyped, discordance, -log P(HWE), sites. */
@@ -15,16 +16,6 @@ const nativeDc = (name: string): string[] =>
     .find((l) => l.startsWith('DC\t'))!
     .split('\t')
     .slice(1);
-
-async function tableRows(page: Page, title: string): Promise<Record<string, string>[]> {
-  const table = page.getByRole('table', { name: title });
-  await table.waitFor({ timeout: 180_000 });
-  const headers = await table.locator('thead th').allInnerTexts();
-  const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
-  return rows.map((cells) => Object.fromEntries(headers.map((h, i) => [h.trim(), cells[i]!.trim()])));
-}
-
-const round2 = (value: number): string => String(Math.round(value * 100) / 100);
 
 describe('Sample identity: a BAM against a VCF', () => {
   let browser: Browser;

@@ -9,7 +9,9 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator } from 'playwright-core';
 import { parseDepth } from '../../src/core/pathogen/outputs';
-import { launchBrowser, openApp, type AppPage } from './support/browser';
+import type { AppPage } from './support/browser';
+import { downloadText, exportedTable } from './support/downloads';
+import { openSessionWith } from './support/session-page';
 import { FIXTURES } from './support/engine-page';
 import { expectedConsensus, PATHOGEN_FIXTURES, variantKeys, type Truth } from '../unit/core/analyses/pathogen-truth';
 
@@ -57,28 +59,11 @@ async function runSample(app: AppPage, files: string[], sample: string, setup: (
   await panel.getByRole('heading', { name: new RegExp(`^Pathogen consensus: ${sample}`) }).waitFor({ timeout: RUN_TIMEOUT });
   const readsNote = await panel.locator('[data-metric="reads"]').innerText({ timeout: RUN_TIMEOUT });
 
-  const download = page.waitForEvent('download');
-  await panel.getByRole('button', { name: 'Consensus genome (FASTA)' }).click();
-  const fasta = readFileSync((await (await download).path())!, 'utf8');
-
-  const tsvDownload = page.waitForEvent('download');
-  await panel.locator('.table-export', { hasText: 'variants:' }).getByRole('button', { name: 'TSV' }).click();
-  const tsv = readFileSync((await (await tsvDownload).path())!, 'utf8').trim().split('\n');
-  const header = tsv[0]!.split('\t');
-  const col = (f: string[], name: string) => f[header.indexOf(name)]!;
-  const calls = tsv.slice(1).map((line) => {
-    const f = line.split('\t');
-    return `${col(f, 'position')} ${col(f, 'ref')}>${col(f, 'alt')} qual=${Number(col(f, 'quality'))} depth=${col(f, 'depth')} alt=${col(f, 'altReads')}`;
-  });
-
-  const depthDownload = page.waitForEvent('download');
-  await panel.locator('.table-export', { hasText: 'depth:' }).getByRole('button', { name: 'TSV' }).click();
-  const depthTsv = readFileSync((await (await depthDownload).path())!, 'utf8').trim().split('\n');
-  const depthHeader = depthTsv[0]!.split('\t');
-  const depthRows = depthTsv.slice(1).map((line) => {
-    const f = line.split('\t');
-    return ['contig', 'start', 'end', 'meanDepth', 'minDepth'].map((name) => f[depthHeader.indexOf(name)]).join('\t');
-  });
+  const fasta = await downloadText(page, panel.getByRole('button', { name: 'Consensus genome (FASTA)' }));
+  const calls = (await exportedTable(page, panel, 'variants')).map(
+    (r) => `${r['position']} ${r['ref']}>${r['alt']} qual=${Number(r['quality'])} depth=${r['depth']} alt=${r['altReads']}`,
+  );
+  const depthRows = (await exportedTable(page, panel, 'depth')).map((r) => ['contig', 'start', 'end', 'meanDepth', 'minDepth'].map((name) => r[name]).join('\t'));
 
   // Every run of the workflow is in the session history with its command line.
   await expect.poll(() => page.getByTestId('run').filter({ hasText: 'bcftools query' }).getByTestId('run-status').allTextContents(), { timeout: 60_000 }).toEqual(['succeeded']);
@@ -94,11 +79,7 @@ describe('pathogen consensus: Nanopore reads in one file', () => {
   let outcome: Awaited<ReturnType<typeof runSample>>;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    const context = await browser.newContext({ acceptDownloads: true });
-    context.setDefaultNavigationTimeout(120_000);
-    context.setDefaultTimeout(60_000);
-    app = await openApp({ browser, context });
+    ({ browser, app } = await openSessionWith([]));
   });
   afterAll(async () => {
     await browser?.close();
@@ -163,11 +144,7 @@ describe('pathogen consensus: Illumina pairs with a primer BED', () => {
   let outcome: Awaited<ReturnType<typeof runSample>>;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    const context = await browser.newContext({ acceptDownloads: true });
-    context.setDefaultNavigationTimeout(120_000);
-    context.setDefaultTimeout(60_000);
-    app = await openApp({ browser, context });
+    ({ browser, app } = await openSessionWith([]));
   });
   afterAll(async () => {
     await browser?.close();

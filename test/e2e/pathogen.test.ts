@@ -2,11 +2,11 @@
 // region without reads) and the lambda phage reference, run one sample, check the calls are exactly the spiked
 // variants and the consensus is the reference with them applied and N over the gap; then run two samples at once
 // and read the summary table.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator } from 'playwright-core';
 import { launchBrowser, openApp, type AppPage } from './support/browser';
+import { downloadText, exportedTable } from './support/downloads';
 import { expectedConsensus, PATHOGEN_FIXTURES, readTruth, variantKeys } from '../unit/core/analyses/pathogen-truth';
 
 const FILES = ['lambda.fa', 'lambda-a_R1.fastq.gz', 'lambda-a_R2.fastq.gz', 'lambda-b_R1.fastq.gz', 'lambda-b_R2.fastq.gz'];
@@ -51,20 +51,11 @@ describe('pathogen consensus', () => {
     await panel.getByRole('heading', { name: /^Pathogen consensus: lambda-a_R1/ }).waitFor({ timeout: RUN_TIMEOUT });
     expect(await panel.locator('[data-metric="variants"] .value').innerText({ timeout: RUN_TIMEOUT })).toBe(String(truth.variants.length));
 
-    const download = page.waitForEvent('download');
-    await panel.getByRole('button', { name: 'Consensus genome (FASTA)' }).click();
-    const fasta = readFileSync((await (await download).path())!, 'utf8');
+    const fasta = await downloadText(page, panel.getByRole('button', { name: 'Consensus genome (FASTA)' }));
     expect(fasta.split('\n')[0]).toBe('>lambda-a consensus of NC_001416.1');
     expect(fasta.split('\n').slice(1).join('')).toBe(expectedConsensus(truth));
 
-    const tsvDownload = page.waitForEvent('download');
-    await panel.locator('.table-export', { hasText: 'variants:' }).getByRole('button', { name: 'TSV' }).click();
-    const tsv = readFileSync((await (await tsvDownload).path())!, 'utf8').trim().split('\n');
-    const header = tsv[0]!.split('\t');
-    const calls = tsv.slice(1).map((line) => {
-      const f = line.split('\t');
-      return { pos: Number(f[header.indexOf('position')]), ref: f[header.indexOf('ref')]!, alt: f[header.indexOf('alt')]! };
-    });
+    const calls = (await exportedTable(page, panel, 'variants')).map((r) => ({ pos: Number(r['position']), ref: r['ref']!, alt: r['alt']! }));
     expect(variantKeys(calls)).toEqual(variantKeys(truth.variants));
   });
 

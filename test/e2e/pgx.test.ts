@@ -1,21 +1,13 @@
 // Pharmacogenomics as a person runs it in the built app with the real wasm bcftools: open a VCF, run the
 // analysis, read the diplotype/phenotype table and the caveats, and download the PharmCAT outside-call file.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openApp, type AppPage } from './support/browser';
+import { reportViolations, tableRows } from './support/report';
 
 const PGX = join(import.meta.dirname, '..', 'fixtures', 'pgx');
-
-async function tableRows(page: Page, title: string): Promise<Record<string, string>[]> {
-  const table = page.getByRole('table', { name: title });
-  await table.waitFor({ timeout: 120_000 });
-  const headers = await table.locator('thead th').allInnerTexts();
-  const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
-  return rows.map((cells) => Object.fromEntries(headers.map((h, i) => [h.trim(), cells[i]!.trim()])));
-}
 
 /** Runs the analysis on these inputs; returns the console commands the form showed for it. */
 async function runPgx(page: Page, inputs: Record<string, string>): Promise<string> {
@@ -29,19 +21,6 @@ async function runPgx(page: Page, inputs: Record<string, string>): Promise<strin
   const alert = page.locator('.result [role="alert"]');
   if (await alert.count()) throw new Error(`The analysis failed: ${await alert.innerText()}`);
   return commands;
-}
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Serious or critical axe-core violations inside the open result (every rule on). */
-async function reportViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    type Violation = { id: string; impact: string | null; nodes: { target: string[] }[] };
-    const axe = (window as unknown as { axe: { run(context: string): Promise<{ violations: Violation[] }> } }).axe;
-    return (await axe.run('.print-report')).violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describe('pharmacogenomics', () => {
