@@ -13,7 +13,7 @@ type MemfsWrite = (stream: { node: MemfsNode }, buffer: Uint8Array, offset: numb
 
 /** MEMFS's shared operation tables for regular files (one per tool instance). */
 interface MemfsFileOps {
-  node_ops: { getattr(node: MemfsNode): FsStat; lokusTuned?: true };
+  node_ops: { getattr(node: MemfsNode): FsStat };
   stream_ops: { write: MemfsWrite };
 }
 
@@ -25,13 +25,15 @@ export function nextCapacity(current: number, needed: number): number {
   return Math.max(needed, grown);
 }
 
-/** Tunes MEMFS regular files of this instance; `dir` must be a MEMFS directory (a probe file is made there). */
+/**
+ * Tunes MEMFS regular files of this instance (once per instance: each command gets a fresh one). MEMFS is not
+ * exported by the builds, so its shared file operation tables are reached through a probe file made in `dir`.
+ */
 export function tuneMemfsFiles(fs: EmscriptenFs, dir: string, blksize: number): void {
   const probe = `${dir}/.lokus-memfs-probe`;
   fs.writeFile(probe, new Uint8Array(0));
   const ops = fs.lookupPath(probe).node as unknown as MemfsFileOps;
   fs.unlink(probe);
-  if (ops.node_ops.lokusTuned) return;
   const getattr = ops.node_ops.getattr;
   ops.node_ops.getattr = (node) => ({ ...getattr(node), blksize });
   const write = ops.stream_ops.write;
@@ -45,5 +47,4 @@ export function tuneMemfsFiles(fs: EmscriptenFs, dir: string, blksize: number): 
     }
     return write.call(this, stream, buffer, offset, length, position, canOwn);
   };
-  ops.node_ops.lokusTuned = true;
 }
