@@ -5,10 +5,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openApp, type AppPage } from './support/browser';
+import type { AppPage } from './support/browser';
+import { openSessionWith } from './support/session-page';
 import { round2, tableRows } from './support/report';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+const FILES = [
+  'identity.HG00096.bam', 'identity.HG00096.bam.bai', 'identity.ref.fa.gz', 'identity.ref.fa.gz.fai', 'identity.ref.fa.gz.gzi',
+  'identity.HG00096.b.vcf.gz', 'identity.HG00096.b.vcf.gz.tbi', 'identity.HG00097.vcf.gz', 'identity.HG00097.vcf.gz.tbi',
+];
 /** The DC line of a native gtcheck case: query, genotyped, discordance, -log P(HWE), sites. */
 const nativeDc = (name: string): string[] =>
   (JSON.parse(readFileSync(join(FIXTURES, 'expected', 'clinical', `${name}.json`), 'utf8')) as { stdout: string }).stdout
@@ -22,25 +27,14 @@ describe('Sample identity: a BAM against a VCF', () => {
   let app: AppPage;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    const context = await browser.newContext();
-    context.setDefaultNavigationTimeout(120_000);
-    context.setDefaultTimeout(60_000);
-    app = await openApp({ browser, context });
+    ({ browser, app } = await openSessionWith(FILES.map((name) => join(FIXTURES, name))));
   });
   afterAll(async () => {
     await browser?.close();
   });
 
   it('opens the BAM, its index, the reference and the VCFs', async () => {
-    const { page } = app;
-    await page.getByLabel('Notes').waitFor({ timeout: 120_000 });
-    const files = [
-      'identity.HG00096.bam', 'identity.HG00096.bam.bai', 'identity.ref.fa.gz', 'identity.ref.fa.gz.fai', 'identity.ref.fa.gz.gzi',
-      'identity.HG00096.b.vcf.gz', 'identity.HG00096.b.vcf.gz.tbi', 'identity.HG00097.vcf.gz', 'identity.HG00097.vcf.gz.tbi',
-    ];
-    await page.getByLabel('Open files', { exact: true }).setInputFiles(files.map((name) => join(FIXTURES, name)));
-    await expect.poll(() => page.getByTestId('file-row').count(), { timeout: 60_000 }).toBe(files.length);
+    await expect.poll(() => app.page.getByTestId('file-row').count(), { timeout: 60_000 }).toBe(FILES.length);
   });
 
   it('asks for the reference before it genotypes a BAM', async () => {
