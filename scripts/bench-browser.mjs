@@ -6,10 +6,11 @@
 // Browser time is the job's own duration as the engine reports it (queue to result; the first run of a program
 // in a worker includes fetching and compiling its .wasm). stdout goes to a file in the work area (`>`).
 //
-// Usage: npm run bench:browser -- [--runs 3] [--only <substring>[,...]] [--tools-json file] [--no-node] [--out-dir dist] [--json out.json]
+// Usage: npm run bench:browser -- [--runs 3] [--only <substring>[,...]] [--tools-json file] [--no-node] [--out-dir dist] [--json out.json] [--chromium-arg <flag>]...
 //   --tools-json  reuse a bench:tools --json result instead of running bench:tools here
 //   --no-node     browser only
 //   --out-dir     build folder (default dist)
+//   --chromium-arg  one extra browser flag per use, for diagnosis (e.g. --js-flags=--no-wasm-bounds-checks)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +33,7 @@ const only = value('only', '').split(',').filter(Boolean);
 
 // `out/` paths become plain names: the browser work area is flat.
 const commands = selectBenchCommands(only);
+const chromiumArgs = argv.flatMap((a, i) => (argv[i - 1] === '--chromium-arg' ? [a] : []));
 
 const median = (xs) => {
   if (!xs.length) return NaN;
@@ -63,7 +65,8 @@ const server = await preview({ root, build: { outDir }, preview: { port: 0, host
 const { port } = server.httpServer.address();
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  // --chromium-arg <flag> (repeatable): extra browser flags for diagnosis, e.g. --js-flags=--no-wasm-bounds-checks.
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', ...chromiumArgs],
 });
 const page = await browser.newPage();
 await page.goto(`http://127.0.0.1:${port}/engine-harness.html`);

@@ -7,6 +7,8 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 emcc $CFLAGS -c "$LOKUS_WASM_DIR/shared/getopt_glibc_msgs.c" -o "$LOKUS_SYSROOT/lib/lokus_getopt.o"
 # Clinger's exact fast path for strtod, wrapped around musl's (see shared/fast_strtod.c)
 emcc $CFLAGS -c "$LOKUS_WASM_DIR/shared/fast_strtod.c" -o "$LOKUS_SYSROOT/lib/lokus_fast_strtod.o"
+# A 64 KiB fully buffered stdout instead of musl's 1 KiB (see shared/stdout_buffer.c)
+emcc $CFLAGS -c "$LOKUS_WASM_DIR/shared/stdout_buffer.c" -o "$LOKUS_SYSROOT/lib/lokus_stdout_buffer.o"
 stamp="$LOKUS_SYSROOT/.libs-done"
 if [ -f "$stamp" ] && [ "${LOKUS_REBUILD_LIBS:-0}" != 1 ]; then log "sysroot libraries already built"; exit 0; fi
 

@@ -46,6 +46,7 @@ LOKUS_LDFLAGS=(
   --pre-js "$LOKUS_WASM_DIR/shared/pre.js"
   "$LOKUS_SYSROOT/lib/lokus_getopt.o"   # glibc-style getopt messages (shared/getopt_glibc_msgs.c)
   "$LOKUS_SYSROOT/lib/lokus_fast_strtod.o" -Wl,--wrap=strtod   # exact fast path before musl's long-double strtod
+  "$LOKUS_SYSROOT/lib/lokus_stdout_buffer.o"   # 64 KiB fully buffered stdout (shared/stdout_buffer.c)
 )
 export LOKUS_LDFLAGS_STR="${LOKUS_LDFLAGS[*]}"
 # Plain (non-program) link flags, for configure scripts' test links.
