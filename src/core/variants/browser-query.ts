@@ -109,11 +109,36 @@ export function buildQuery(file: string, header: VcfHeader, filter: VariantFilte
   };
 }
 
+/**
+ * The table's query as one job per part of the file (chunk-plan.ts), to run at once on the engine's workers;
+ * the parts' outputs joined in order are the single query's. Undefined when the query cannot be split: a region
+ * or panel already chooses the records, annotation columns come from +split-vep, or a sample-level expression
+ * needs the view pipeline.
+ */
+export function buildSplitQuery(file: string, header: VcfHeader, filter: VariantFilter, infoFields: readonly string[], annotationFields: readonly string[], chunks: readonly string[]): { jobs: JobSpec[]; columns: string[] } | undefined {
+  if (chunks.length < 2 || filter.region.trim() !== '' || filter.panel !== '') return undefined;
+  const single = buildQuery(file, header, filter, infoFields, annotationFields);
+  const [step, ...more] = single.job.steps;
+  if (!step || more.length > 0 || step.argv[0] !== 'query' || step.argv.at(-1) !== file) return undefined;
+  const jobs = chunks.map((chunk, i) => ({
+    label: `Variant browser: bcftools query (part ${i + 1} of ${chunks.length})`,
+    // query -f FORMAT, then the part's records, then the filters and the file as in the single query.
+    steps: [{ program: 'bcftools', argv: [...step.argv.slice(0, 3), '-r', chunk, '--regions-overlap', 'pos', ...step.argv.slice(3)] }],
+    stdoutFile: `${file}.browser.part${i + 1}.tsv`,
+  }));
+  return { jobs, columns: single.columns };
+}
+
 /** The table's set as bgzipped VCF: the same selection as buildQuery, so the file holds the rows shown. */
 export function buildVcfExport(file: string, filter: VariantFilter, output: string): JobSpec {
   const selection = selectionSteps(file, filter);
   const steps = selection ? [...selection, view('-Oz', '-o', output, '-')] : [view(...filterArgs(filter), '-Oz', '-o', output, file)];
   return { label: 'Variant browser: export VCF', steps };
+}
+
+/** Contig, length and record count from the file's .tbi/.csi, for splitting the query (chunk-plan.ts). */
+export function buildIndexStatsJob(file: string): JobSpec {
+  return { label: 'Variant browser: read index', steps: [{ program: 'bcftools', argv: ['index', '-s', file] }] };
 }
 
 export function buildHeaderJob(file: string): JobSpec {
