@@ -1,17 +1,23 @@
 // The variant browser's state: a VCF/BCF, its header, the filters, and the rows bcftools query returned
 // (kept raw: 100,000 rows are plain arrays, never proxied); each query is a run in the history, tagged with
-// the filters and columns, so the last table comes back after a reload.
+// the filters and columns, so the last table comes back after a reload. On an indexed file without a region the
+// query runs as parts on the engine's workers at once (one run per part), joined in file order.
 import { parseQueryTable } from '../core/parsers/bcftools-query';
 import { ParseError } from '../core/parsers/parse-error';
 import { parseVcfHeader, type VcfHeader } from '../core/parsers/vcf-header';
 import { formatJob } from '../core/tools/job';
-import { buildHeaderJob, buildQuery, buildVcfExport, describeQueryError, EMPTY_FILTER, filterProblem, type VariantFilter } from '../core/variants/browser-query';
-import { decodeBrowserTag, encodeBrowserTag, type BrowserSnapshot } from '../core/variants/browser-snapshot';
+import type { JobSpec } from '../core/tools/job';
+import type { Run } from '../core/session';
+import { buildHeaderJob, buildIndexStatsJob, buildQuery, buildSplitQuery, buildVcfExport, describeQueryError, EMPTY_FILTER, filterProblem, type VariantFilter } from '../core/variants/browser-query';
+import { browserTagGroup, decodeBrowserTag, encodeBrowserTag, type BrowserSnapshot } from '../core/variants/browser-snapshot';
+import { parseIndexStats, planChunks, type ContigStat } from '../core/variants/chunk-plan';
 import { rowsToTsv, sortRows, type SortDirection } from '../core/variants/variant-table';
 import { describeError } from './describe-error';
 import { runOutput, runText } from './run-text';
 import type { Workbench } from './workbench.svelte';
 
+/** As many parts as the engine runs jobs at once (its default pool: max(2, min(hardwareConcurrency, 4))). */
+const PARTS = Math.max(2, Math.min(globalThis.navigator?.hardwareConcurrency || 2, 4));
 const PREFERRED_INFO = ['AF', 'DP', 'AC', 'AN', 'MQ', 'VT'];
 /** VEP and SnpEff names of the consequence, gene and impact sub-fields. */
 const PREFERRED_ANNOTATION = ['Consequence', 'SYMBOL', 'IMPACT', 'Annotation', 'Gene_Name', 'Annotation_Impact'];
@@ -25,6 +31,8 @@ export class VariantBrowserState {
   columns = $state.raw<string[]>([]);
   rows = $state.raw<string[][]>([]);
   sort = $state<{ column: number; direction: SortDirection } | undefined>(undefined);
+  /** Records per contig from the file's index (`bcftools index -s`); undefined without an index. */
+  indexStats = $state.raw<ContigStat[] | undefined>(undefined);
   busy = $state(false);
   error = $state<string | undefined>(undefined);
 
@@ -32,7 +40,15 @@ export class VariantBrowserState {
   readonly panels = $derived.by(() => this.workbench.files.filter((f) => f.availability === 'ready' && f.detected.format === 'bed').map((f) => f.name));
   readonly hasIndex = $derived.by(() => this.variantFiles.some((f) => f.name === this.file && f.indexName !== undefined));
   readonly problem = $derived(filterProblem(this.filter, this.hasIndex, this.annotationFields.length > 0));
-  readonly command = $derived(this.header && !this.problem ? formatJob(buildQuery(this.file, this.header, this.filter, this.infoFields, this.annotationFields).job) : '');
+  /** The query as parts for the workers, when the file's index allows it and no region chooses the records. */
+  readonly split = $derived.by(() => {
+    const chunks = this.indexStats && this.hasIndex ? planChunks(this.indexStats, PARTS) : undefined;
+    return this.header && !this.problem && chunks ? buildSplitQuery(this.file, this.header, this.filter, this.infoFields, this.annotationFields, chunks) : undefined;
+  });
+  /** What "Show variants" runs: the parts' commands, one a line, or the single query. */
+  readonly command = $derived(
+    this.split ? this.split.jobs.map(formatJob).join('\n') : this.header && !this.problem ? formatJob(buildQuery(this.file, this.header, this.filter, this.infoFields, this.annotationFields).job) : '',
+  );
   readonly sorted = $derived(this.sort ? sortRows(this.rows, this.sort.column, this.sort.direction) : this.rows);
 
   #restoredFor: string | undefined;
@@ -45,6 +61,7 @@ export class VariantBrowserState {
     if (!file) return;
     await this.#busy(async () => {
       const header = await this.#readHeader(file);
+      this.indexStats = await this.#readIndexStats(file);
       this.header = header;
       this.infoFields = PREFERRED_INFO.filter((id) => header.info.some((f) => f.id === id)).slice(0, 4);
       this.annotationFields = PREFERRED_ANNOTATION.filter((name) => header.annotation?.fields.includes(name));
@@ -63,11 +80,14 @@ export class VariantBrowserState {
     const run = this.workbench.runs.find((candidate) => candidate.status === 'succeeded' && candidate.analysisId !== undefined && decodeBrowserTag(candidate.analysisId));
     const saved = run?.analysisId === undefined ? undefined : decodeBrowserTag(run.analysisId);
     if (!run || !saved || !this.variantFiles.some((f) => f.name === saved.file)) return;
+    const runs = this.#queryRuns(run);
+    if (!runs) return;
     this.file = saved.file;
     await this.#busy(async () => {
       const header = await this.#readHeader(saved.file);
+      this.indexStats = await this.#readIndexStats(saved.file);
       const query = buildQuery(saved.file, header, saved.filter, saved.infoFields, saved.annotationFields);
-      const table = parseQueryTable(await runText(this.workbench, run), query.columns);
+      const table = await this.#readTable(runs, query.columns);
       this.header = header;
       this.filter = { ...saved.filter, samples: [...saved.filter.samples] };
       this.infoFields = [...saved.infoFields];
@@ -104,10 +124,14 @@ export class VariantBrowserState {
     if (!header || this.problem) return;
     await this.#busy(async () => {
       const snapshot: BrowserSnapshot = { file: this.file, filter: this.filter, infoFields: this.infoFields, annotationFields: this.annotationFields };
-      const query = buildQuery(this.file, header, this.filter, this.infoFields, this.annotationFields);
-      const run = await this.workbench.runJob(query.job, undefined, encodeBrowserTag(snapshot, crypto.randomUUID().slice(0, 8)));
-      if (run.status !== 'succeeded') throw new Error(describeQueryError(run.stderr, header));
-      const table = parseQueryTable(await runText(this.workbench, run), query.columns);
+      const instance = crypto.randomUUID().slice(0, 8);
+      const single = this.split ? undefined : buildQuery(this.file, header, this.filter, this.infoFields, this.annotationFields);
+      const query = this.split ?? { jobs: [single!.job], columns: single!.columns };
+      const count = query.jobs.length;
+      const runs = await Promise.all(query.jobs.map((job, i) => this.workbench.runJob(job, undefined, encodeBrowserTag(snapshot, instance, count > 1 ? { index: i + 1, count } : undefined))));
+      const failed = runs.find((run) => run.status !== 'succeeded');
+      if (failed) throw new Error(describeQueryError(failed.stderr, header));
+      const table = await this.#readTable(runs, query.columns);
       this.columns = [...table.columns];
       this.rows = table.rows;
       this.sort = undefined;
@@ -132,6 +156,7 @@ export class VariantBrowserState {
   #reset(file: string): void {
     this.file = file;
     this.header = undefined;
+    this.indexStats = undefined;
     this.rows = [];
     this.columns = [];
     this.sort = undefined;
@@ -139,9 +164,44 @@ export class VariantBrowserState {
     this.filter = { ...EMPTY_FILTER };
   }
 
+  /** The runs holding the table of the query `run` belongs to, in file order; undefined if a part is missing. */
+  #queryRuns(run: Run): Run[] | undefined {
+    const group = run.analysisId === undefined ? undefined : browserTagGroup(run.analysisId);
+    if (!group?.part) return [run];
+    const parts: Run[] = [];
+    for (const candidate of this.workbench.runs) {
+      const other = candidate.analysisId === undefined ? undefined : browserTagGroup(candidate.analysisId);
+      if (candidate.status === 'succeeded' && other?.instance === group.instance && other.part?.count === group.part.count) parts[other.part.index - 1] ??= candidate;
+    }
+    return parts.length === group.part.count && parts.every(Boolean) ? parts : undefined;
+  }
+
+  /** The rows of the query's runs (the parts of a split query in order). */
+  async #readTable(runs: readonly Run[], columns: readonly string[]): Promise<{ columns: readonly string[]; rows: string[][] }> {
+    const texts = await Promise.all(runs.map((run) => runText(this.workbench, run)));
+    return { columns, rows: texts.flatMap((text) => parseQueryTable(text, columns).rows) };
+  }
+
+  /** Records per contig from the file's index, or undefined (no index, or bcftools could not read it). */
+  async #readIndexStats(file: string): Promise<ContigStat[] | undefined> {
+    if (!this.variantFiles.some((f) => f.name === file && f.indexName !== undefined)) return undefined;
+    const run = await this.#earlierOrRun(buildIndexStatsJob(file), file, (stdout) => stdout.trim() !== '');
+    try {
+      return run.status === 'succeeded' ? parseIndexStats(run.stdout) : undefined;
+    } catch {
+      return undefined; // then the query runs as one job, as without an index
+    }
+  }
+
   /** The file's header: from the session's last complete header run of it, else read now (a run in the history). */
   async #readHeader(file: string): Promise<VcfHeader> {
-    const job = buildHeaderJob(file);
+    const run = await this.#earlierOrRun(buildHeaderJob(file), file, (stdout) => /^#CHROM/m.test(stdout));
+    if (run.status !== 'succeeded') throw new Error(describeQueryError(run.stderr, undefined));
+    return parseVcfHeader(run.stdout);
+  }
+
+  /** The session's last complete run of this one-step job on this very file, else the job run now. */
+  async #earlierOrRun(job: JobSpec, file: string, complete: (stdout: string) => boolean): Promise<Run> {
     const argv = job.steps[0]!.argv.join('\0');
     const fingerprint = this.workbench.files.find((f) => f.name === file)?.fingerprint;
     const earlier = this.workbench.runs.find(
@@ -151,12 +211,9 @@ export class VariantBrowserState {
         run.steps[0]!.program === 'bcftools' &&
         run.steps[0]!.argv.join('\0') === argv &&
         run.inputs.some((input) => input.name === file && input.fingerprint === fingerprint) &&
-        /^#CHROM/m.test(run.stdout),
+        complete(run.stdout),
     );
-    if (earlier) return parseVcfHeader(earlier.stdout);
-    const run = await this.workbench.runJob(job);
-    if (run.status !== 'succeeded') throw new Error(describeQueryError(run.stderr, undefined));
-    return parseVcfHeader(run.stdout);
+    return earlier ?? (await this.workbench.runJob(job));
   }
 
   async #busy(work: () => Promise<void>): Promise<void> {
