@@ -1,8 +1,7 @@
 // The variant browser's state: a VCF/BCF, its header, the filters, and the rows bcftools query returned
-// (kept raw: 100,000 rows are plain arrays, never proxied); each query is a run in the history, tagged with
+// (kept raw as the text bcftools printed, split a row at a time when shown: query-rows.ts); each query is a run in the history, tagged with
 // the filters and columns, so the last table comes back after a reload. On an indexed file without a region the
 // query runs as parts on the engine's workers at once (one run per part), joined in file order.
-import { parseQueryTable } from '../core/parsers/bcftools-query';
 import { ParseError } from '../core/parsers/parse-error';
 import { parseVcfHeader, type VcfHeader } from '../core/parsers/vcf-header';
 import { formatJob } from '../core/tools/job';
@@ -11,7 +10,8 @@ import type { Run } from '../core/session';
 import { buildHeaderJob, buildIndexStatsJob, buildQuery, buildSplitQuery, buildVcfExport, describeQueryError, EMPTY_FILTER, filterProblem, type VariantFilter } from '../core/variants/browser-query';
 import { browserTagGroup, decodeBrowserTag, encodeBrowserTag, type BrowserSnapshot } from '../core/variants/browser-snapshot';
 import { parseIndexStats, planChunks, type ContigStat } from '../core/variants/chunk-plan';
-import { rowsToTsv, sortRows, type SortDirection } from '../core/variants/variant-table';
+import { QueryRows } from '../core/variants/query-rows';
+import type { SortDirection } from '../core/variants/variant-table';
 import { describeError } from './describe-error';
 import { runOutput, runText } from './run-text';
 import type { Workbench } from './workbench.svelte';
@@ -29,7 +29,7 @@ export class VariantBrowserState {
   annotationFields = $state<string[]>([]);
   filter = $state<VariantFilter>({ ...EMPTY_FILTER });
   columns = $state.raw<string[]>([]);
-  rows = $state.raw<string[][]>([]);
+  rows = $state.raw<QueryRows>(QueryRows.EMPTY);
   sort = $state<{ column: number; direction: SortDirection } | undefined>(undefined);
   /** Records per contig from the file's index (`bcftools index -s`); undefined without an index. */
   indexStats = $state.raw<ContigStat[] | undefined>(undefined);
@@ -49,7 +49,7 @@ export class VariantBrowserState {
   readonly command = $derived(
     this.split ? this.split.jobs.map(formatJob).join('\n') : this.header && !this.problem ? formatJob(buildQuery(this.file, this.header, this.filter, this.infoFields, this.annotationFields).job) : '',
   );
-  readonly sorted = $derived(this.sort ? sortRows(this.rows, this.sort.column, this.sort.direction) : this.rows);
+  readonly sorted = $derived(this.sort ? this.rows.sorted(this.sort.column, this.sort.direction) : this.rows);
 
   #restoredFor: string | undefined;
 
@@ -85,9 +85,9 @@ export class VariantBrowserState {
     this.file = saved.file;
     await this.#busy(async () => {
       const header = await this.#readHeader(saved.file);
-      this.indexStats = await this.#readIndexStats(saved.file);
+      this.indexStats = await this.#readIndexStats(saved.file, false);
       const query = buildQuery(saved.file, header, saved.filter, saved.infoFields, saved.annotationFields);
-      const table = await this.#readTable(runs, query.columns);
+      const table = await this.#readTable(runs, query.columns, (run) => runText(this.workbench, run));
       this.header = header;
       this.filter = { ...saved.filter, samples: [...saved.filter.samples] };
       this.infoFields = [...saved.infoFields];
@@ -131,7 +131,8 @@ export class VariantBrowserState {
       const runs = await Promise.all(query.jobs.map((job, i) => this.workbench.runJob(job, undefined, encodeBrowserTag(snapshot, instance, count > 1 ? { index: i + 1, count } : undefined))));
       const failed = runs.find((run) => run.status !== 'succeeded');
       if (failed) throw new Error(describeQueryError(failed.stderr, header));
-      const table = await this.#readTable(runs, query.columns);
+      // Just written, the outputs are still in the engine's work area: read there, not back from the session store.
+      const table = await this.#readTable(runs, query.columns, (run) => (run.stdoutFile === undefined ? runText(this.workbench, run) : this.workbench.readOutput(run.stdoutFile).then((blob) => blob.text())));
       this.columns = [...table.columns];
       this.rows = table.rows;
       this.sort = undefined;
@@ -139,7 +140,7 @@ export class VariantBrowserState {
   }
 
   tsv(): Blob {
-    return new Blob([rowsToTsv(this.columns, this.sorted)], { type: 'text/tab-separated-values' });
+    return new Blob([this.sorted.toTsv(this.columns)], { type: 'text/tab-separated-values' });
   }
 
   /** Writes the filtered set as bgzipped VCF with bcftools view (a run in the history) and returns it. */
@@ -157,7 +158,7 @@ export class VariantBrowserState {
     this.file = file;
     this.header = undefined;
     this.indexStats = undefined;
-    this.rows = [];
+    this.rows = QueryRows.EMPTY;
     this.columns = [];
     this.sort = undefined;
     this.error = undefined;
@@ -177,17 +178,20 @@ export class VariantBrowserState {
   }
 
   /** The rows of the query's runs (the parts of a split query in order). */
-  async #readTable(runs: readonly Run[], columns: readonly string[]): Promise<{ columns: readonly string[]; rows: string[][] }> {
-    const texts = await Promise.all(runs.map((run) => runText(this.workbench, run)));
-    return { columns, rows: texts.flatMap((text) => parseQueryTable(text, columns).rows) };
+  async #readTable(runs: readonly Run[], columns: readonly string[], read: (run: Run) => Promise<string>): Promise<{ columns: readonly string[]; rows: QueryRows }> {
+    return { columns, rows: QueryRows.parse(await Promise.all(runs.map(read)), columns) };
   }
 
-  /** Records per contig from the file's index, or undefined (no index, or bcftools could not read it). */
-  async #readIndexStats(file: string): Promise<ContigStat[] | undefined> {
+  /**
+   * Records per contig from the file's index, or undefined (no index, bcftools could not read it, or `run` is
+   * false and the session has no such run: a restored table is shown without running anything).
+   */
+  async #readIndexStats(file: string, run = true): Promise<ContigStat[] | undefined> {
     if (!this.variantFiles.some((f) => f.name === file && f.indexName !== undefined)) return undefined;
-    const run = await this.#earlierOrRun(buildIndexStatsJob(file), file, (stdout) => stdout.trim() !== '');
+    const job = buildIndexStatsJob(file);
+    const stats = this.#earlier(job, file, (stdout) => stdout.trim() !== '') ?? (run ? await this.workbench.runJob(job) : undefined);
     try {
-      return run.status === 'succeeded' ? parseIndexStats(run.stdout) : undefined;
+      return stats?.status === 'succeeded' ? parseIndexStats(stats.stdout) : undefined;
     } catch {
       return undefined; // then the query runs as one job, as without an index
     }
@@ -195,16 +199,17 @@ export class VariantBrowserState {
 
   /** The file's header: from the session's last complete header run of it, else read now (a run in the history). */
   async #readHeader(file: string): Promise<VcfHeader> {
-    const run = await this.#earlierOrRun(buildHeaderJob(file), file, (stdout) => /^#CHROM/m.test(stdout));
+    const job = buildHeaderJob(file);
+    const run = this.#earlier(job, file, (stdout) => /^#CHROM/m.test(stdout)) ?? (await this.workbench.runJob(job));
     if (run.status !== 'succeeded') throw new Error(describeQueryError(run.stderr, undefined));
     return parseVcfHeader(run.stdout);
   }
 
-  /** The session's last complete run of this one-step job on this very file, else the job run now. */
-  async #earlierOrRun(job: JobSpec, file: string, complete: (stdout: string) => boolean): Promise<Run> {
+  /** The session's last complete run of this one-step job on this very file. */
+  #earlier(job: JobSpec, file: string, complete: (stdout: string) => boolean): Run | undefined {
     const argv = job.steps[0]!.argv.join('\0');
     const fingerprint = this.workbench.files.find((f) => f.name === file)?.fingerprint;
-    const earlier = this.workbench.runs.find(
+    return this.workbench.runs.find(
       (run) =>
         run.status === 'succeeded' &&
         run.steps.length === 1 &&
@@ -213,7 +218,6 @@ export class VariantBrowserState {
         run.inputs.some((input) => input.name === file && input.fingerprint === fingerprint) &&
         complete(run.stdout),
     );
-    return earlier ?? (await this.workbench.runJob(job));
   }
 
   async #busy(work: () => Promise<void>): Promise<void> {

@@ -33,6 +33,8 @@ function fakeBcftools() {
         return respond(
           {
             [`view -h --no-version ${VCF}`]: toolOutput(`bcftools-view-header.${VCF}.txt`),
+            // native bcftools index -s (no ##contig length in this file)
+            [`index -s ${VCF}`]: '22\t.\t10376\n',
             [`query -f ${FORMAT} -r 22:50300000-50310000 ${VCF}`]: toolOutput(`bcftools-query.${VCF}.region.txt`),
           },
           'bcftools',
@@ -60,7 +62,7 @@ describe('VariantBrowserState', () => {
     expect(browser.columns.slice(0, 9)).toEqual(['CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'AF', 'VT']);
     browser.sortBy(7);
     browser.sortBy(7);
-    const afs = browser.sorted.map((row) => Number(row[7]));
+    const afs = browser.sorted.slice(0, browser.sorted.length).map((row) => Number(row[7]));
     expect(afs[0]).toBe(Math.max(...afs));
   });
 
@@ -88,7 +90,7 @@ describe('VariantBrowserState', () => {
     expect(again.filter).toEqual({ ...browser.filter, samples: [] });
     expect(again.infoFields).toEqual(['AF', 'VT']);
     expect(again.columns).toEqual(browser.columns);
-    expect(again.rows).toEqual(shown);
+    expect(again.rows.slice(0, again.rows.length)).toEqual(shown.slice(0, shown.length));
     expect(engine.calls).toEqual([]);
   });
 
@@ -96,6 +98,6 @@ describe('VariantBrowserState', () => {
     const browser = await open();
     await browser.restore(browser.workbench.session!.id);
     expect(browser.file).toBe('');
-    expect(browser.rows).toEqual([]);
+    expect(browser.rows).toHaveLength(0);
   });
 });
