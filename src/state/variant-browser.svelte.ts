@@ -87,7 +87,7 @@ export class VariantBrowserState {
       const header = await this.#readHeader(saved.file);
       this.indexStats = await this.#readIndexStats(saved.file, false);
       const query = buildQuery(saved.file, header, saved.filter, saved.infoFields, saved.annotationFields);
-      const table = await this.#readTable(runs, query.columns, (run) => runText(this.workbench, run));
+      const table = await this.#readTable(runs, query.columns);
       this.header = header;
       this.filter = { ...saved.filter, samples: [...saved.filter.samples] };
       this.infoFields = [...saved.infoFields];
@@ -128,11 +128,18 @@ export class VariantBrowserState {
       const single = this.split ? undefined : buildQuery(this.file, header, this.filter, this.infoFields, this.annotationFields);
       const query = this.split ?? { jobs: [single!.job], columns: single!.columns };
       const count = query.jobs.length;
-      const runs = await Promise.all(query.jobs.map((job, i) => this.workbench.runJob(job, undefined, encodeBrowserTag(snapshot, instance, count > 1 ? { index: i + 1, count } : undefined))));
-      const failed = runs.find((run) => run.status !== 'succeeded');
-      if (failed) throw new Error(describeQueryError(failed.stderr, header));
-      // Just written, the outputs are still in the engine's work area: read there, not back from the session store.
-      const table = await this.#readTable(runs, query.columns, (run) => (run.stdoutFile === undefined ? runText(this.workbench, run) : this.workbench.readOutput(run.stdoutFile).then((blob) => blob.text())));
+      // Just written, the outputs are still in the engine's work area: each is read there (not back from the
+      // session store) as soon as its part ends, while other parts may still run.
+      const read = (run: Run): Promise<string> => (run.stdoutFile === undefined ? runText(this.workbench, run) : this.workbench.readOutput(run.stdoutFile).then((blob) => blob.text()));
+      const parts = await Promise.all(
+        query.jobs.map(async (job, i) => {
+          const run = await this.workbench.runJob(job, undefined, encodeBrowserTag(snapshot, instance, count > 1 ? { index: i + 1, count } : undefined));
+          return { run, text: run.status === 'succeeded' ? await read(run) : '' };
+        }),
+      );
+      const failed = parts.find(({ run }) => run.status !== 'succeeded');
+      if (failed) throw new Error(describeQueryError(failed.run.stderr, header));
+      const table = { columns: query.columns, rows: QueryRows.parse(parts.map((part) => part.text), query.columns) };
       this.columns = [...table.columns];
       this.rows = table.rows;
       this.sort = undefined;
@@ -178,8 +185,8 @@ export class VariantBrowserState {
   }
 
   /** The rows of the query's runs (the parts of a split query in order). */
-  async #readTable(runs: readonly Run[], columns: readonly string[], read: (run: Run) => Promise<string>): Promise<{ columns: readonly string[]; rows: QueryRows }> {
-    return { columns, rows: QueryRows.parse(await Promise.all(runs.map(read)), columns) };
+  async #readTable(runs: readonly Run[], columns: readonly string[]): Promise<{ columns: readonly string[]; rows: QueryRows }> {
+    return { columns, rows: QueryRows.parse(await Promise.all(runs.map((run) => runText(this.workbench, run))), columns) };
   }
 
   /**
