@@ -16,8 +16,15 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
+/**
+ * Cross-origin isolation: lets the engine share memory between workers (SharedArrayBuffer), so the steps of a
+ * pipeline run at once with a real pipe between them. Everything Lokus loads is its own origin, so require-corp
+ * costs nothing; a host that cannot send these headers still works, with pipelines run step by step.
+ */
+export const CROSS_ORIGIN_ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+
 export function contentSecurityPolicy(): Plugin {
-  const headers = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'Referrer-Policy': 'no-referrer', 'X-Content-Type-Options': 'nosniff' };
+  const headers = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'Referrer-Policy': 'no-referrer', 'X-Content-Type-Options': 'nosniff', ...CROSS_ORIGIN_ISOLATION };
   return {
     name: 'lokus-csp',
     config: () => ({ server: { headers }, preview: { headers } }),

@@ -4,6 +4,7 @@ import type { ToolEngine } from '../core/tools/engine';
 import type { JobResult, ProgramInfo } from '../core/tools/job';
 import { createQueuedEngine } from '../core/tools/queued-engine';
 import { defaultBaseUrl, INSTALLED_PROGRAMS, programUrls } from './programs';
+import { pipesAvailable } from './shared-pipe';
 import { WorkerSlot } from './worker-slot';
 import type { IoTuning } from './worker-fs';
 
@@ -22,6 +23,11 @@ export interface ToolEngineOptions {
   memoryLimitBytes?: number;
   /** How long a tool may run on after its heap could not grow (default 5 s). */
   memoryGraceMs?: number;
+  /**
+   * Run a pipeline's steps at once, connected by shared-memory pipes (default: where the page is cross-origin
+   * isolated). Otherwise each step runs after the previous one, reading its output from a Blob.
+   */
+  pipes?: boolean;
   /** Told when any job ends (the offline state recounts the tool files the service worker cached). */
   onJobEnd?(result: JobResult): void;
 }
@@ -33,10 +39,11 @@ export function defaultPoolSize(): number {
 export function createToolEngine(options: ToolEngineOptions = {}): ToolEngine {
   const programs = options.programs ?? INSTALLED_PROGRAMS;
   const urls = programUrls(programs, options.baseUrl ?? defaultBaseUrl());
+  const withPipes = options.pipes ?? pipesAvailable();
   return createQueuedEngine({
     programs,
     poolSize: options.poolSize ?? defaultPoolSize(),
-    createSlot: () => new WorkerSlot(urls, options.io, options.memoryLimitBytes),
+    createSlot: () => new WorkerSlot(urls, options.io, options.memoryLimitBytes, withPipes),
     ...(options.stdoutCapBytes === undefined ? {} : { stdoutCapBytes: options.stdoutCapBytes }),
     ...(options.memoryGraceMs === undefined ? {} : { memoryGraceMs: options.memoryGraceMs }),
     ...(options.onJobEnd ? { onJobEnd: options.onJobEnd } : {}),

@@ -5,6 +5,7 @@ import { CappedText } from '../core/tools/capped-text';
 import type { StepEvent, StepOutcome, StepRequest } from '../core/tools/step';
 import type { ToolModule, ToolModuleFactory } from './emscripten';
 import { MemoryWatch } from './memory-watch';
+import { PipeReader, PipeWriter } from './shared-pipe';
 import { blobStdin, collectOutputs, DEFAULT_IO, layOut, ReadCounter, removedInputs, type IoTuning } from './worker-fs';
 
 export interface WorkerStepRequest extends StepRequest {
@@ -14,6 +15,9 @@ export interface WorkerStepRequest extends StepRequest {
   io?: IoTuning;
   /** Heap ceiling below the build's 4 GiB maximum. */
   memoryLimitBytes?: number;
+  /** A pipeline's shared pipes (shared-pipe.ts): stdin from the previous step, stdout into the next one. */
+  stdinPipe?: SharedArrayBuffer;
+  stdoutPipe?: SharedArrayBuffer;
 }
 
 const EVENT_INTERVAL_MS = 100;
@@ -144,7 +148,9 @@ async function exec(request: WorkerStepRequest, onEvent: (event: StepEvent) => u
   const batch = new EventBatch(onEvent, counter);
   const stdoutText = new CappedText(request.stdoutCapBytes);
   const stderrText = new CappedText(request.stderrCapBytes);
-  const sink = request.stdoutMode === 'blob' ? new BlobSink() : undefined;
+  const pipeOut = request.stdoutPipe ? new PipeWriter(request.stdoutPipe) : undefined;
+  const pipeIn = request.stdinPipe ? new PipeReader(request.stdinPipe) : undefined;
+  const sink = !pipeOut && request.stdoutMode === 'blob' ? new BlobSink() : undefined;
   const { argv } = request.command;
   const io = request.io ?? DEFAULT_IO;
   const memory = new MemoryWatch(request.memoryLimitBytes, (requestedBytes, heapBytes) => batch.now({ kind: 'memory', requestedBytes, heapBytes }));
@@ -159,7 +165,10 @@ async function exec(request: WorkerStepRequest, onEvent: (event: StepEvent) => u
       return {};
     },
     lokusStdout(chunk) {
-      if (sink) {
+      if (pipeOut) {
+        pipeOut.write(chunk);
+        batch.maybeFlush();
+      } else if (sink) {
         sink.push(chunk);
         batch.maybeFlush();
       } else if (!stdoutText.truncated) {
@@ -172,10 +181,17 @@ async function exec(request: WorkerStepRequest, onEvent: (event: StepEvent) => u
     lokusSetup(fs, instance) {
       layOut(fs, instance, request.files, argv, io, counter);
     },
-    ...(request.stdin ? { lokusStdin: blobStdin(request.stdin, counter, io) } : {}),
+    ...(pipeIn ? { lokusStdin: (dst: Uint8Array) => pipeIn.read(dst) } : request.stdin ? { lokusStdin: blobStdin(request.stdin, counter, io) } : {}),
   });
-  // As a shell reports it: the low 8 bits (exit(-1) is 255).
-  const exitStatus = module.lokusRun([...argv]) & 0xff;
+  // As a shell reports it: the low 8 bits (exit(-1) is 255). Whatever the tool did, its pipe ends close, so the
+  // next step sees EOF and the previous one stops waiting for room.
+  let exitStatus: number;
+  try {
+    exitStatus = module.lokusRun([...argv]) & 0xff;
+  } finally {
+    pipeOut?.close();
+    pipeIn?.close();
+  }
   memory.settle(module, exitStatus);
   const outputs = collectOutputs(module.FS);
   const removed = removedInputs(module.FS, request.files);

@@ -1,9 +1,11 @@
 // One pool slot: a dedicated module worker behind comlink. Terminating it is the hard cancel; a worker that
-// dies (script error, renderer out of memory) fails its running command instead of hanging it.
+// dies (script error, renderer out of memory) fails its running command instead of hanging it. Where pipes
+// exist, a pipeline's later steps run at once on the slot's own helper workers (kept for its next pipelines).
 import { proxy, wrap, type Remote } from 'comlink';
 import { EngineError } from '../core/tools/errors';
-import type { StepEvent, StepOutcome, StepRequest, ToolSlot } from '../core/tools/step';
-import type { ToolWorkerApi } from './tool-worker';
+import { PipelineStepFailure, type StepEvent, type StepOutcome, type StepRequest, type ToolSlot } from '../core/tools/step';
+import { createPipeBuffer } from './shared-pipe';
+import type { ToolWorkerApi, WorkerStepRequest } from './tool-worker';
 import type { IoTuning } from './worker-fs';
 
 export interface ProgramUrls {
@@ -15,12 +17,17 @@ export class WorkerSlot implements ToolSlot {
   private readonly worker: Worker;
   private readonly api: Remote<ToolWorkerApi>;
   private readonly died: Promise<never>;
+  /** Workers for a pipeline's steps after the first, created on first use. */
+  private readonly helpers: WorkerSlot[] = [];
+  readonly execPipeline?: (requests: readonly StepRequest[], onEvent: (step: number, event: StepEvent) => void) => Promise<StepOutcome[]>;
 
   constructor(
     private readonly urls: (program: string) => ProgramUrls,
     private readonly io?: IoTuning,
     private readonly memoryLimitBytes?: number,
+    withPipes = false,
   ) {
+    if (withPipes) this.execPipeline = (requests, onEvent) => this.runPipeline(requests, onEvent);
     this.worker = new Worker(new URL('./tool-worker.ts', import.meta.url), { type: 'module', name: 'lokus-tool' });
     this.api = wrap<ToolWorkerApi>(this.worker);
     this.died = new Promise<never>((_, reject) => {
@@ -35,8 +42,26 @@ export class WorkerSlot implements ToolSlot {
   }
 
   exec(request: StepRequest, onEvent: (event: StepEvent) => void): Promise<StepOutcome> {
+    return this.execWith(request, {}, onEvent);
+  }
+
+  private execWith(request: StepRequest, pipes: Pick<WorkerStepRequest, 'stdinPipe' | 'stdoutPipe'>, onEvent: (event: StepEvent) => void): Promise<StepOutcome> {
     const urls = this.urls(request.command.program);
-    return Promise.race([this.api.exec({ ...request, ...urls, ...(this.io ? { io: this.io } : {}), ...(this.memoryLimitBytes === undefined ? {} : { memoryLimitBytes: this.memoryLimitBytes }) }, proxy(onEvent)), this.died]);
+    const full: WorkerStepRequest = { ...request, ...urls, ...pipes, ...(this.io ? { io: this.io } : {}), ...(this.memoryLimitBytes === undefined ? {} : { memoryLimitBytes: this.memoryLimitBytes }) };
+    return Promise.race([this.api.exec(full, proxy(onEvent)), this.died]);
+  }
+
+  /** Step i on worker i (this one first), step i's stdout piped into step i+1's stdin. */
+  private runPipeline(requests: readonly StepRequest[], onEvent: (step: number, event: StepEvent) => void): Promise<StepOutcome[]> {
+    while (this.helpers.length < requests.length - 1) this.helpers.push(new WorkerSlot(this.urls, this.io, this.memoryLimitBytes));
+    const pipes = requests.slice(1).map(() => createPipeBuffer());
+    return Promise.all(
+      requests.map((request, i) => {
+        const worker = i === 0 ? this : this.helpers[i - 1]!;
+        const ends = { ...(i > 0 ? { stdinPipe: pipes[i - 1] } : {}), ...(i < pipes.length ? { stdoutPipe: pipes[i] } : {}) };
+        return worker.execWith(request, ends, (event) => onEvent(i, event)).catch((cause: unknown) => Promise.reject(new PipelineStepFailure(i, cause)));
+      }),
+    );
   }
 
   warm(program: string): Promise<void> {
@@ -45,6 +70,7 @@ export class WorkerSlot implements ToolSlot {
   }
 
   terminate(): void {
+    for (const helper of this.helpers) helper.terminate();
     this.worker.terminate();
   }
 }

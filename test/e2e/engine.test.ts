@@ -93,12 +93,54 @@ describe('pipelines', () => {
   });
 
   it('stops at a failing middle step and says which one', async () => {
-    // native: samtools view -h ex1.bam | samtools view -Z - -> exit 1, "invalid option -- 'Z'"
+    // native: samtools view -h ex1.bam | samtools view -Z - | samtools view -c - -> PIPESTATUS 0 1 1, "invalid option -- 'Z'"
+    // The page is cross-origin isolated, so the steps run at once through shared-memory pipes and all exit.
+    expect(await app.page.evaluate(() => globalThis.crossOriginIsolated)).toBe(true);
     const result = await app.run({ steps: [cmd('samtools', 'view', '-h', 'ex1.bam'), cmd('samtools', 'view', '-Z', '-'), cmd('samtools', 'view', '-c', '-')] });
     expect(result).toMatchObject({ status: 'failed', failedStep: 1, exitStatus: 1, stdout: '' });
-    expect(result.steps).toHaveLength(2);
+    expect(result.steps.map((step) => step.exitStatus)).toEqual([0, 1, 1]);
     expect(result.stderr).toContain("invalid option -- 'Z'");
     expect(result.error?.advice).toMatch(/did not accept its arguments/);
+  });
+
+  it('runs the steps at once, not one after another', async () => {
+    // native: samtools view -h long.sam | samtools view -c - -> 1,200,000; each step lasts as long as the pipeline.
+    await app.page.evaluate(({ header, chunk }) => window.lokusHarness.mountRepeated('piped.sam', header, chunk, 60), { header: SAM_HEADER, chunk: samChunk(20_000) });
+    const result = await app.run({ steps: [cmd('samtools', 'view', '-h', 'piped.sam'), cmd('samtools', 'view', '-c', '-')] });
+    expect(result).toMatchObject({ status: 'succeeded', stdout: `${60 * 20_000}\n` });
+    const [first, second] = result.steps.map((step) => step.durationMs);
+    expect(first! + second!).toBeGreaterThan(1.5 * result.durationMs);
+  });
+
+  it('still runs pipelines step by step where pipes are off (a host without cross-origin isolation)', async () => {
+    await app.page.evaluate(() => window.lokusHarness.reset({ pipes: false }));
+    try {
+      await app.mountFixtures('ex1.bam', 'ex1.bam.bai');
+      const ok = await app.run({ steps: [cmd('samtools', 'view', '-h', 'ex1.bam', 'seq2:450-550'), cmd('samtools', 'view', '-c', '-')] });
+      expect(ok).toMatchObject({ status: 'succeeded', stdout: '181\n' });
+      const failed = await app.run({ steps: [cmd('samtools', 'view', '-h', 'ex1.bam'), cmd('samtools', 'view', '-Z', '-'), cmd('samtools', 'view', '-c', '-')] });
+      expect(failed).toMatchObject({ status: 'failed', failedStep: 1, exitStatus: 1 });
+      expect(failed.steps).toHaveLength(2);
+    } finally {
+      await app.page.evaluate(() => window.lokusHarness.reset());
+      await app.mountFixtures('ex1.bam', 'ex1.fa', 'ex1.fa.fai', 'ex1.bam.bai');
+    }
+  });
+
+  it('cancels a running pipeline within a second, stopping every step', async () => {
+    await app.page.evaluate(({ header, chunk }) => window.lokusHarness.mountRepeated('endless-pipe.sam', header, chunk, 3000), { header: SAM_HEADER, chunk: samChunk(20_000) });
+    const id = await app.start({ steps: [cmd('samtools', 'view', '-h', 'endless-pipe.sam'), cmd('samtools', 'view', '-c', '-')] });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const waited = await app.page.evaluate(async (jobId) => {
+      const started = performance.now();
+      window.lokusHarness.cancel(jobId);
+      const result = await window.lokusHarness.wait(jobId);
+      return { result, ms: performance.now() - started };
+    }, id);
+    expect(waited.result).toMatchObject({ status: 'cancelled' });
+    expect(waited.ms).toBeLessThan(1000);
+    const next = await app.run({ steps: [cmd('samtools', 'view', '-h', 'ex1.bam'), cmd('samtools', 'view', '-c', '-')] });
+    expect(next).toMatchObject({ status: 'succeeded', stdout: expected('samtools-view-count.stdout') });
   });
 });
 

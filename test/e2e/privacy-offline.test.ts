@@ -68,6 +68,9 @@ describe('privacy and offline use', () => {
       await page.reload();
       await expect.poll(() => page.getByTestId('file-row').count()).toBeGreaterThanOrEqual(8);
       expect(await runInConsole(page, 'samtools idxstats ex1.bam')).toMatch(/seq1\t1575\t/);
+      // Served by the service worker, the page is still cross-origin isolated, so pipelines still stream.
+      expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(true);
+      expect(await runInConsole(page, 'samtools view -h ex1.bam | samtools view -c -')).toMatch(/^3307$/m);
       expect(await page.getByTestId('offline-status').innerText()).toMatch(/Available offline/);
     } finally {
       await context.setOffline(false);

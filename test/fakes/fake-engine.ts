@@ -39,6 +39,8 @@ export interface FakeEngineOptions {
   stdoutCapBytes?: number;
   memoryGraceMs?: number;
   onJobEnd?(): void;
+  /** Slots offer execPipeline, as the real engine does on a cross-origin isolated page. */
+  streamed?: boolean;
 }
 
 const encoder = new TextEncoder();
@@ -147,12 +149,30 @@ class FakeSlot implements ToolSlot {
   }
 }
 
+/**
+ * A slot with execPipeline: like the engine's shared pipes, every step runs whatever an earlier one did, and
+ * each step's stdin is all of the previous stdout (empty after a failure, as a pipe at EOF). The fake programs
+ * take stdin whole, so the steps run one after another; the job runner cannot tell.
+ */
+class StreamingFakeSlot extends FakeSlot {
+  async execPipeline(requests: readonly StepRequest[], onEvent: (step: number, event: StepEvent) => void): Promise<StepOutcome[]> {
+    const outcomes: StepOutcome[] = [];
+    for (const [index, request] of requests.entries()) {
+      const previous = outcomes[index - 1];
+      const stdin = index === 0 ? request.stdin : (previous?.stdoutBlob ?? new Blob([]));
+      const last = index === requests.length - 1;
+      outcomes.push(await this.exec({ ...request, ...(stdin ? { stdin } : {}), stdoutMode: last ? request.stdoutMode : 'blob' }, (event) => onEvent(index, event)));
+    }
+    return outcomes;
+  }
+}
+
 export function createFakeEngine(options: FakeEngineOptions): FakeEngine {
   const calls: Command[] = [];
   const engine = createQueuedEngine({
     programs: Object.keys(options.programs).map(fakeProgramInfo),
     poolSize: options.poolSize ?? 2,
-    createSlot: () => new FakeSlot(options.programs, calls),
+    createSlot: () => (options.streamed ? new StreamingFakeSlot(options.programs, calls) : new FakeSlot(options.programs, calls)),
     ...(options.stdoutCapBytes === undefined ? {} : { stdoutCapBytes: options.stdoutCapBytes }),
     ...(options.memoryGraceMs === undefined ? {} : { memoryGraceMs: options.memoryGraceMs }),
     ...(options.onJobEnd ? { onJobEnd: options.onJobEnd } : {}),

@@ -1,14 +1,14 @@
-// Runs one job on one slot: a pipeline goes step by step through intermediate files (stdout of step i
-// becomes stdin of step i+1), `>` turns the last stdout into an output file, and the outcome becomes a
-// JobResult whose promise never rejects.
+// Runs one job on one slot: a pipeline runs all its steps at once, piped, where the slot can (execPipeline), or
+// else step by step through intermediate Blobs (stdout of step i becomes stdin of step i+1); `>` turns the last
+// stdout into an output file, and the outcome becomes a JobResult whose promise never rejects.
 import type { MountedInput } from './engine';
-import { describeRefusedGrowth, engineError, outOfMemoryError, stepError } from './advice';
+import { engineError, stepError } from './advice';
 import { JobCancelledError, type ToolError } from './errors';
 import type { JobEvent, JobResult, JobSpec, OutputFile, ProgramInfo, StepResult } from './job';
-import type { StepOutcome, ToolSlot } from './step';
+import { PipelineStepFailure, type StepOutcome, type StepRequest, type ToolSlot } from './step';
+import { STDERR_CAP_BYTES, StepWatch } from './step-watch';
 
 export const STDOUT_CAP_BYTES = 1 << 20;
-export const STDERR_CAP_BYTES = 1 << 20;
 const TICK_MS = 500;
 /**
  * How long a tool may keep running after the runtime refused to grow its heap. Every tool we probed exits
@@ -63,11 +63,11 @@ export async function runJob(spec: JobSpec, ctx: RunContext): Promise<JobResult>
   let current = 0;
   let bytesRead: number | undefined;
   let bytesTotal: number | undefined;
+  const streamed = spec.steps.length > 1 && ctx.slot.execPipeline !== undefined;
   const aborted = whenAborted(ctx.signal);
   aborted.catch(() => undefined);
-  const ticker = setInterval(() => {
-    ctx.onEvent({ kind: 'progress', elapsedMs: Date.now() - startedAt, bytesRead, bytesTotal, step: current });
-  }, TICK_MS);
+  const progress = (step: number): void => ctx.onEvent({ kind: 'progress', elapsedMs: Date.now() - startedAt, bytesRead, bytesTotal, step });
+  const ticker = setInterval(() => progress(current), TICK_MS);
 
   const finish = (status: JobResult['status'], exitStatus: number, error?: ToolError, failedStep?: number): JobResult => {
     clearInterval(ticker);
@@ -91,73 +91,52 @@ export async function runJob(spec: JobSpec, ctx: RunContext): Promise<JobResult>
     };
   };
 
-  ctx.onEvent({ kind: 'status', status: 'running' });
-  let stdin = stdinBlob(spec.stdin);
-  for (const [index, command] of spec.steps.entries()) {
-    current = index;
-    const last = index === spec.steps.length - 1;
-    const visible = last && spec.stdoutFile === undefined;
-    const stepStarted = Date.now();
-    let stepDone = false;
-    let outcome: StepOutcome;
-    let refused: string | undefined;
-    let liveStderr = '';
-    let watchdog: ReturnType<typeof setTimeout> | undefined;
-    let stopStuck: (error: ToolError) => void = () => undefined;
-    const stuck = new Promise<never>((_, reject) => (stopStuck = reject));
-    const onRefusedGrowth = (requestedBytes: number, heapBytes: number): void => {
-      if (refused !== undefined) return;
-      refused = describeRefusedGrowth(requestedBytes, heapBytes);
-      const detail = `${refused}, and it did not stop by itself`;
-      watchdog = setTimeout(() => stopStuck(outOfMemoryError(command, detail, liveStderr)), ctx.memoryGraceMs ?? MEMORY_GRACE_MS);
-    };
-    try {
-      outcome = await Promise.race([
-        ctx.slot.exec(
-          {
-            command,
-            files: ctx.files(),
-            ...(stdin ? { stdin } : {}),
-            stdoutMode: visible ? 'text' : 'blob',
-            stdoutCapBytes: ctx.stdoutCapBytes ?? STDOUT_CAP_BYTES,
-            stderrCapBytes: STDERR_CAP_BYTES,
-          },
-          (event) => {
-            if (stepDone) return;
-            if (event.kind === 'progress') {
-              bytesRead = event.bytesRead;
-              bytesTotal = event.bytesTotal;
-              ctx.onEvent({ kind: 'progress', elapsedMs: Date.now() - startedAt, bytesRead, bytesTotal, step: index });
-            } else if (event.kind === 'memory') {
-              onRefusedGrowth(event.requestedBytes, event.heapBytes);
-            } else if (event.kind === 'stderr' || visible) {
-              if (event.kind === 'stderr' && liveStderr.length < STDERR_CAP_BYTES) liveStderr += event.text;
-              ctx.onEvent(event);
-            }
-          },
-        ),
-        aborted,
-        stuck,
-      ]);
-    } catch (cause) {
-      stepDone = true;
-      clearTimeout(watchdog);
-      if (cause instanceof Cancelled) {
-        const error = new JobCancelledError('Cancelled', { command, advice: 'The job was stopped before it finished; run it again to get its result.' });
-        return finish('cancelled', 130, error, undefined);
-      }
-      ctx.onSlotBroken?.();
-      const error = engineError(command, cause);
-      stderrParts.push(error.stderr);
-      steps.push({ command, ...programOf(ctx, command.program), exitStatus: -1, stderr: error.stderr, durationMs: Date.now() - stepStarted });
-      return finish('failed', -1, error, index);
+  const isLast = (index: number): boolean => index === spec.steps.length - 1;
+  const isVisible = (index: number): boolean => isLast(index) && spec.stdoutFile === undefined;
+  const request = (index: number, stdin: Blob | undefined): StepRequest => ({
+    command: spec.steps[index]!,
+    files: ctx.files(),
+    ...(stdin ? { stdin } : {}),
+    stdoutMode: isVisible(index) ? 'text' : 'blob',
+    stdoutCapBytes: ctx.stdoutCapBytes ?? STDOUT_CAP_BYTES,
+    stderrCapBytes: STDERR_CAP_BYTES,
+  });
+  const watchStep = (index: number): StepWatch =>
+    new StepWatch({
+      command: spec.steps[index]!,
+      visible: isVisible(index),
+      graceMs: ctx.memoryGraceMs ?? MEMORY_GRACE_MS,
+      onEvent: ctx.onEvent,
+      onProgress(read, total) {
+        // A streamed pipeline's progress is its first step's: the one reading the input.
+        if (streamed && index > 0) return;
+        bytesRead = read;
+        bytesTotal = total;
+        progress(index);
+      },
+    });
+
+  /** How a step's runtime failure (not the tool's own exit) or a cancel ends the job. */
+  const interrupted = (cause: unknown, index: number, stepStarted: number): JobResult => {
+    const command = spec.steps[index]!;
+    if (cause instanceof Cancelled) {
+      const error = new JobCancelledError('Cancelled', { command, advice: 'The job was stopped before it finished; run it again to get its result.' });
+      return finish('cancelled', 130, error, undefined);
     }
-    stepDone = true;
-    clearTimeout(watchdog);
-    if (outcome.bytesTotal !== undefined && outcome.bytesTotal > 0) {
+    ctx.onSlotBroken?.();
+    const error = engineError(command, cause);
+    stderrParts.push(error.stderr);
+    steps.push({ command, ...programOf(ctx, command.program), exitStatus: -1, stderr: error.stderr, durationMs: Date.now() - stepStarted });
+    return finish('failed', -1, error, index);
+  };
+
+  /** Records a step that exited; returns its error when the exit status was not 0. */
+  const record = (index: number, outcome: StepOutcome, watch: StepWatch): ToolError | undefined => {
+    const command = spec.steps[index]!;
+    if (outcome.bytesTotal !== undefined && outcome.bytesTotal > 0 && !(streamed && index > 0)) {
       bytesRead = outcome.bytesRead;
       bytesTotal = outcome.bytesTotal;
-      ctx.onEvent({ kind: 'progress', elapsedMs: Date.now() - startedAt, bytesRead, bytesTotal, step: index });
+      progress(index);
     }
     stderrParts.push(outcome.stderr);
     if (outcome.peakMemoryBytes !== undefined) peak = Math.max(peak ?? 0, outcome.peakMemoryBytes);
@@ -169,22 +148,24 @@ export async function runJob(spec: JobSpec, ctx: RunContext): Promise<JobResult>
       durationMs: outcome.durationMs,
       ...(outcome.peakMemoryBytes === undefined ? {} : { peakMemoryBytes: outcome.peakMemoryBytes }),
     });
-    if (visible) {
+    if (isVisible(index)) {
       stdout = outcome.stdout;
       stdoutTruncated = outcome.stdoutTruncated;
     }
-    if (outcome.exitStatus !== 0) {
-      if (outcome.abortReason !== undefined) ctx.onSlotBroken?.();
-      const memoryFailure = outcome.memoryFailure ?? refused;
-      const error = stepError({
-        command,
-        exitStatus: outcome.exitStatus,
-        stderr: outcome.stderr,
-        ...(outcome.abortReason === undefined ? {} : { abortReason: outcome.abortReason }),
-        ...(memoryFailure === undefined ? {} : { memoryFailure }),
-      });
-      return finish('failed', outcome.exitStatus, error, index);
-    }
+    if (outcome.exitStatus === 0) return undefined;
+    if (outcome.abortReason !== undefined) ctx.onSlotBroken?.();
+    const memoryFailure = outcome.memoryFailure ?? watch.refused;
+    return stepError({
+      command,
+      exitStatus: outcome.exitStatus,
+      stderr: outcome.stderr,
+      ...(outcome.abortReason === undefined ? {} : { abortReason: outcome.abortReason }),
+      ...(memoryFailure === undefined ? {} : { memoryFailure }),
+    });
+  };
+
+  /** Makes a successful step's files (and the last stdout, with `>`) part of the work area. */
+  const keepOutputs = (index: number, outcome: StepOutcome): void => {
     for (const output of outcome.outputs) {
       ctx.keep(output);
       outputs.push(output);
@@ -194,13 +175,57 @@ export async function runJob(spec: JobSpec, ctx: RunContext): Promise<JobResult>
       outputs = outputs.filter((output) => output.path !== name);
       if (!removed.includes(name)) removed.push(name);
     }
-    stdin = last ? undefined : (outcome.stdoutBlob ?? new Blob([]));
-    if (last && spec.stdoutFile !== undefined) {
+    if (isLast(index) && spec.stdoutFile !== undefined) {
       const blob = outcome.stdoutBlob ?? new Blob([]);
       const output = { path: spec.stdoutFile, size: blob.size, blob };
       ctx.keep(output);
       outputs.push(output);
     }
+  };
+
+  ctx.onEvent({ kind: 'status', status: 'running' });
+  if (streamed) {
+    // All steps at once, stdout piped into the next stdin: every step is recorded; the first that failed
+    // (the later ones usually failed because of it) is the job's failure.
+    const watches = spec.steps.map((_, index) => watchStep(index));
+    let outcomes: StepOutcome[];
+    try {
+      outcomes = await Promise.race([
+        ctx.slot.execPipeline!(
+          spec.steps.map((_, index) => request(index, index === 0 ? stdinBlob(spec.stdin) : undefined)),
+          (index, event) => watches[index]?.onEvent(event),
+        ),
+        aborted,
+        ...watches.map((watch, index) => watch.stuck.catch((cause: unknown) => Promise.reject(new PipelineStepFailure(index, cause)))),
+      ]);
+    } catch (failure) {
+      for (const watch of watches) watch.end();
+      return failure instanceof PipelineStepFailure ? interrupted(failure.cause, failure.step, startedAt) : interrupted(failure, 0, startedAt);
+    }
+    for (const watch of watches) watch.end();
+    const errors = outcomes.map((outcome, index) => record(index, outcome, watches[index]!));
+    outcomes.forEach((outcome, index) => outcome.exitStatus === 0 && keepOutputs(index, outcome));
+    const failed = errors.findIndex((error) => error !== undefined);
+    return failed >= 0 ? finish('failed', outcomes[failed]!.exitStatus, errors[failed], failed) : finish('succeeded', 0);
+  }
+
+  let stdin = stdinBlob(spec.stdin);
+  for (const index of spec.steps.keys()) {
+    current = index;
+    const stepStarted = Date.now();
+    const watch = watchStep(index);
+    let outcome: StepOutcome;
+    try {
+      outcome = await Promise.race([ctx.slot.exec(request(index, stdin), watch.onEvent), aborted, watch.stuck]);
+    } catch (cause) {
+      watch.end();
+      return interrupted(cause, index, stepStarted);
+    }
+    watch.end();
+    const error = record(index, outcome, watch);
+    if (error) return finish('failed', outcome.exitStatus, error, index);
+    keepOutputs(index, outcome);
+    stdin = isLast(index) ? undefined : (outcome.stdoutBlob ?? new Blob([]));
   }
   return finish('succeeded', 0);
 }

@@ -52,6 +52,22 @@ export interface ToolSlot {
    * before the returned promise settles.
    */
   exec(request: StepRequest, onEvent: (event: StepEvent) => void): Promise<StepOutcome>;
+  /**
+   * Runs a pipeline's steps at once, each stdout streaming into the next stdin as in a shell (only where the
+   * runtime can connect them; otherwise absent and steps run one after another through intermediate Blobs).
+   * `requests[0].stdin` feeds the first step and the last request's stdoutMode applies to the last step; the
+   * others' stdin/stdout are the pipes. Resolves with every step's outcome, in order, once all have exited;
+   * rejects with a PipelineStepFailure when a step's runtime failed.
+   */
+  execPipeline?(requests: readonly StepRequest[], onEvent: (step: number, event: StepEvent) => void): Promise<StepOutcome[]>;
   /** Stops at once, abandoning a running command; the slot is not used again. */
   terminate(): void;
+}
+
+/** A pipeline step whose runtime (not the tool) failed while the steps ran at once: which one, and why. */
+export class PipelineStepFailure {
+  constructor(
+    readonly step: number,
+    readonly cause: unknown,
+  ) {}
 }

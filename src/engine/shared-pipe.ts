@@ -1,0 +1,106 @@
+// A one-way byte pipe between two tool workers over a SharedArrayBuffer, as a shell's pipe: the writer blocks
+// while the ring is full, the reader while it is empty (Atomics.wait, allowed in workers only). Needs a
+// cross-origin isolated page; both sides run synchronously inside a tool's read()/write() calls.
+
+/** Int32 slots before the ring: bytes written and read so far (wrapping at 2^32), and the two closed flags. */
+const WRITTEN = 0;
+const READ = 1;
+const WRITER_CLOSED = 2;
+const READER_CLOSED = 3;
+const HEADER_BYTES = 16;
+/** A waiting side re-checks the flags at least this often (a notify can fall between a check and a wait). */
+const WAIT_MS = 50;
+
+export const DEFAULT_PIPE_BYTES = 4 << 20;
+
+/** True where pipes can be made: SharedArrayBuffer exists and the page is cross-origin isolated. */
+export function pipesAvailable(): boolean {
+  return typeof SharedArrayBuffer === 'function' && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+}
+
+/** `capacityBytes` must be a power of two (positions wrap at 2^32 and index the ring modulo its size). */
+export function createPipeBuffer(capacityBytes = DEFAULT_PIPE_BYTES): SharedArrayBuffer {
+  if (capacityBytes <= 0 || capacityBytes > 1 << 30 || (capacityBytes & (capacityBytes - 1)) !== 0) throw new RangeError(`pipe capacity ${capacityBytes} is not a power of two up to 1 GiB`);
+  return new SharedArrayBuffer(HEADER_BYTES + capacityBytes);
+}
+
+class PipeEnd {
+  protected readonly control: Int32Array;
+  protected readonly ring: Uint8Array;
+  protected readonly capacity: number;
+
+  constructor(buffer: SharedArrayBuffer) {
+    this.control = new Int32Array(buffer, 0, HEADER_BYTES / 4);
+    this.ring = new Uint8Array(buffer, HEADER_BYTES);
+    this.capacity = this.ring.length;
+  }
+
+  protected counter(slot: number): number {
+    return Atomics.load(this.control, slot) >>> 0;
+  }
+
+  protected advance(slot: number, from: number, by: number): void {
+    Atomics.store(this.control, slot, (from + by) | 0);
+    Atomics.notify(this.control, slot);
+  }
+}
+
+export class PipeWriter extends PipeEnd {
+  /** Copies all of `chunk` into the pipe, waiting for room; drops it once the reader has gone (its tool exited). */
+  write(chunk: Uint8Array): void {
+    let offset = 0;
+    while (offset < chunk.length) {
+      if (Atomics.load(this.control, READER_CLOSED) !== 0) return;
+      const written = this.counter(WRITTEN);
+      const read = this.counter(READ);
+      const free = this.capacity - ((written - read) >>> 0);
+      if (free === 0) {
+        Atomics.wait(this.control, READ, read | 0, WAIT_MS);
+        continue;
+      }
+      const n = Math.min(free, chunk.length - offset);
+      const at = written % this.capacity;
+      const first = Math.min(n, this.capacity - at);
+      this.ring.set(chunk.subarray(offset, offset + first), at);
+      if (n > first) this.ring.set(chunk.subarray(offset + first, offset + n), 0);
+      this.advance(WRITTEN, written, n);
+      offset += n;
+    }
+  }
+
+  /** End of file for the reader. */
+  close(): void {
+    Atomics.store(this.control, WRITER_CLOSED, 1);
+    Atomics.notify(this.control, WRITTEN);
+  }
+}
+
+export class PipeReader extends PipeEnd {
+  /** Fills `dst` with what is there (waiting for at least one byte); 0 once the writer closed and all is read. */
+  read(dst: Uint8Array): number {
+    if (dst.length === 0) return 0;
+    for (;;) {
+      const written = this.counter(WRITTEN);
+      const read = this.counter(READ);
+      const available = (written - read) >>> 0;
+      if (available > 0) {
+        const n = Math.min(available, dst.length);
+        const at = read % this.capacity;
+        const first = Math.min(n, this.capacity - at);
+        dst.set(this.ring.subarray(at, at + first), 0);
+        if (n > first) dst.set(this.ring.subarray(0, n - first), first);
+        this.advance(READ, read, n);
+        return n;
+      }
+      // Closed: the writer's last bytes were published before its flag, so one more look settles it.
+      if (Atomics.load(this.control, WRITER_CLOSED) !== 0 && this.counter(WRITTEN) === written) return 0;
+      Atomics.wait(this.control, WRITTEN, written | 0, WAIT_MS);
+    }
+  }
+
+  /** The reading tool exited: later writes are dropped instead of waiting forever. */
+  close(): void {
+    Atomics.store(this.control, READER_CLOSED, 1);
+    Atomics.notify(this.control, READ);
+  }
+}
