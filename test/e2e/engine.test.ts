@@ -15,6 +15,21 @@ beforeAll(async () => {
 });
 afterAll(async () => app?.close());
 
+/** A SAM file of `chunks` x 20,000 reads, mounted as one Blob without copying the repeats. */
+const mountBigSam = (name: string, chunks: number) =>
+  app.page.evaluate(({ name, header, chunk, chunks }) => window.lokusHarness.mountRepeated(name, header, chunk, chunks), { name, header: SAM_HEADER, chunk: samChunk(20_000), chunks });
+
+/** Lets a started job run for `ms`, cancels it, and returns its result and how long the cancel took. */
+const cancelAfter = async (id: string, ms: number) => {
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  return app.page.evaluate(async (jobId) => {
+    const started = performance.now();
+    window.lokusHarness.cancel(jobId);
+    const result = await window.lokusHarness.wait(jobId);
+    return { result, ms: performance.now() - started };
+  }, id);
+};
+
 describe('programs and provenance', () => {
   it('offers the programs of wasm/tools.json with their build hashes', async () => {
     const programs = await app.page.evaluate(() => window.lokusHarness.programs());
@@ -105,7 +120,7 @@ describe('pipelines', () => {
 
   it('runs the steps at once, not one after another', async () => {
     // native: samtools view -h long.sam | samtools view -c - -> 1,200,000; each step lasts as long as the pipeline.
-    await app.page.evaluate(({ header, chunk }) => window.lokusHarness.mountRepeated('piped.sam', header, chunk, 60), { header: SAM_HEADER, chunk: samChunk(20_000) });
+    await mountBigSam('piped.sam', 60);
     const result = await app.run({ steps: [cmd('samtools', 'view', '-h', 'piped.sam'), cmd('samtools', 'view', '-c', '-')] });
     expect(result).toMatchObject({ status: 'succeeded', stdout: `${60 * 20_000}\n` });
     const [first, second] = result.steps.map((step) => step.durationMs);
@@ -128,15 +143,9 @@ describe('pipelines', () => {
   });
 
   it('cancels a running pipeline within a second, stopping every step', async () => {
-    await app.page.evaluate(({ header, chunk }) => window.lokusHarness.mountRepeated('endless-pipe.sam', header, chunk, 3000), { header: SAM_HEADER, chunk: samChunk(20_000) });
+    await mountBigSam('endless-pipe.sam', 3000);
     const id = await app.start({ steps: [cmd('samtools', 'view', '-h', 'endless-pipe.sam'), cmd('samtools', 'view', '-c', '-')] });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    const waited = await app.page.evaluate(async (jobId) => {
-      const started = performance.now();
-      window.lokusHarness.cancel(jobId);
-      const result = await window.lokusHarness.wait(jobId);
-      return { result, ms: performance.now() - started };
-    }, id);
+    const waited = await cancelAfter(id, 1500);
     expect(waited.result).toMatchObject({ status: 'cancelled' });
     expect(waited.ms).toBeLessThan(1000);
     const next = await app.run({ steps: [cmd('samtools', 'view', '-h', 'ex1.bam'), cmd('samtools', 'view', '-c', '-')] });
@@ -145,11 +154,8 @@ describe('pipelines', () => {
 });
 
 describe('pool, queue and cancel', () => {
-  const big = async (name: string, chunks: number) =>
-    app.page.evaluate(({ name, header, chunk, chunks }) => window.lokusHarness.mountRepeated(name, header, chunk, chunks), { name, header: SAM_HEADER, chunk: samChunk(20_000), chunks });
-
   it('runs two jobs at once and does not hold a short job behind a long one', async () => {
-    await big('long.sam', 60);
+    await mountBigSam('long.sam', 60);
     const long = await app.start({ steps: [cmd('samtools', 'view', '-c', 'long.sam')] });
     const short = await app.start({ steps: [cmd('samtools', 'flagstat', 'ex1.bam')] });
     const shortResult = await app.wait(short);
@@ -161,15 +167,9 @@ describe('pool, queue and cancel', () => {
   });
 
   it('cancels a running job within a second and runs the next one on a fresh worker', async () => {
-    await big('endless.sam', 3000);
+    await mountBigSam('endless.sam', 3000);
     const id = await app.start({ steps: [cmd('samtools', 'view', '-c', 'endless.sam')] });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    const waited = await app.page.evaluate(async (jobId) => {
-      const started = performance.now();
-      window.lokusHarness.cancel(jobId);
-      const result = await window.lokusHarness.wait(jobId);
-      return { result, ms: performance.now() - started };
-    }, id);
+    const waited = await cancelAfter(id, 1500);
     expect(waited.result).toMatchObject({ status: 'cancelled', error: { name: 'JobCancelledError' } });
     expect(waited.ms).toBeLessThan(1000);
     const next = await app.run({ steps: [cmd('samtools', 'flagstat', 'ex1.bam')] });
@@ -177,7 +177,7 @@ describe('pool, queue and cancel', () => {
   });
 
   it('reports progress as bytes read of the named inputs', async () => {
-    await big('long.sam', 60);
+    await mountBigSam('long.sam', 60);
     const result = await app.run({ steps: [cmd('samtools', 'view', '-c', 'long.sam')] });
     const size = SAM_HEADER.length + 60 * samChunk(20_000).length;
     expect(result.events.lastProgress, JSON.stringify(result.events)).toMatchObject({ kind: 'progress', bytesTotal: size });
