@@ -91,7 +91,7 @@ describe('pathogen consensus: Nanopore reads in one file', () => {
 
   it('aligns with minimap2 -x map-ont, chosen from the read length', () => {
     expect(outcome.readsNote).toContain('map-ont preset');
-    expect(outcome.commands.filter((c) => c.startsWith('minimap2'))).toEqual(['minimap2 -a -x map-ont lambda.fa lambda-long.fastq.gz | samtools sort -l 1 -o lambda-long.bam -']);
+    expect(outcome.commands.filter((c) => c.startsWith('minimap2'))).toEqual(["minimap2 -a -x map-ont lambda.fa lambda-long.fastq.gz | samtools sort --write-index -l 1 -o 'lambda-long.bam##idx##lambda-long.bam.bai' -"]);
     // The history holds exactly the commands the native run used.
     expect([...outcome.commands].sort()).toEqual([...expected.commands].sort());
   });
@@ -158,7 +158,7 @@ describe('pathogen consensus: Illumina pairs with a primer BED', () => {
 
   it('clips the primers with samtools ampliconclip and the BED before calling', () => {
     expect(outcome.readsNote).toContain('sr preset');
-    expect(outcome.commands).toContain('samtools ampliconclip -b lambda.primers.bed lambda-a.unclipped.bam | samtools sort -l 1 -o lambda-a.bam -');
+    expect(outcome.commands).toContain("samtools ampliconclip -b lambda.primers.bed lambda-a.unclipped.bam | samtools sort --write-index -l 1 -o 'lambda-a.bam##idx##lambda-a.bam.bai' -");
     expect(outcome.commands).toContain('minimap2 -a -x sr lambda.fa lambda-a_R1.fastq.gz lambda-a_R2.fastq.gz | samtools sort -l 1 -o lambda-a.unclipped.bam -');
     expect([...outcome.commands].sort()).toEqual([...expected.commands].sort());
   });

@@ -63,6 +63,9 @@ describe('pathogen consensus', () => {
     const { page } = app;
     await expect.poll(() => page.getByTestId('file-row').filter({ hasText: 'lambda-a.vcf.gz' }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
     expect(await page.getByTestId('run').filter({ hasText: 'samtools consensus' }).count()).toBeGreaterThan(0);
+    // The sort wrote the BAM's index too (--write-index), listed among that run's outputs.
+    const sortRun = page.getByTestId('run').filter({ hasText: 'samtools sort --write-index' }).filter({ hasText: 'lambda-a.bam' });
+    expect(await sortRun.locator('button', { hasText: /^Download lambda-a\.bam\.bai$/ }).count()).toBe(1);
     await page.getByRole('button', { name: 'Variant browser', exact: true }).click();
     await page.getByLabel('VCF or BCF file').selectOption('lambda-a.vcf.gz');
     await page.getByRole('button', { name: 'Show variants' }).click();

@@ -22,6 +22,12 @@ export interface PathogenResult {
 /** Keeps argv and the native benchmark identical: BGZF level 1 for the intermediate BAM (it is re-read at once). */
 export const SORT_LEVEL = '1';
 
+/**
+ * The sort that writes the sample's final BAM also writes its .bai (`--write-index`, htslib's `##idx##` name
+ * syntax): the same bytes as a separate `samtools index`, without reading the BAM once more.
+ */
+const sortIndexed = (bam: string): string[] => ['sort', '--write-index', '-l', SORT_LEVEL, '-o', `${bam}##idx##${bam}.bai`, '-'];
+
 function presetOf(inputs: InputNames, params: ParameterValues): ReadPreset {
   return choosePreset(params['preset'] ?? 0, { paired: inputs['reads2'] !== undefined, file: inputs['reads1'] ?? '' });
 }
@@ -41,7 +47,7 @@ export function pathogenSteps(inputs: InputNames, params: ParameterValues): Anal
       label: label('minimap2 | samtools sort'),
       steps: [
         { program: 'minimap2', argv: ['-a', '-x', presetOf(inputs, params), ref, r1, ...(r2 ? [r2] : [])] },
-        { program: 'samtools', argv: ['sort', '-l', SORT_LEVEL, '-o', primers ? out.unclipped : out.bam, '-'] },
+        { program: 'samtools', argv: primers ? ['sort', '-l', SORT_LEVEL, '-o', out.unclipped, '-'] : sortIndexed(out.bam) },
       ],
     },
   };
@@ -54,7 +60,7 @@ export function pathogenSteps(inputs: InputNames, params: ParameterValues): Anal
             label: label('samtools ampliconclip | samtools sort'),
             steps: [
               { program: 'samtools', argv: ['ampliconclip', '-b', primers, out.unclipped] },
-              { program: 'samtools', argv: ['sort', '-l', SORT_LEVEL, '-o', out.bam, '-'] },
+              { program: 'samtools', argv: sortIndexed(out.bam) },
             ],
           },
         },
@@ -94,7 +100,6 @@ export function pathogenSteps(inputs: InputNames, params: ParameterValues): Anal
     },
     { key: 'depth', after: [bamReady], job: { label: label('samtools depth'), steps: [{ program: 'samtools', argv: ['depth', '-aa', '-J', out.bam] }], stdoutFile: out.depth } },
     { key: 'flagstat', after: [bamReady], job: { label: label('samtools flagstat'), steps: [{ program: 'samtools', argv: ['flagstat', out.bam] }] } },
-    { key: 'index', after: [bamReady], job: { label: label('samtools index'), steps: [{ program: 'samtools', argv: ['index', out.bam] }] } },
     { key: 'vcfIndex', after: ['call'], job: { label: label('bcftools index'), steps: [{ program: 'bcftools', argv: ['index', '-f', out.vcf] }] } },
     { key: 'variants', after: ['call'], job: { label: label('bcftools query'), steps: [{ program: 'bcftools', argv: ['query', '-f', VARIANT_QUERY_FORMAT, out.vcf] }] } },
   ];

@@ -84,7 +84,7 @@ describe('PathogenState', () => {
     expect(metrics).toMatchObject({ reads: 12_000, variants: 6 });
     const names = workbench.files.map((f) => f.name);
     expect(names).toEqual(expect.arrayContaining(['lambda-a.vcf.gz', 'lambda-a.vcf.gz.csi', 'MT-human.ont-sim.vcf.gz']));
-    expect(workbench.runs.filter((r) => r.label?.startsWith('Pathogen lambda-a:'))).toHaveLength(9);
+    expect(workbench.runs.filter((r) => r.label?.startsWith('Pathogen lambda-a:'))).toHaveLength(8);
   });
 
   it('shows the latest run of each sample again after a reload, with results rebuilt from the stored runs', async () => {

@@ -27,15 +27,14 @@ const NATIVE_TEXTS: Record<string, string> = {
 };
 
 describe('pathogen consensus steps', () => {
-  it('aligns, sorts, indexes, calls haploid variants and builds the consensus with argv named after the sample', () => {
+  it('aligns, sorts and indexes in one sort, calls haploid variants and builds the consensus with argv named after the sample', () => {
     expect(commandsOf(pathogenConsensus, PAIRED, params)).toEqual([
       'samtools faidx lambda.fa',
-      'minimap2 -a -x sr lambda.fa lambda-a_R1.fastq.gz lambda-a_R2.fastq.gz | samtools sort -l 1 -o lambda-a.bam -',
+      "minimap2 -a -x sr lambda.fa lambda-a_R1.fastq.gz lambda-a_R2.fastq.gz | samtools sort --write-index -l 1 -o 'lambda-a.bam##idx##lambda-a.bam.bai' -",
       "bcftools mpileup -Q 20 -f lambda.fa -a AD,DP -Ou lambda-a.bam | bcftools call -m --ploidy 1 -v -Ou | bcftools norm -f lambda.fa -Ou | bcftools view -e 'QUAL<20' -Oz -o lambda-a.vcf.gz",
       'samtools consensus -a -m simple -d 10 --show-del no --show-ins yes lambda-a.bam > lambda-a.consensus.fa',
       'samtools depth -aa -J lambda-a.bam > lambda-a.depth.tsv',
       'samtools flagstat lambda-a.bam',
-      'samtools index lambda-a.bam',
       'bcftools index -f lambda-a.vcf.gz',
       "bcftools query -f '%CHROM\\t%POS\\t%REF\\t%ALT\\t%QUAL\\t%INFO/DP\\t[%AD]\\n' lambda-a.vcf.gz",
     ]);
@@ -50,7 +49,7 @@ describe('pathogen consensus steps', () => {
 
   it('waits for the sorted BAM (and the reference index for calling) before the steps that read them', () => {
     const after = Object.fromEntries(pathogenSteps(PAIRED, params).map((s) => [s.key, s.after ?? []]));
-    expect(after).toEqual({ faidx: [], align: [], call: ['faidx', 'align'], consensus: ['align'], depth: ['align'], flagstat: ['align'], index: ['align'], vcfIndex: ['call'], variants: ['call'] });
+    expect(after).toEqual({ faidx: [], align: [], call: ['faidx', 'align'], consensus: ['align'], depth: ['align'], flagstat: ['align'], vcfIndex: ['call'], variants: ['call'] });
   });
 
   it('clips primers with ampliconclip and sorts again before everything downstream', () => {
@@ -58,8 +57,8 @@ describe('pathogen consensus steps', () => {
     const clip = steps.find((s) => s.key === 'clip')!;
     expect(steps.find((s) => s.key === 'align')!.job.steps[1]!.argv).toEqual(['sort', '-l', '1', '-o', 'lambda-a.unclipped.bam', '-']);
     expect(clip.after).toEqual(['align']);
-    expect(clip.job.steps.map((s) => [s.program, ...s.argv].join(' '))).toEqual(['samtools ampliconclip -b scheme.primer.bed lambda-a.unclipped.bam', 'samtools sort -l 1 -o lambda-a.bam -']);
-    expect(steps.find((s) => s.key === 'index')!.after).toEqual(['clip']);
+    expect(clip.job.steps.map((s) => [s.program, ...s.argv].join(' '))).toEqual(['samtools ampliconclip -b scheme.primer.bed lambda-a.unclipped.bam', 'samtools sort --write-index -l 1 -o lambda-a.bam##idx##lambda-a.bam.bai -']);
+    expect(steps.find((s) => s.key === 'flagstat')!.after).toEqual(['clip']);
   });
 
   it.each([
