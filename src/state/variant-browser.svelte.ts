@@ -191,10 +191,12 @@ export class VariantBrowserState {
 
   /**
    * Records per contig from the file's index, or undefined (no index, bcftools could not read it, or `run` is
-   * false and the session has no such run: a restored table is shown without running anything).
+   * false and the session has no such run: a restored table is shown without running anything). Only for
+   * bgzipped VCF: its .tbi/.csi lists contigs in file order, while a BCF's .csi lists them in header order,
+   * which need not be the order of its records (the joined parts would then be in another order).
    */
   async #readIndexStats(file: string, run = true): Promise<ContigStat[] | undefined> {
-    if (!this.variantFiles.some((f) => f.name === file && f.indexName !== undefined)) return undefined;
+    if (!this.variantFiles.some((f) => f.name === file && f.indexName !== undefined && f.detected.format === 'vcf')) return undefined;
     const job = buildIndexStatsJob(file);
     const stats = this.#earlier(job, file, (stdout) => stdout.trim() !== '') ?? (run ? await this.workbench.runJob(job) : undefined);
     try {

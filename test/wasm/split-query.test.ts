@@ -20,6 +20,7 @@ type RunProgram = (program: string, argv: readonly string[], opts: { cwd: string
 const FIXTURES = join(repoRoot, 'test/fixtures');
 const KG = '1kg_phase1_chr22_5samples.vcf.gz'; // one contig, no ##contig length, 7 duplicated positions
 const MPILEUP = 'ex1.mpileup.bcf'; // two contigs with lengths, .csi
+const MPILEUP_VCF = 'ex1.mpileup.vcf.gz'; // the same records bgzipped, .tbi (the e2e test's split file)
 const PGX = 'pgx/pgx-grch38-variants.vcf.gz'; // five contigs, a few records each
 const CHRX = 'sex.chrX.vcf.gz'; // one contig with its length
 
@@ -57,7 +58,7 @@ describe('split variant-browser query', () => {
   });
 
   it('reads the same index statistics as native bcftools index -s', async () => {
-    for (const file of [KG, MPILEUP, PGX, CHRX]) {
+    for (const file of [KG, MPILEUP, MPILEUP_VCF, PGX, CHRX]) {
       const text = (await wasm(['index', '-s', file])).toString();
       expect(text).toBe(native(['index', '-s', file]).toString());
       const stats = parseIndexStats(text);
@@ -69,6 +70,8 @@ describe('split variant-browser query', () => {
     [MPILEUP, 2],
     [MPILEUP, 3],
     [MPILEUP, 4],
+    [MPILEUP_VCF, 2],
+    [MPILEUP_VCF, 3],
     [PGX, 3],
     [PGX, 4],
     [CHRX, 4],

@@ -4,11 +4,11 @@ import { QueryRows } from '../../../../src/core/variants/query-rows';
 import { rowsToTsv, sortRows } from '../../../../src/core/variants/variant-table';
 import { toolOutput } from '../parsers/tool-output';
 
-// Native bcftools query outputs (test/fixtures/README.md): 1000 Genomes region, and ex1.mpileup.bcf (QUAL 0 and
+// Native bcftools query outputs (test/fixtures/README.md): 1000 Genomes region, and ex1.mpileup.vcf.gz (QUAL 0 and
 // "." cells, multi-allelic ALT) for the text-and-number sorting.
 const REGION = toolOutput('bcftools-query.1kg_phase1_chr22_5samples.vcf.gz.region.txt');
 const REGION_COLUMNS = ['CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'AF', 'VT', 'HG00096', 'HG00097', 'HG00099', 'HG00100', 'HG00101'];
-const MPILEUP = toolOutput('bcftools-query.ex1.mpileup.bcf.txt');
+const MPILEUP = toolOutput('bcftools-query.ex1.mpileup.vcf.gz.txt');
 const MPILEUP_COLUMNS = ['CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'DP', 'AC', 'AN', 'MQ', 'ex1.bam'];
 
 const all = (rows: QueryRows) => rows.slice(0, rows.length);
