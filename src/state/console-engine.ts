@@ -5,6 +5,7 @@ import type { ToolEngine } from '../core/tools/engine';
 export function withRemoveFile(engine: ToolEngine, removeFile: (name: string) => Promise<void>): ToolEngine {
   return {
     programs: () => engine.programs(),
+    concurrency: engine.concurrency,
     mount: (files) => engine.mount(files),
     unmount: (names) => engine.unmount(names),
     listFiles: () => engine.listFiles(),

@@ -16,8 +16,6 @@ import { describeError } from './describe-error';
 import { runOutput, runText } from './run-text';
 import type { Workbench } from './workbench.svelte';
 
-/** As many parts as the engine runs jobs at once (its default pool: max(2, min(hardwareConcurrency, 4))). */
-const PARTS = Math.max(2, Math.min(globalThis.navigator?.hardwareConcurrency || 2, 4));
 const PREFERRED_INFO = ['AF', 'DP', 'AC', 'AN', 'MQ', 'VT'];
 /** VEP and SnpEff names of the consequence, gene and impact sub-fields. */
 const PREFERRED_ANNOTATION = ['Consequence', 'SYMBOL', 'IMPACT', 'Annotation', 'Gene_Name', 'Annotation_Impact'];
@@ -42,7 +40,7 @@ export class VariantBrowserState {
   readonly problem = $derived(filterProblem(this.filter, this.hasIndex, this.annotationFields.length > 0));
   /** The query as parts for the workers, when the file's index allows it and no region chooses the records. */
   readonly split = $derived.by(() => {
-    const chunks = this.indexStats && this.hasIndex ? planChunks(this.indexStats, PARTS) : undefined;
+    const chunks = this.indexStats && this.hasIndex ? planChunks(this.indexStats, this.workbench.engine.concurrency) : undefined;
     return this.header && !this.problem && chunks ? buildSplitQuery(this.file, this.header, this.filter, this.infoFields, this.annotationFields, chunks) : undefined;
   });
   /** What "Show variants" runs: the parts' commands, one a line, or the single query. */

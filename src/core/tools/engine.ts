@@ -21,6 +21,8 @@ export interface JobHandle {
 export interface ToolEngine {
   /** Programs that can be run, with their tool version and build hash. */
   programs(): readonly ProgramInfo[];
+  /** How many jobs run at once (more are queued): work split into parts should make this many. */
+  readonly concurrency: number;
   /** Makes files visible to every job (and to workers started later) under their names. */
   mount(files: readonly MountedInput[]): Promise<void>;
   unmount(names: readonly string[]): Promise<void>;

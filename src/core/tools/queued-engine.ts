@@ -118,6 +118,7 @@ export function createQueuedEngine(options: QueuedEngineOptions): ToolEngine {
 
   return {
     programs: () => [...programs.values()],
+    concurrency: options.poolSize,
     async mount(inputs) {
       for (const input of inputs) workArea.set(input.name, input.data);
     },

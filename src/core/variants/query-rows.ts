@@ -79,8 +79,8 @@ export class QueryRows implements RowSource {
   }
 
   /**
-   * The rows ordered by one column, as sortRows orders string rows (variant-table.ts compareCells: numbers as
-   * numbers, then text; equal cells keep file order), read without splitting whole rows.
+   * The rows ordered by one column (variant-table.ts compareCells: numbers as numbers, then text; equal cells
+   * keep file order), read without splitting whole rows.
    */
   sorted(column: number, direction: SortDirection): QueryRows {
     const n = this.length;
@@ -102,7 +102,7 @@ export class QueryRows implements RowSource {
     return new QueryRows(this.texts, this.part, this.starts, this.ends, order);
   }
 
-  /** All rows as TSV lines under a header line, in this order (what rowsToTsv writes for the split rows). */
+  /** All rows as TSV lines under a header line, in this order. */
   toTsv(columns: readonly string[]): string {
     const lines = [columns.join('\t')];
     for (let i = 0; i < this.length; i++) lines.push(this.line(i));

@@ -1,4 +1,4 @@
-// Sorting and exporting the variant browser's rows (strings as bcftools printed them).
+// How the variant browser orders cells (strings as bcftools printed them); QueryRows sorts by it.
 
 export type SortDirection = 'asc' | 'desc';
 
@@ -11,17 +11,4 @@ export function compareCells(a: string, b: string): number {
   if (xn && yn) return x - y;
   if (xn !== yn) return xn ? -1 : 1;
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** A sorted copy; equal cells keep file order (CHROM/POS order from bcftools). */
-export function sortRows(rows: readonly string[][], column: number, direction: SortDirection): string[][] {
-  const sign = direction === 'asc' ? 1 : -1;
-  return rows
-    .map((row, index) => ({ row, index }))
-    .sort((a, b) => sign * compareCells(a.row[column] ?? '', b.row[column] ?? '') || a.index - b.index)
-    .map(({ row }) => row);
-}
-
-export function rowsToTsv(columns: readonly string[], rows: readonly string[][]): string {
-  return [columns.join('\t'), ...rows.map((row) => row.join('\t'))].join('\n') + '\n';
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildQuery, buildVcfExport, describeQueryError, EMPTY_FILTER, filterProblem } from '../../../../src/core/variants/browser-query';
-import { compareCells, rowsToTsv, sortRows } from '../../../../src/core/variants/variant-table';
+import { compareCells } from '../../../../src/core/variants/variant-table';
+import { QueryRows } from '../../../../src/core/variants/query-rows';
 import { formatJob } from '../../../../src/core/tools/job';
 import { parseVcfHeader } from '../../../../src/core/parsers/vcf-header';
-import { parseQueryTable } from '../../../../src/core/parsers/bcftools-query';
 import { toolOutput } from '../parsers/tool-output';
 
 const header = parseVcfHeader(toolOutput('bcftools-view-header.1kg_phase1_chr22_5samples.vcf.gz.txt'));
@@ -85,13 +85,14 @@ describe('variant table', () => {
   });
 
   it('sorts rows by a column, stable for ties, either way', () => {
-    const rows = [['a', '2'], ['b', '1'], ['c', '2']];
-    expect(sortRows(rows, 1, 'asc').map((r) => r[0])).toEqual(['b', 'a', 'c']);
-    expect(sortRows(rows, 1, 'desc').map((r) => r[0])).toEqual(['a', 'c', 'b']);
+    const rows = QueryRows.parse(['a\t2\nb\t1\nc\t2\n'], ['NAME', 'N']);
+    const names = (sorted: QueryRows) => sorted.slice(0, 3).map((r) => r[0]);
+    expect(names(rows.sorted(1, 'asc'))).toEqual(['b', 'a', 'c']);
+    expect(names(rows.sorted(1, 'desc'))).toEqual(['a', 'c', 'b']);
   });
 
   it('writes TSV with the header', () => {
-    expect(rowsToTsv(['CHROM', 'POS'], [['22', '1']])).toBe('CHROM\tPOS\n22\t1\n');
+    expect(QueryRows.parse(['22\t1\n'], ['CHROM', 'POS']).toTsv(['CHROM', 'POS'])).toBe('CHROM\tPOS\n22\t1\n');
   });
 });
 
@@ -108,9 +109,9 @@ describe('annotation columns (VEP CSQ)', () => {
     expect(formatJob(query.job)).toBe(
       "bcftools +split-vep -a CSQ -s worst -f '%CHROM\\t%POS\\t%ID\\t%REF\\t%ALT\\t%QUAL\\t%FILTER\\t%Consequence\\t%SYMBOL\\t%IMPACT\\n' vep_csq_chr1.vcf.gz > vep_csq_chr1.vcf.gz.browser.tsv",
     );
-    const table = parseQueryTable(toolOutput('bcftools-split-vep.vep_csq_chr1.vcf.gz.txt'), query.columns);
-    expect(table.rows).toHaveLength(802);
-    expect(table.rows[0]).toEqual(['1', '14464', '.', 'A', 'T', '2235.88', 'PASS', 'non_coding_transcript_exon_variant', 'WASH7P', 'MODIFIER']);
+    const rows = QueryRows.parse([toolOutput('bcftools-split-vep.vep_csq_chr1.vcf.gz.txt')], query.columns);
+    expect(rows).toHaveLength(802);
+    expect(rows.row(0)).toEqual(['1', '14464', '.', 'A', 'T', '2235.88', 'PASS', 'non_coding_transcript_exon_variant', 'WASH7P', 'MODIFIER']);
   });
 
   it('refuses a sample choice with annotation columns', () => {

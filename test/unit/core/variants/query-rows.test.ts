@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseQueryTable } from '../../../../src/core/parsers/bcftools-query';
 import { QueryRows } from '../../../../src/core/variants/query-rows';
-import { rowsToTsv, sortRows } from '../../../../src/core/variants/variant-table';
+import { compareCells, type SortDirection } from '../../../../src/core/variants/variant-table';
 import { toolOutput } from '../parsers/tool-output';
 
 // Native bcftools query outputs (test/fixtures/README.md): 1000 Genomes region, and ex1.mpileup.vcf.gz (QUAL 0 and
@@ -13,9 +12,20 @@ const MPILEUP_COLUMNS = ['CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', '
 
 const all = (rows: QueryRows) => rows.slice(0, rows.length);
 
+// The plain reading QueryRows must agree with: every non-empty line split at tabs, a stable sort by one cell, TSV.
+const splitLines = (text: string): string[][] => text.split('\n').filter((line) => line !== '').map((line) => line.split('\t'));
+const sortRows = (rows: string[][], column: number, direction: SortDirection): string[][] =>
+  rows
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => (direction === 'asc' ? 1 : -1) * compareCells(a.row[column] ?? '', b.row[column] ?? '') || a.index - b.index)
+    .map(({ row }) => row);
+const rowsToTsv = (columns: readonly string[], rows: string[][]): string => [columns.join('\t'), ...rows.map((row) => row.join('\t'))].join('\n') + '\n';
+
 describe('QueryRows', () => {
-  it('holds the rows parseQueryTable splits, also from parts joined in order', () => {
-    const expected = parseQueryTable(REGION, REGION_COLUMNS).rows;
+  it('holds every line split at tabs, also from parts joined in order', () => {
+    const expected = splitLines(REGION);
+    expect(expected).toHaveLength(194);
+    expect(expected[0]).toEqual(['22', '50300078', 'rs7410291', 'A', 'G', '100', 'PASS', '0.34', 'SNP', '0|0', '0|0', '1|0', '0|0', '0|0']);
     expect(all(QueryRows.parse([REGION], REGION_COLUMNS))).toEqual(expected);
     const lines = REGION.split('\n');
     const cut = 77;
@@ -27,12 +37,12 @@ describe('QueryRows', () => {
     expect(joined.slice(expected.length - 1, expected.length + 5)).toEqual(expected.slice(-1));
   });
 
-  it('sorts every column as sortRows does, both ways, and writes the TSV rowsToTsv writes', () => {
+  it('sorts every column as a stable sort by compareCells does, both ways, and writes the same TSV', () => {
     for (const [text, columns] of [
       [REGION, REGION_COLUMNS],
       [MPILEUP, MPILEUP_COLUMNS],
     ] as const) {
-      const rows = parseQueryTable(text, columns).rows;
+      const rows = splitLines(text);
       const lazy = QueryRows.parse([text], columns);
       expect(lazy.toTsv(columns)).toBe(rowsToTsv(columns, rows));
       for (let column = 0; column < columns.length; column++) {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { parseVcfHeader } from '../../../../src/core/parsers/vcf-header';
-import { parseQueryTable } from '../../../../src/core/parsers/bcftools-query';
 import { toolOutput } from './tool-output';
 
 const header = parseVcfHeader(toolOutput('bcftools-view-header.1kg_phase1_chr22_5samples.vcf.gz.txt'));
@@ -23,19 +22,5 @@ describe('parseVcfHeader', () => {
 
   it('names a line that is not a header line', () => {
     expect(() => parseVcfHeader('##fileformat=VCFv4.2\n22\t100\t.\tA\tG\t.\t.\t.\n')).toThrow('VCF header, line 2: expected a header line starting with ##');
-  });
-});
-
-describe('parseQueryTable', () => {
-  const columns = ['CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'AF', 'VT', ...header.samples];
-
-  it('reads every row of a region query', () => {
-    const table = parseQueryTable(toolOutput('bcftools-query.1kg_phase1_chr22_5samples.vcf.gz.region.txt'), columns);
-    expect(table.rows).toHaveLength(194);
-    expect(table.rows[0]).toEqual(['22', '50300078', 'rs7410291', 'A', 'G', '100', 'PASS', '0.34', 'SNP', '0|0', '0|0', '1|0', '0|0', '0|0']);
-  });
-
-  it('names a row with the wrong number of columns', () => {
-    expect(() => parseQueryTable('22\t1\n22\t2\t3\n', ['CHROM', 'POS'])).toThrow('bcftools query output, line 2: expected 2 tab-separated columns');
   });
 });
