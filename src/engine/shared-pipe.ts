@@ -45,27 +45,59 @@ class PipeEnd {
   }
 }
 
+type WaitAsync = (array: Int32Array, index: number, value: number, timeoutMs: number) => { async: boolean; value: Promise<unknown> | string };
+
 export class PipeWriter extends PipeEnd {
+  /** The reader's count tryWrite last saw: a wait for room waits for it to change (no wake-up lost between). */
+  private seenRead = 0;
+
   /** Copies all of `chunk` into the pipe, waiting for room; drops it once the reader has gone (its tool exited). */
   write(chunk: Uint8Array): void {
     let offset = 0;
-    while (offset < chunk.length) {
-      if (Atomics.load(this.control, READER_CLOSED) !== 0) return;
-      const written = this.counter(WRITTEN);
-      const read = this.counter(READ);
-      const free = this.capacity - ((written - read) >>> 0);
-      if (free === 0) {
-        Atomics.wait(this.control, READ, read | 0, WAIT_MS);
-        continue;
-      }
-      const n = Math.min(free, chunk.length - offset);
-      const at = written % this.capacity;
-      const first = Math.min(n, this.capacity - at);
-      this.ring.set(chunk.subarray(offset, offset + first), at);
-      if (n > first) this.ring.set(chunk.subarray(offset + first, offset + n), 0);
-      this.advance(WRITTEN, written, n);
+    while (offset < chunk.length && !this.readerClosed) {
+      const n = this.tryWrite(chunk.subarray(offset));
+      if (n === 0) Atomics.wait(this.control, READ, this.seenRead | 0, WAIT_MS);
       offset += n;
     }
+  }
+
+  /**
+   * The same for a thread that must not block (its event loop delivers the data): waits for room with
+   * Atomics.waitAsync, or short timers where that is missing.
+   */
+  async writeAsync(chunk: Uint8Array): Promise<void> {
+    let offset = 0;
+    while (offset < chunk.length && !this.readerClosed) {
+      const n = this.tryWrite(chunk.subarray(offset));
+      if (n === 0) await this.roomOrTimeout();
+      offset += n;
+    }
+  }
+
+  /** Copies what fits of `chunk` without waiting; returns the bytes taken. */
+  tryWrite(chunk: Uint8Array): number {
+    const written = this.counter(WRITTEN);
+    this.seenRead = this.counter(READ);
+    const free = this.capacity - ((written - this.seenRead) >>> 0);
+    const n = Math.min(free, chunk.length);
+    if (n === 0) return 0;
+    const at = written % this.capacity;
+    const first = Math.min(n, this.capacity - at);
+    this.ring.set(chunk.subarray(0, first), at);
+    if (n > first) this.ring.set(chunk.subarray(first, n), 0);
+    this.advance(WRITTEN, written, n);
+    return n;
+  }
+
+  get readerClosed(): boolean {
+    return Atomics.load(this.control, READER_CLOSED) !== 0;
+  }
+
+  private async roomOrTimeout(): Promise<void> {
+    const waitAsync = (Atomics as unknown as { waitAsync?: WaitAsync }).waitAsync;
+    if (!waitAsync) return new Promise((resolve) => setTimeout(resolve, 1));
+    const result = waitAsync(this.control, READ, this.seenRead | 0, WAIT_MS);
+    if (result.async) await result.value;
   }
 
   /** End of file for the reader. */

@@ -3,6 +3,7 @@
 import { expose } from 'comlink';
 import { CappedText } from '../core/tools/capped-text';
 import type { StepEvent, StepOutcome, StepRequest } from '../core/tools/step';
+import { BlobStreams } from './blob-streams';
 import type { ToolModule, ToolModuleFactory } from './emscripten';
 import { MemoryWatch } from './memory-watch';
 import { PipeReader, PipeWriter } from './shared-pipe';
@@ -25,6 +26,8 @@ const BUFFER_BYTES = 1 << 20;
 const BLOB_PART_BYTES = 16 << 20;
 
 const factories = new Map<string, Promise<ToolModuleFactory>>();
+/** The port to this slot's stream worker, where the page is cross-origin isolated (see blob-streams.ts). */
+let streamPort: MessagePort | undefined;
 const binaries = new Map<string, Promise<WebAssembly.Module>>();
 
 async function importGlue(jsUrl: string): Promise<ToolModuleFactory> {
@@ -153,6 +156,7 @@ async function exec(request: WorkerStepRequest, onEvent: (event: StepEvent) => u
   const sink = !pipeOut && request.stdoutMode === 'blob' ? new BlobSink() : undefined;
   const { argv } = request.command;
   const io = request.io ?? DEFAULT_IO;
+  const streams = streamPort ? new BlobStreams(streamPort) : undefined;
   const memory = new MemoryWatch(request.memoryLimitBytes, (requestedBytes, heapBytes) => batch.now({ kind: 'memory', requestedBytes, heapBytes }));
   const module: ToolModule = await factory({
     thisProgram: request.command.program,
@@ -179,9 +183,9 @@ async function exec(request: WorkerStepRequest, onEvent: (event: StepEvent) => u
       batch.add('stderr', stderrText.push(chunk));
     },
     lokusSetup(fs, instance) {
-      layOut(fs, instance, request.files, argv, io, counter);
+      layOut(fs, instance, request.files, argv, io, counter, streams);
     },
-    ...(pipeIn ? { lokusStdin: (dst: Uint8Array) => pipeIn.read(dst) } : request.stdin ? { lokusStdin: blobStdin(request.stdin, counter, io) } : {}),
+    ...(pipeIn ? { lokusStdin: (dst: Uint8Array) => pipeIn.read(dst) } : request.stdin ? { lokusStdin: blobStdin(request.stdin, counter, io, streams) } : {}),
   });
   // As a shell reports it: the low 8 bits (exit(-1) is 255). Whatever the tool did, its pipe ends close, so the
   // next step sees EOF and the previous one stops waiting for room.
@@ -191,6 +195,7 @@ async function exec(request: WorkerStepRequest, onEvent: (event: StepEvent) => u
   } finally {
     pipeOut?.close();
     pipeIn?.close();
+    streams?.closeAll();
   }
   memory.settle(module, exitStatus);
   const outputs = collectOutputs(module.FS);
@@ -219,6 +224,11 @@ async function warm(jsUrl: string, wasmUrl: string): Promise<void> {
   await Promise.all([cached(factories, jsUrl, importGlue), cached(binaries, wasmUrl, compile)]);
 }
 
-const api = { exec, warm };
+/** Long sequential reads of inputs come through this port's worker from now on. */
+function attachStreams(port: MessagePort): void {
+  streamPort = port;
+}
+
+const api = { exec, warm, attachStreams };
 export type ToolWorkerApi = typeof api;
 expose(api);

@@ -4,6 +4,7 @@
 import type { MountedInput } from '../core/tools/engine';
 import type { OutputFile } from '../core/tools/job';
 import type { EmscriptenFs, FsNode, ToolModule } from './emscripten';
+import type { BlobStreams, StreamedRead } from './blob-streams';
 import { tuneMemfsFiles } from './memfs-growth';
 
 export const IN_DIR = '/lokus/in';
@@ -15,12 +16,18 @@ export interface IoTuning {
   /** First read-ahead window; it doubles while reads stay sequential, up to `maxReadAheadBytes`. */
   readAheadBytes: number;
   maxReadAheadBytes: number;
+  /**
+   * Once a sequential read's window would reach this size, the rest comes through a stream (blob-streams.ts)
+   * where the slot has a stream worker. 0: never.
+   */
+  streamAfterBytes?: number;
 }
 
 // Each FileReaderSync call costs milliseconds in Chromium whatever its size (measured ~7 MB/s at 64 KiB,
 // 43 MB/s at 4 MiB, 87 MB/s at 32 MiB per call), so sequential reads must be served from large windows,
-// while random access (indexed region queries) should not pay for a large window per seek.
-export const DEFAULT_IO: IoTuning = { blksize: 1 << 20, readAheadBytes: 256 << 10, maxReadAheadBytes: 32 << 20 };
+// while random access (indexed region queries) should not pay for a large window per seek. Long sequential
+// reads go faster still through a stream (a few MiB in: an index lookup's reads stay on windows).
+export const DEFAULT_IO: IoTuning = { blksize: 1 << 20, readAheadBytes: 256 << 10, maxReadAheadBytes: 32 << 20, streamAfterBytes: 4 << 20 };
 
 /** Counts bytes the tool reads from the files it names (progress = bytesRead / bytesTotal). */
 export class ReadCounter {
@@ -37,33 +44,74 @@ export class ReadCounter {
   }
 }
 
-/** Synchronous reads of a Blob through an adaptive read-ahead window. */
+/**
+ * Synchronous reads of a Blob: from an adaptive read-ahead window (FileReaderSync), and once reads have stayed
+ * sequential for a while, from a stream where `streams` is given. A read elsewhere ends the stream.
+ */
 export class WindowedBlobReader {
   private static readonly reader = typeof FileReaderSync === 'undefined' ? undefined : new FileReaderSync();
   private start = 0;
   private bytes: Uint8Array = new Uint8Array(0);
   private size: number;
+  private stream: StreamedRead | undefined;
+  private streamFailed = false;
 
   constructor(
     private readonly blob: Blob,
     private readonly io: IoTuning,
     private readonly onLoad: (bytes: number) => void,
+    private readonly streams?: BlobStreams,
   ) {
     this.size = io.readAheadBytes;
   }
 
   /** Copies up to `length` bytes at `position` into `dst` at `offset`; returns the count (0 at end). */
   read(dst: Uint8Array, offset: number, length: number, position: number): number {
-    if (position >= this.blob.size) return 0;
     const end = Math.min(position + length, this.blob.size);
-    if (position < this.start || end > this.start + this.bytes.length) {
-      const sequential = position === this.start + this.bytes.length && this.bytes.length > 0;
-      this.size = sequential ? Math.min(this.size * 2, this.io.maxReadAheadBytes) : this.io.readAheadBytes;
-      this.start = position;
-      this.bytes = this.load(position, Math.max(end, Math.min(position + this.size, this.blob.size)));
+    let at = position;
+    while (at < end) {
+      const n = this.readSome(dst, offset + at - position, end - at, at);
+      if (n === 0) break;
+      at += n;
     }
-    dst.set(this.bytes.subarray(position - this.start, end - this.start), offset);
-    return end - position;
+    return at - position;
+  }
+
+  private readSome(dst: Uint8Array, offset: number, length: number, position: number): number {
+    const windowEnd = this.start + this.bytes.length;
+    if (position >= this.start && position < windowEnd) {
+      const n = Math.min(length, windowEnd - position);
+      dst.set(this.bytes.subarray(position - this.start, position - this.start + n), offset);
+      return n;
+    }
+    let sequential = position === windowEnd && this.bytes.length > 0;
+    if (this.stream && this.stream.position !== position) this.endStream();
+    else if (!this.stream && sequential && this.streams && !this.streamFailed && this.io.streamAfterBytes && this.size * 2 >= this.io.streamAfterBytes) {
+      this.stream = this.streams.open(this.blob, position);
+    }
+    if (this.stream) {
+      const n = this.stream.read(dst.subarray(offset, offset + length));
+      if (n > 0) {
+        this.onLoad(n);
+        return n;
+      }
+      // Short of the file's end: the stream failed; the rest comes through windows (which report a real error).
+      this.streamFailed = true;
+      this.endStream();
+      sequential = false;
+    }
+    this.size = sequential ? Math.min(this.size * 2, this.io.maxReadAheadBytes) : this.io.readAheadBytes;
+    this.start = position;
+    this.bytes = this.load(position, Math.min(position + Math.max(length, this.size), this.blob.size));
+    const n = Math.min(length, this.bytes.length);
+    dst.set(this.bytes.subarray(0, n), offset);
+    return n;
+  }
+
+  /** Stops a running stream (the tool seeked away, or its command ended). */
+  endStream(): void {
+    this.stream?.close();
+    this.stream = undefined;
   }
 
   private load(start: number, end: number): Uint8Array {
@@ -85,8 +133,8 @@ function mkdirs(fs: EmscriptenFs, path: string): void {
   }
 }
 
-/** Replaces WORKERFS's read (one FileReaderSync call per read) with windowed reads, and counts. */
-function tuneWorkerFs(module: ToolModule, io: IoTuning, counter: ReadCounter): void {
+/** Replaces WORKERFS's read (one FileReaderSync call per read) with windowed or streamed reads, and counts. */
+function tuneWorkerFs(module: ToolModule, io: IoTuning, counter: ReadCounter, streams?: BlobStreams): void {
   const { WORKERFS } = module;
   const getattr = WORKERFS.node_ops.getattr;
   WORKERFS.node_ops.getattr = (node) => ({ ...getattr(node), blksize: io.blksize });
@@ -96,9 +144,14 @@ function tuneWorkerFs(module: ToolModule, io: IoTuning, counter: ReadCounter): v
     let reader = readers.get(node);
     if (!reader) {
       const counted = counter.counted.has(node);
-      reader = new WindowedBlobReader(node.contents, io, (bytes) => {
-        if (counted) counter.add(bytes);
-      });
+      reader = new WindowedBlobReader(
+        node.contents,
+        io,
+        (bytes) => {
+          if (counted) counter.add(bytes);
+        },
+        streams,
+      );
       readers.set(node, reader);
     }
     return reader.read(buffer, offset, length, position);
@@ -142,8 +195,9 @@ export function layOut(
   argv: readonly string[],
   io: IoTuning,
   counter: ReadCounter,
+  streams?: BlobStreams,
 ): void {
-  tuneWorkerFs(module, io, counter);
+  tuneWorkerFs(module, io, counter, streams);
   writableInputs(fs);
   mkdirs(fs, IN_DIR);
   mkdirs(fs, WORK_DIR);
@@ -163,9 +217,9 @@ export function layOut(
 }
 
 /** Standard input pulled from a Blob (pre.js asks synchronously for bytes; 0 means EOF). */
-export function blobStdin(blob: Blob, counter: ReadCounter, io: IoTuning): (dst: Uint8Array) => number {
+export function blobStdin(blob: Blob, counter: ReadCounter, io: IoTuning, streams?: BlobStreams): (dst: Uint8Array) => number {
   counter.bytesTotal += blob.size;
-  const reader = new WindowedBlobReader(blob, io, (bytes) => counter.add(bytes));
+  const reader = new WindowedBlobReader(blob, io, (bytes) => counter.add(bytes), streams);
   let position = 0;
   return (dst) => {
     const n = reader.read(dst, 0, dst.length, position);

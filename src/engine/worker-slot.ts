@@ -1,7 +1,8 @@
 // One pool slot: a dedicated module worker behind comlink. Terminating it is the hard cancel; a worker that
 // dies (script error, renderer out of memory) fails its running command instead of hanging it. Where pipes
-// exist, a pipeline's later steps run at once on the slot's own helper workers (kept for its next pipelines).
-import { proxy, wrap, type Remote } from 'comlink';
+// exist, a pipeline's later steps run at once on the slot's own helper workers (kept for its next pipelines),
+// and a stream worker reads the slot's long sequential inputs into shared memory (blob-streams.ts).
+import { proxy, transfer, wrap, type Remote } from 'comlink';
 import { EngineError } from '../core/tools/errors';
 import { PipelineStepFailure, type StepEvent, type StepOutcome, type StepRequest, type ToolSlot } from '../core/tools/step';
 import { createPipeBuffer } from './shared-pipe';
@@ -15,6 +16,7 @@ export interface ProgramUrls {
 
 export class WorkerSlot implements ToolSlot {
   private readonly worker: Worker;
+  private readonly streamWorker?: Worker;
   private readonly api: Remote<ToolWorkerApi>;
   private readonly died: Promise<never>;
   /** Workers for a pipeline's steps after the first, created on first use. */
@@ -26,10 +28,17 @@ export class WorkerSlot implements ToolSlot {
     private readonly io?: IoTuning,
     private readonly memoryLimitBytes?: number,
     withPipes = false,
+    withStreams = false,
   ) {
     if (withPipes) this.execPipeline = (requests, onEvent) => this.runPipeline(requests, onEvent);
     this.worker = new Worker(new URL('./tool-worker.ts', import.meta.url), { type: 'module', name: 'lokus-tool' });
     this.api = wrap<ToolWorkerApi>(this.worker);
+    if (withPipes || withStreams) {
+      this.streamWorker = new Worker(new URL('./blob-stream-worker.ts', import.meta.url), { type: 'module', name: 'lokus-input-stream' });
+      const channel = new MessageChannel();
+      this.streamWorker.postMessage(channel.port1, [channel.port1]);
+      void this.api.attachStreams(transfer(channel.port2, [channel.port2]));
+    }
     this.died = new Promise<never>((_, reject) => {
       this.worker.addEventListener('error', (event) => {
         event.preventDefault();
@@ -53,7 +62,7 @@ export class WorkerSlot implements ToolSlot {
 
   /** Step i on worker i (this one first), step i's stdout piped into step i+1's stdin. */
   private runPipeline(requests: readonly StepRequest[], onEvent: (step: number, event: StepEvent) => void): Promise<StepOutcome[]> {
-    while (this.helpers.length < requests.length - 1) this.helpers.push(new WorkerSlot(this.urls, this.io, this.memoryLimitBytes));
+    while (this.helpers.length < requests.length - 1) this.helpers.push(new WorkerSlot(this.urls, this.io, this.memoryLimitBytes, false, true));
     const pipes = requests.slice(1).map(() => createPipeBuffer());
     return Promise.all(
       requests.map((request, i) => {
@@ -72,5 +81,6 @@ export class WorkerSlot implements ToolSlot {
   terminate(): void {
     for (const helper of this.helpers) helper.terminate();
     this.worker.terminate();
+    this.streamWorker?.terminate();
   }
 }

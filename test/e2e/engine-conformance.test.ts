@@ -1,11 +1,14 @@
 // The wasm conformance table (test/wasm/conformance-cases.mjs) run through the real engine in Chromium:
 // inputs mounted as Blobs, stdout redirected to a file (binary-safe), outputs read back from the work area,
-// compared with the native outputs committed under test/fixtures/expected.
+// compared with the native outputs committed under test/fixtures/expected. The table runs twice: with the
+// engine's default reads (fixtures are small: FileReaderSync windows), and with streamed reads forced from the
+// first few KiB of every input (blob-streams.ts), the path long sequential reads of real data take.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases, canonical } from '../wasm/conformance-cases.mjs';
 import { fixturesDir, loadExpected } from '../wasm/conformance-harness.mjs';
+import type { IoTuning } from '../../src/engine';
 import { openApp, type AppPage } from './support/browser';
 
 const STDOUT_FILE = '.lokus-stdout';
@@ -24,7 +27,15 @@ const sha256 = async (bytes: Buffer) => (await import('node:crypto')).createHash
 // Cases whose native run recorded absolute paths of its temporary directory cannot match a browser run.
 const PATH_DEPENDENT = new Set(['samtools-view-bam-to-cram']);
 
-describe('conformance through the browser engine', () => {
+const READ_MODES: { name: string; io?: IoTuning }[] = [
+  { name: 'default reads' },
+  { name: 'streamed reads', io: { blksize: 4096, readAheadBytes: 2048, maxReadAheadBytes: 65_536, streamAfterBytes: 4096 } },
+];
+
+describe.each(READ_MODES)('conformance through the browser engine, $name', ({ io }) => {
+  beforeAll(async () => {
+    await app.page.evaluate((options) => window.lokusHarness.reset(options), io ? { io } : {});
+  });
   for (const c of cases) {
     const expected = loadExpected(c);
     const runnable = expected !== null && !PATH_DEPENDENT.has(c.id);
