@@ -252,9 +252,16 @@ export function collectOutputs(fs: EmscriptenFs, dir = WORK_DIR, prefix = ''): O
     if (fs.isDir(stat.mode)) {
       outputs.push(...collectOutputs(fs, path, `${prefix}${entry}/`));
     } else if (fs.isFile(stat.mode)) {
-      const bytes = fs.readFile(path);
+      const bytes = fileBytes(fs, path);
       outputs.push({ path: `${prefix}${entry}`, size: bytes.length, blob: new Blob([bytes as Uint8Array<ArrayBuffer>]) });
     }
   }
   return outputs;
+}
+
+/** A work-area file's bytes: a view of MEMFS's own storage where it has one (the Blob copies them anyway). */
+function fileBytes(fs: EmscriptenFs, path: string): Uint8Array {
+  const node = fs.lookupPath(path).node as unknown as { contents?: unknown; usedBytes?: number };
+  if (node.contents instanceof Uint8Array && typeof node.usedBytes === 'number') return node.contents.subarray(0, node.usedBytes);
+  return fs.readFile(path);
 }
