@@ -2,25 +2,13 @@
 // in another thread, blocks as a tool's read() does. Byte-exact through a ring much smaller than the data,
 // with a browser-style byte stream and with a plain one, and it stops when the reader closes its end.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { pumpBlob } from '../../../src/engine/blob-pump';
 import { createPipeBuffer } from '../../../src/engine/shared-pipe';
+import { compiledEngineModule } from './compiled-module';
 
-/** shared-pipe.ts as plain JavaScript, so a worker thread can read with the very code under test. */
-function compiledPipeModule(): string {
-  const source = readFileSync(join(__dirname, '../../../src/engine/shared-pipe.ts'), 'utf8');
-  const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
-  const file = join(mkdtempSync(join(tmpdir(), 'lokus-pump-')), 'shared-pipe.mjs');
-  writeFileSync(file, outputText);
-  return file;
-}
-
-/** A thread that reads the pipe in `readBytes` pieces (all of it, or stops after `stopAfter`) and hashes it. */
+/** A thread that reads the pipe in 40 kB pieces (all of it, or stops after `stopAfter`) and hashes it. */
 function startReader(buffer: SharedArrayBuffer, stopAfter = Infinity): Promise<{ bytes: number; sha256: string }> {
   const code = `
     const { workerData, parentPort } = require('node:worker_threads');
@@ -38,7 +26,7 @@ function startReader(buffer: SharedArrayBuffer, stopAfter = Infinity): Promise<{
       reader.close();
       parentPort.postMessage({ bytes, sha256: hash.digest('hex') });
     });`;
-  const worker = new Worker(code, { eval: true, workerData: { module: compiledPipeModule(), buffer, stopAfter } });
+  const worker = new Worker(code, { eval: true, workerData: { module: compiledEngineModule('shared-pipe'), buffer, stopAfter } });
   return new Promise((resolve, reject) => {
     worker.once('message', (result) => void worker.terminate().then(() => resolve(result)));
     worker.once('error', reject);

@@ -1,22 +1,10 @@
 // The shared pipe between two threads: every byte arrives once and in order through a ring much smaller than
 // the data, the reader sees EOF after the writer closes, and a writer whose reader has gone does not block.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { createPipeBuffer, PipeReader, PipeWriter } from '../../../src/engine/shared-pipe';
-
-/** The module as plain JavaScript, so a worker thread can import the very code under test. */
-function compiledModule(): string {
-  const source = readFileSync(join(__dirname, '../../../src/engine/shared-pipe.ts'), 'utf8');
-  const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
-  const file = join(mkdtempSync(join(tmpdir(), 'lokus-pipe-')), 'shared-pipe.mjs');
-  writeFileSync(file, outputText);
-  return file;
-}
+import { compiledEngineModule } from './compiled-module';
 
 /** A worker thread that writes `total` deterministic bytes in chunks of varying size, then closes. */
 function startWriter(module: string, buffer: SharedArrayBuffer, total: number): Worker {
@@ -62,7 +50,7 @@ describe('shared pipe', () => {
   it('wraps around a small ring across threads without losing or reordering a byte', async () => {
     const total = 3_000_000;
     const buffer = createPipeBuffer(1 << 16);
-    const writer = startWriter(compiledModule(), buffer, total);
+    const writer = startWriter(compiledEngineModule('shared-pipe'), buffer, total);
     const reader = new PipeReader(buffer);
     const hash = createHash('sha256');
     const dst = new Uint8Array(50_000);
@@ -82,7 +70,7 @@ describe('shared pipe', () => {
     const buffer = createPipeBuffer(1 << 12);
     const reader = new PipeReader(buffer);
     reader.close();
-    const writer = startWriter(compiledModule(), buffer, 1_000_000);
+    const writer = startWriter(compiledEngineModule('shared-pipe'), buffer, 1_000_000);
     const finished = await Promise.race([new Promise((resolve) => writer.once('message', resolve)), new Promise((resolve) => setTimeout(() => resolve('stuck'), 10_000))]);
     await writer.terminate();
     expect(finished).toBe('done');
