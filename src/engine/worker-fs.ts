@@ -45,8 +45,10 @@ export class ReadCounter {
 }
 
 /**
- * Synchronous reads of a Blob: from an adaptive read-ahead window (FileReaderSync), and once reads have stayed
- * sequential for a while, from a stream where `streams` is given. A read elsewhere ends the stream.
+ * Synchronous reads of a Blob through a window: loaded with FileReaderSync (adaptive read-ahead), and once reads
+ * have stayed sequential for a while, refilled from a stream where `streams` is given. A refill keeps the end of
+ * the previous window, so the short backward seeks of a region query (the index points into a BGZF block just
+ * read) stay on the stream; a read anywhere else ends it.
  */
 export class WindowedBlobReader {
   private static readonly reader = typeof FileReaderSync === 'undefined' ? undefined : new FileReaderSync();
@@ -55,6 +57,8 @@ export class WindowedBlobReader {
   private size: number;
   private stream: StreamedRead | undefined;
   private streamFailed = false;
+  /** The window while streaming: one buffer, refilled in place. */
+  private streamWindow: Uint8Array | undefined;
 
   constructor(
     private readonly blob: Blob,
@@ -78,34 +82,50 @@ export class WindowedBlobReader {
   }
 
   private readSome(dst: Uint8Array, offset: number, length: number, position: number): number {
+    if (!this.inWindow(position) && !(this.stream && this.refillFromStream(position))) this.loadWindow(position, length);
+    const n = Math.min(length, this.start + this.bytes.length - position);
+    dst.set(this.bytes.subarray(position - this.start, position - this.start + n), offset);
+    return n;
+  }
+
+  private inWindow(position: number): boolean {
+    return position >= this.start && position < this.start + this.bytes.length;
+  }
+
+  /** Refills the window from the stream when `position` is where the window ends; false if it cannot. */
+  private refillFromStream(position: number): boolean {
     const windowEnd = this.start + this.bytes.length;
-    if (position >= this.start && position < windowEnd) {
-      const n = Math.min(length, windowEnd - position);
-      dst.set(this.bytes.subarray(position - this.start, position - this.start + n), offset);
-      return n;
+    if (!this.stream || position !== windowEnd) {
+      this.endStream();
+      return false;
     }
-    let sequential = position === windowEnd && this.bytes.length > 0;
-    if (this.stream && this.stream.position !== position) this.endStream();
-    else if (!this.stream && sequential && this.streams && !this.streamFailed && this.io.streamAfterBytes && this.size * 2 >= this.io.streamAfterBytes) {
-      this.stream = this.streams.open(this.blob, position);
-    }
-    if (this.stream) {
-      const n = this.stream.read(dst.subarray(offset, offset + length));
-      if (n > 0) {
-        this.onLoad(n);
-        return n;
-      }
+    const size = 2 * (this.io.streamAfterBytes ?? 0);
+    const window = (this.streamWindow ??= new Uint8Array(size));
+    const keep = Math.min(size >> 2, this.bytes.length);
+    if (this.bytes.buffer === window.buffer) window.copyWithin(0, this.bytes.length - keep, this.bytes.length);
+    else window.set(this.bytes.subarray(this.bytes.length - keep));
+    const n = this.stream.read(window.subarray(keep, keep + Math.min(size - keep, this.blob.size - windowEnd)));
+    if (n === 0) {
       // Short of the file's end: the stream failed; the rest comes through windows (which report a real error).
       this.streamFailed = true;
       this.endStream();
-      sequential = false;
+      return false;
     }
+    this.onLoad(n);
+    this.start = windowEnd - keep;
+    this.bytes = window.subarray(0, keep + n);
+    return true;
+  }
+
+  private loadWindow(position: number, length: number): void {
+    const sequential = this.bytes.length > 0 && position === this.start + this.bytes.length;
     this.size = sequential ? Math.min(this.size * 2, this.io.maxReadAheadBytes) : this.io.readAheadBytes;
     this.start = position;
     this.bytes = this.load(position, Math.min(position + Math.max(length, this.size), this.blob.size));
-    const n = Math.min(length, this.bytes.length);
-    dst.set(this.bytes.subarray(0, n), offset);
-    return n;
+    // Long enough in one direction: the next window comes from a stream.
+    if (sequential && this.streams && !this.streamFailed && this.io.streamAfterBytes && this.size * 2 >= this.io.streamAfterBytes) {
+      this.stream = this.streams.open(this.blob, position + this.bytes.length);
+    }
   }
 
   /** Stops a running stream (the tool seeked away, or its command ended). */

@@ -101,6 +101,22 @@ describe('WindowedBlobReader', () => {
     expect(readAndCheck(reader, blob, 100_000, 10)).toBe(0);
   });
 
+  it('serves a short backward seek from the bytes a refill kept, without restarting the stream', () => {
+    const blob = data(150_000);
+    const { streams, opened, closed } = fakeStreams();
+    windowLoads.length = 0;
+    const reader = new WindowedBlobReader(blob as unknown as Blob, IO, () => undefined, streams);
+    let position = 0;
+    while (position < 40_000) position += readAndCheck(reader, blob, position, 700);
+    // As a region query does at a contig boundary: back a little, then on to the end.
+    position -= 3000;
+    for (let n = readAndCheck(reader, blob, position, 700); n > 0; n = readAndCheck(reader, blob, position, 700)) position += n;
+    expect(position).toBe(150_000);
+    expect(opened).toEqual([7000]);
+    expect(closed).toEqual([]);
+    expect(windowLoads).toEqual([1000, 2000, 4000]);
+  });
+
   it('reads the rest through windows when a stream breaks off, and never opens another', () => {
     const blob = data(120_000);
     const { streams, opened } = fakeStreams(20_000);
