@@ -47,6 +47,8 @@ LOKUS_LDFLAGS=(
   "$LOKUS_SYSROOT/lib/lokus_getopt.o"   # glibc-style getopt messages (shared/getopt_glibc_msgs.c)
   "$LOKUS_SYSROOT/lib/lokus_fast_strtod.o" -Wl,--wrap=strtod   # exact fast path before musl's long-double strtod
   "$LOKUS_SYSROOT/lib/lokus_stdout_buffer.o"   # 64 KiB fully buffered stdout (shared/stdout_buffer.c)
+  "$LOKUS_SYSROOT/lib/lokus_fast_memchr.o" -Wl,--wrap=memchr   # 16 bytes per step (shared/fast_memchr.c)
+  "$LOKUS_SYSROOT/lib/lokus_crc32_zlib.o" -Wl,--wrap=libdeflate_crc32   # zlib's braided CRC (shared/crc32_zlib.c)
 )
 export LOKUS_LDFLAGS_STR="${LOKUS_LDFLAGS[*]}"
 # Plain (non-program) link flags, for configure scripts' test links.
