@@ -4,6 +4,11 @@ import type { StreamRequest } from './blob-pump';
 import { createPipeBuffer, PipeReader } from './shared-pipe';
 
 export const DEFAULT_STREAM_PIPE_BYTES = 8 << 20;
+/**
+ * A stream whose first bytes have not come in this long is given up (the tool's read goes on through
+ * FileReaderSync windows): should the stream worker never start, a tool must not wait forever.
+ */
+export const FIRST_BYTES_TIMEOUT_MS = 10_000;
 
 /** Opens streams through the port of the slot's stream worker, and stops those a command left running. */
 export class BlobStreams {
@@ -32,22 +37,28 @@ export class BlobStreams {
 
 export class StreamedRead {
   private readonly reader: PipeReader;
+  private started = false;
 
   constructor(
     pipe: SharedArrayBuffer,
     /** File offset of the next byte this stream yields. */
     public position: number,
     private readonly onClose: () => void,
+    private readonly firstBytesTimeoutMs = FIRST_BYTES_TIMEOUT_MS,
   ) {
     this.reader = new PipeReader(pipe);
   }
 
-  /** Fills `dst` (waiting for the bytes) unless the stream ends first (end of file, or a read error). */
+  /**
+   * Fills `dst` (waiting for the bytes) unless the stream ends first: end of file, a read error, or no first
+   * bytes within `firstBytesTimeoutMs`.
+   */
   read(dst: Uint8Array): number {
     let filled = 0;
     while (filled < dst.length) {
-      const n = this.reader.read(dst.subarray(filled));
+      const n = this.reader.read(dst.subarray(filled), this.started ? Infinity : this.firstBytesTimeoutMs);
       if (n === 0) break;
+      this.started = true;
       filled += n;
     }
     this.position += filled;

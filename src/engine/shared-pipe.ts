@@ -108,9 +108,16 @@ export class PipeWriter extends PipeEnd {
 }
 
 export class PipeReader extends PipeEnd {
-  /** Fills `dst` with what is there (waiting for at least one byte); 0 once the writer closed and all is read. */
-  read(dst: Uint8Array): number {
+  /** Set when read() gave up waiting (its `timeoutMs` passed with nothing to read). */
+  timedOut = false;
+
+  /**
+   * Fills `dst` with what is there (waiting for at least one byte); 0 once the writer closed and all is read, or
+   * once `timeoutMs` passed without a byte (then `timedOut` is set).
+   */
+  read(dst: Uint8Array, timeoutMs = Infinity): number {
     if (dst.length === 0) return 0;
+    const deadline = performance.now() + timeoutMs;
     for (;;) {
       const written = this.counter(WRITTEN);
       const read = this.counter(READ);
@@ -126,6 +133,10 @@ export class PipeReader extends PipeEnd {
       }
       // Closed: the writer's last bytes were published before its flag, so one more look settles it.
       if (Atomics.load(this.control, WRITER_CLOSED) !== 0 && this.counter(WRITTEN) === written) return 0;
+      if (performance.now() > deadline) {
+        this.timedOut = true;
+        return 0;
+      }
       Atomics.wait(this.control, WRITTEN, written | 0, WAIT_MS);
     }
   }

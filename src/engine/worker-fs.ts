@@ -123,7 +123,8 @@ export class WindowedBlobReader {
     this.start = position;
     this.bytes = this.load(position, Math.min(position + Math.max(length, this.size), this.blob.size));
     // Long enough in one direction: the next window comes from a stream.
-    if (sequential && this.streams && !this.streamFailed && this.io.streamAfterBytes && this.size * 2 >= this.io.streamAfterBytes) {
+    const rest = this.blob.size - position - this.bytes.length;
+    if (sequential && rest > 0 && this.streams && !this.streamFailed && this.io.streamAfterBytes && this.size * 2 >= this.io.streamAfterBytes) {
       this.stream = this.streams.open(this.blob, position + this.bytes.length);
     }
   }
