@@ -25,9 +25,9 @@ const EVENT_INTERVAL_MS = 100;
 const BLOB_PART_BYTES = 16 << 20;
 
 const factories = new Map<string, Promise<ToolModuleFactory>>();
+const binaries = new Map<string, Promise<WebAssembly.Module>>();
 /** The port to this slot's stream worker, where the page is cross-origin isolated (see blob-streams.ts). */
 let streamPort: MessagePort | undefined;
-const binaries = new Map<string, Promise<WebAssembly.Module>>();
 
 async function importGlue(jsUrl: string): Promise<ToolModuleFactory> {
   const response = await fetch(jsUrl);

@@ -23,6 +23,10 @@ export class WorkerSlot implements ToolSlot {
   private readonly helpers: WorkerSlot[] = [];
   readonly execPipeline?: (requests: readonly StepRequest[], onEvent: (step: number, event: StepEvent) => void) => Promise<StepOutcome[]>;
 
+  /**
+   * `withPipes`: pipelines run at once on helper workers (needs shared memory, as streams do); `withStreams`: a
+   * stream worker feeds long sequential reads (implied by `withPipes`; the helpers get streams without pipes).
+   */
   constructor(
     private readonly urls: (program: string) => ProgramUrls,
     private readonly io?: IoTuning,
