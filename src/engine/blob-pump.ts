@@ -14,9 +14,10 @@ export interface StreamRequest {
 
 const CHUNK_BYTES = 1 << 20;
 
-/** Copies `blob` from `start` into the pipe until its end, or until the reader closes its end. */
-export async function pumpBlob({ blob, start, pipe }: StreamRequest): Promise<void> {
+/** Copies `blob` from `start` into the pipe until its end, or until the reader closes its end; returns the bytes. */
+export async function pumpBlob({ blob, start, pipe }: StreamRequest): Promise<number> {
   const writer = new PipeWriter(pipe);
+  let pumped = 0;
   let cancel: () => Promise<void> = () => Promise.resolve();
   try {
     const stream = blob.slice(start).stream();
@@ -25,7 +26,7 @@ export async function pumpBlob({ blob, start, pipe }: StreamRequest): Promise<vo
     while (!writer.readerClosed) {
       const chunk = await next.read();
       if (!chunk) break;
-      await writer.writeAsync(chunk);
+      pumped += await writer.writeAsync(chunk);
     }
   } catch {
     // The pipe ends short of the file's end: the tool's side reads the rest itself, and reports the error if
@@ -34,6 +35,7 @@ export async function pumpBlob({ blob, start, pipe }: StreamRequest): Promise<vo
     writer.close();
     await cancel().catch(() => undefined);
   }
+  return pumped;
 }
 
 interface ChunkReader {

@@ -24,8 +24,9 @@ export interface ToolEngineOptions {
   /** How long a tool may run on after its heap could not grow (default 5 s). */
   memoryGraceMs?: number;
   /**
-   * Run a pipeline's steps at once, connected by shared-memory pipes (default: where the page is cross-origin
-   * isolated). Otherwise each step runs after the previous one, reading its output from a Blob.
+   * Use shared memory between workers (default: where the page is cross-origin isolated): a pipeline's steps run
+   * at once, connected by pipes, and long sequential reads of inputs are streamed. Otherwise each step runs after
+   * the previous one, reading its output from a Blob, and inputs are read in FileReaderSync windows.
    */
   pipes?: boolean;
   /** Told when any job ends (the offline state recounts the tool files the service worker cached). */
@@ -39,11 +40,11 @@ export function defaultPoolSize(): number {
 export function createToolEngine(options: ToolEngineOptions = {}): ToolEngine {
   const programs = options.programs ?? INSTALLED_PROGRAMS;
   const urls = programUrls(programs, options.baseUrl ?? defaultBaseUrl());
-  const withPipes = options.pipes ?? pipesAvailable();
+  const sharedMemory = options.pipes ?? pipesAvailable();
   return createQueuedEngine({
     programs,
     poolSize: options.poolSize ?? defaultPoolSize(),
-    createSlot: () => new WorkerSlot(urls, options.io, options.memoryLimitBytes, withPipes),
+    createSlot: () => new WorkerSlot(urls, options.io, options.memoryLimitBytes, sharedMemory),
     ...(options.stdoutCapBytes === undefined ? {} : { stdoutCapBytes: options.stdoutCapBytes }),
     ...(options.memoryGraceMs === undefined ? {} : { memoryGraceMs: options.memoryGraceMs }),
     ...(options.onJobEnd ? { onJobEnd: options.onJobEnd } : {}),

@@ -63,15 +63,17 @@ export class PipeWriter extends PipeEnd {
 
   /**
    * The same for a thread that must not block (its event loop delivers the data): waits for room with
-   * Atomics.waitAsync, or short timers where that is missing.
+   * Atomics.waitAsync, or short timers where that is missing. Returns the bytes taken (fewer once the reader
+   * has gone).
    */
-  async writeAsync(chunk: Uint8Array): Promise<void> {
+  async writeAsync(chunk: Uint8Array): Promise<number> {
     let offset = 0;
     while (offset < chunk.length && !this.readerClosed) {
       const n = this.tryWrite(chunk.subarray(offset));
       if (n === 0) await this.roomOrTimeout();
       offset += n;
     }
+    return offset;
   }
 
   /** Copies what fits of `chunk` without waiting; returns the bytes taken. */

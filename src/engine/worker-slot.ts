@@ -24,20 +24,19 @@ export class WorkerSlot implements ToolSlot {
   readonly execPipeline?: (requests: readonly StepRequest[], onEvent: (step: number, event: StepEvent) => void) => Promise<StepOutcome[]>;
 
   /**
-   * `withPipes`: pipelines run at once on helper workers (needs shared memory, as streams do); `withStreams`: a
-   * stream worker feeds long sequential reads (implied by `withPipes`; the helpers get streams without pipes).
+   * `sharedMemory` (a cross-origin isolated page): pipelines run at once on helper workers, and a stream worker
+   * feeds long sequential reads of inputs.
    */
   constructor(
     private readonly urls: (program: string) => ProgramUrls,
     private readonly io?: IoTuning,
     private readonly memoryLimitBytes?: number,
-    withPipes = false,
-    withStreams = false,
+    private readonly sharedMemory = false,
   ) {
-    if (withPipes) this.execPipeline = (requests, onEvent) => this.runPipeline(requests, onEvent);
+    if (sharedMemory) this.execPipeline = (requests, onEvent) => this.runPipeline(requests, onEvent);
     this.worker = new Worker(new URL('./tool-worker.ts', import.meta.url), { type: 'module', name: 'lokus-tool' });
     this.api = wrap<ToolWorkerApi>(this.worker);
-    if (withPipes || withStreams) {
+    if (sharedMemory) {
       this.streamWorker = new Worker(new URL('./blob-stream-worker.ts', import.meta.url), { type: 'module', name: 'lokus-input-stream' });
       const channel = new MessageChannel();
       this.streamWorker.postMessage(channel.port1, [channel.port1]);
@@ -66,7 +65,7 @@ export class WorkerSlot implements ToolSlot {
 
   /** Step i on worker i (this one first), step i's stdout piped into step i+1's stdin. */
   private runPipeline(requests: readonly StepRequest[], onEvent: (step: number, event: StepEvent) => void): Promise<StepOutcome[]> {
-    while (this.helpers.length < requests.length - 1) this.helpers.push(new WorkerSlot(this.urls, this.io, this.memoryLimitBytes, false, true));
+    while (this.helpers.length < requests.length - 1) this.helpers.push(new WorkerSlot(this.urls, this.io, this.memoryLimitBytes, this.sharedMemory));
     const pipes = requests.slice(1).map(() => createPipeBuffer());
     return Promise.all(
       requests.map((request, i) => {

@@ -85,13 +85,13 @@ export class VariantBrowserState {
       const header = await this.#readHeader(saved.file);
       this.indexStats = await this.#readIndexStats(saved.file, false);
       const query = buildQuery(saved.file, header, saved.filter, saved.infoFields, saved.annotationFields);
-      const table = await this.#readTable(runs, query.columns);
+      const rows = await this.#readRows(runs, query.columns);
       this.header = header;
       this.filter = { ...saved.filter, samples: [...saved.filter.samples] };
       this.infoFields = [...saved.infoFields];
       this.annotationFields = [...saved.annotationFields];
-      this.columns = [...table.columns];
-      this.rows = table.rows;
+      this.columns = [...query.columns];
+      this.rows = rows;
     });
   }
 
@@ -137,9 +137,8 @@ export class VariantBrowserState {
       );
       const failed = parts.find(({ run }) => run.status !== 'succeeded');
       if (failed) throw new Error(describeQueryError(failed.run.stderr, header));
-      const table = { columns: query.columns, rows: QueryRows.parse(parts.map((part) => part.text), query.columns) };
-      this.columns = [...table.columns];
-      this.rows = table.rows;
+      this.columns = [...query.columns];
+      this.rows = QueryRows.parse(parts.map((part) => part.text), query.columns);
       this.sort = undefined;
     });
   }
@@ -183,8 +182,8 @@ export class VariantBrowserState {
   }
 
   /** The rows of the query's runs (the parts of a split query in order). */
-  async #readTable(runs: readonly Run[], columns: readonly string[]): Promise<{ columns: readonly string[]; rows: QueryRows }> {
-    return { columns, rows: QueryRows.parse(await Promise.all(runs.map((run) => runText(this.workbench, run))), columns) };
+  async #readRows(runs: readonly Run[], columns: readonly string[]): Promise<QueryRows> {
+    return QueryRows.parse(await Promise.all(runs.map((run) => runText(this.workbench, run))), columns);
   }
 
   /**

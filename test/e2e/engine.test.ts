@@ -4,20 +4,34 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import manifest from '../../wasm/tools.json';
+import type { ToolEngineOptions } from '../../src/engine';
 import { cmd, FIXTURES, openEngine, SAM_HEADER, samChunk, type EnginePage } from './support/engine-page';
 
 let app: EnginePage;
 const expected = (name: string) => readFileSync(join(FIXTURES, 'expected', name), 'utf8');
 
+const FIXTURE_FILES = ['ex1.bam', 'ex1.fa', 'ex1.fa.fai'];
+
 beforeAll(async () => {
   app = await openEngine();
-  await app.mountFixtures('ex1.bam', 'ex1.fa', 'ex1.fa.fai');
+  await app.mountFixtures(...FIXTURE_FILES);
 });
 afterAll(async () => app?.close());
 
 /** A SAM file of `chunks` x 20,000 reads, mounted as one Blob without copying the repeats. */
 const mountBigSam = (name: string, chunks: number) =>
   app.page.evaluate(({ name, header, chunk, chunks }) => window.lokusHarness.mountRepeated(name, header, chunk, chunks), { name, header: SAM_HEADER, chunk: samChunk(20_000), chunks });
+
+/** Runs `body` on an engine made with `options`, then goes back to the default engine with the fixtures (and `keep`). */
+async function withEngine(options: ToolEngineOptions, keep: string[], body: () => Promise<void>): Promise<void> {
+  await app.page.evaluate((o) => window.lokusHarness.reset(o), options);
+  try {
+    await body();
+  } finally {
+    await app.page.evaluate(() => window.lokusHarness.reset());
+    await app.mountFixtures(...FIXTURE_FILES, ...keep);
+  }
+}
 
 /** Lets a started job run for `ms`, cancels it, and returns its result and how long the cancel took. */
 const cancelAfter = async (id: string, ms: number) => {
@@ -128,18 +142,14 @@ describe('pipelines', () => {
   });
 
   it('still runs pipelines step by step where pipes are off (a host without cross-origin isolation)', async () => {
-    await app.page.evaluate(() => window.lokusHarness.reset({ pipes: false }));
-    try {
+    await withEngine({ pipes: false }, ['ex1.bam.bai'], async () => {
       await app.mountFixtures('ex1.bam', 'ex1.bam.bai');
       const ok = await app.run({ steps: [cmd('samtools', 'view', '-h', 'ex1.bam', 'seq2:450-550'), cmd('samtools', 'view', '-c', '-')] });
       expect(ok).toMatchObject({ status: 'succeeded', stdout: '181\n' });
       const failed = await app.run({ steps: [cmd('samtools', 'view', '-h', 'ex1.bam'), cmd('samtools', 'view', '-Z', '-'), cmd('samtools', 'view', '-c', '-')] });
       expect(failed).toMatchObject({ status: 'failed', failedStep: 1, exitStatus: 1 });
       expect(failed.steps).toHaveLength(2);
-    } finally {
-      await app.page.evaluate(() => window.lokusHarness.reset());
-      await app.mountFixtures('ex1.bam', 'ex1.fa', 'ex1.fa.fai', 'ex1.bam.bai');
-    }
+    });
   });
 
   it('cancels a running pipeline within a second, stopping every step', async () => {
@@ -150,6 +160,36 @@ describe('pipelines', () => {
     expect(waited.ms).toBeLessThan(1000);
     const next = await app.run({ steps: [cmd('samtools', 'view', '-h', 'ex1.bam'), cmd('samtools', 'view', '-c', '-')] });
     expect(next).toMatchObject({ status: 'succeeded', stdout: expected('samtools-view-count.stdout') });
+  });
+});
+
+describe('streamed inputs', () => {
+  const records = 60 * 20_000;
+  const size = SAM_HEADER.length + 60 * samChunk(20_000).length;
+  const streamWorkers = () => app.page.workers().filter((worker) => worker.url().includes('blob-stream-worker'));
+  const streamedBytes = async () => {
+    let total = 0;
+    for (const worker of streamWorkers()) total += await worker.evaluate(() => (self as unknown as { lokusStreamedBytes: number }).lokusStreamedBytes);
+    return total;
+  };
+
+  it('reads a long input through the stream worker of its slot after the first windows, every record counted', async () => {
+    await mountBigSam('streamed.sam', 60);
+    const before = await streamedBytes();
+    const result = await app.run({ steps: [cmd('samtools', 'view', '-c', 'streamed.sam')] });
+    expect(result).toMatchObject({ status: 'succeeded', stdout: `${records}\n` });
+    expect(result.events.lastProgress).toMatchObject({ bytesRead: size, bytesTotal: size });
+    // Windows of 256 KiB, 512 KiB, 1 MiB and 2 MiB come first; everything after them is streamed.
+    await expect.poll(async () => (await streamedBytes()) - before).toBeGreaterThan(size - (4 << 20));
+  });
+
+  it('reads it through windows alone where there is no shared memory, with the same count', async () => {
+    await withEngine({ pipes: false }, [], async () => {
+      await mountBigSam('streamed.sam', 60);
+      const result = await app.run({ steps: [cmd('samtools', 'view', '-c', 'streamed.sam')] });
+      expect(result).toMatchObject({ status: 'succeeded', stdout: `${records}\n` });
+      await expect.poll(() => streamWorkers().length).toBe(0);
+    });
   });
 });
 

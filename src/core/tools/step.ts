@@ -65,9 +65,12 @@ export interface ToolSlot {
 }
 
 /** A pipeline step whose runtime (not the tool) failed while the steps ran at once: which one, and why. */
-export class PipelineStepFailure {
+export class PipelineStepFailure extends Error {
   constructor(
     readonly step: number,
-    readonly cause: unknown,
-  ) {}
+    override readonly cause: unknown,
+  ) {
+    super(`pipeline step ${step + 1} failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'PipelineStepFailure';
+  }
 }

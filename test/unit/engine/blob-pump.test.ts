@@ -46,7 +46,7 @@ describe('pumpBlob', () => {
     const bytes = bytesOf(3_000_001);
     const pipe = createPipeBuffer(1 << 16);
     const read = startReader(pipe);
-    await pumpBlob({ blob: new Blob([bytes]), start: 12_345, pipe });
+    expect(await pumpBlob({ blob: new Blob([bytes]), start: 12_345, pipe })).toBe(3_000_001 - 12_345);
     expect(await read).toEqual({ bytes: 3_000_001 - 12_345, sha256: sha256(bytes.subarray(12_345)) });
   });
 
@@ -86,8 +86,9 @@ describe('pumpBlob', () => {
     } as unknown as Blob;
     const pipe = createPipeBuffer(1 << 16);
     const read = startReader(pipe, 200_000);
-    await pumpBlob({ blob: endless, start: 0, pipe });
+    const pumped = await pumpBlob({ blob: endless, start: 0, pipe });
     expect((await read).bytes).toBeGreaterThanOrEqual(200_000);
+    expect(pumped).toBeLessThan(2_000_000);
     expect(pulled).toBeLessThan(2_000_000);
   });
 
