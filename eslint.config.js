@@ -3,11 +3,27 @@ import js from '@eslint/js';
 import ts from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
+import prettier from 'eslint-config-prettier';
+
+// A layer's folder pattern '**/engine/**' misses its barrel ('../engine', '../../storage/index'): a regex per layer
+// catches those, and only upward paths, so a core module named engine.ts ('./engine') is not mistaken for the layer.
+const barrelsOf = (patterns) =>
+  patterns
+    .filter((p) => p.startsWith('**/') && p.endsWith('/**'))
+    .map((p) => `^(\\.\\./)+${p.slice(3, -3)}(/index(\\.ts)?)?$`);
 
 const restrict = (files, patterns, message) => ({
   files,
   rules: {
-    'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }],
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          ...patterns.map((group) => ({ group: [group], message })),
+          ...barrelsOf(patterns).map((regex) => ({ regex, message })),
+        ],
+      },
+    ],
   },
 });
 
@@ -17,6 +33,8 @@ export default ts.config(
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,
+  prettier,
+  ...svelte.configs.prettier,
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },
@@ -32,9 +50,39 @@ export default ts.config(
       'svelte/prefer-svelte-reactivity': 'off',
     },
   },
-  restrict(['src/core/**'], ['svelte', 'svelte/*', 'dexie', '@biowasm/aioli', 'comlink', '**/engine/**', '**/storage/**', '**/state/**', '**/ui/**'], 'core is plain TypeScript: it imports no framework, database, worker library or outer layer.'),
-  restrict(['src/engine/**'], ['dexie', 'svelte', 'svelte/*', '**/storage/**', '**/state/**', '**/ui/**'], 'engine depends on core only.'),
-  restrict(['src/storage/**'], ['@biowasm/aioli', 'comlink', 'svelte', 'svelte/*', '**/engine/**', '**/state/**', '**/ui/**'], 'storage depends on core only.'),
-  restrict(['src/state/**'], ['dexie', '@biowasm/aioli', 'comlink', '**/engine/**', '**/storage/**', '**/ui/**'], 'state calls core (and receives engine/storage through core interfaces).'),
-  restrict(['src/ui/**'], ['dexie', '@biowasm/aioli', 'comlink', '**/engine/**', '**/storage/**'], 'ui talks to state, not to engine or storage.'),
+  restrict(
+    ['src/core/**'],
+    [
+      'svelte',
+      'svelte/*',
+      'dexie',
+      '@biowasm/aioli',
+      'comlink',
+      '**/engine/**',
+      '**/storage/**',
+      '**/state/**',
+      '**/ui/**',
+    ],
+    'core is plain TypeScript: it imports no framework, database, worker library or outer layer.',
+  ),
+  restrict(
+    ['src/engine/**'],
+    ['dexie', 'svelte', 'svelte/*', '**/storage/**', '**/state/**', '**/ui/**'],
+    'engine depends on core only.',
+  ),
+  restrict(
+    ['src/storage/**'],
+    ['@biowasm/aioli', 'comlink', 'svelte', 'svelte/*', '**/engine/**', '**/state/**', '**/ui/**'],
+    'storage depends on core only.',
+  ),
+  restrict(
+    ['src/state/**'],
+    ['dexie', '@biowasm/aioli', 'comlink', '**/engine/**', '**/storage/**', '**/ui/**'],
+    'state calls core (and receives engine/storage through core interfaces).',
+  ),
+  restrict(
+    ['src/ui/**'],
+    ['dexie', '@biowasm/aioli', 'comlink', '**/engine/**', '**/storage/**'],
+    'ui talks to state, not to engine or storage.',
+  ),
 );

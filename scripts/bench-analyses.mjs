@@ -29,7 +29,8 @@ const expression = value('expression', 'QUAL>500 && INFO/AF>0.1');
 const VCF = 'variants.vcf.gz';
 const TIMEOUT = 30 * 60_000;
 
-if (!existsSync(join(data, VCF))) spawnSync(process.execPath, [join(root, 'scripts/gen-bench-data.mjs')], { stdio: 'inherit' });
+if (!existsSync(join(data, VCF)))
+  spawnSync(process.execPath, [join(root, 'scripts/gen-bench-data.mjs')], { stdio: 'inherit' });
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -75,7 +76,11 @@ async function native(command) {
   const out = join(mkdtempSync(join(tmpdir(), 'lokus-bench-')), 'stdout.txt');
   const started = performance.now();
   const procs = stages.map(([program, ...args], i) =>
-    spawn(program, args.map((a, k) => (args[k - 1] === '-o' ? join(tmpdir(), a) : a)), { cwd: data, stdio: [i === 0 ? 'ignore' : 'pipe', 'pipe', 'pipe'] }),
+    spawn(
+      program,
+      args.map((a, k) => (args[k - 1] === '-o' ? join(tmpdir(), a) : a)),
+      { cwd: data, stdio: [i === 0 ? 'ignore' : 'pipe', 'pipe', 'pipe'] },
+    ),
   );
   for (let i = 0; i + 1 < procs.length; i++) procs[i].stdout.pipe(procs[i + 1].stdin);
   procs.at(-1).stdout.pipe(createWriteStream(out));
@@ -124,7 +129,11 @@ const toolMs = async (n = 1) => {
   return Math.max(...durations.slice(0, n).map((d) => 1000 * Number.parseFloat(d)));
 };
 /** The single command of a split query: its first part without the part's region. */
-const singleCommand = (shown) => shown.split('\n')[0].replace(/ -r \S+ --regions-overlap pos/, '').replace(/ > \S+\.part1\.tsv$/, '');
+const singleCommand = (shown) =>
+  shown
+    .split('\n')[0]
+    .replace(/ -r \S+ --regions-overlap pos/, '')
+    .replace(/ > \S+\.part1\.tsv$/, '');
 
 // Variant summary: click "Run", wait for the cards.
 await page.getByRole('button', { name: 'Variant summary', exact: true }).click();
@@ -132,7 +141,8 @@ const summaryTimes = [];
 const summaryTool = [];
 let summaryCommand = '';
 for (let i = 0; i < runs; i++) {
-  if (await page.getByRole('button', { name: 'Close result' }).count()) await page.getByRole('button', { name: 'Close result' }).click();
+  if (await page.getByRole('button', { name: 'Close result' }).count())
+    await page.getByRole('button', { name: 'Close result' }).click();
   const started = Date.now();
   await page.getByRole('button', { name: 'Run Variant summary' }).click();
   await page.locator('[data-metric="records"]').waitFor();
@@ -140,7 +150,13 @@ for (let i = 0; i < runs; i++) {
   summaryTool.push(await toolMs());
   summaryCommand = (await page.locator('.result .commands pre').textContent()).trim();
 }
-rows.push({ what: 'Variant summary', command: summaryCommand, browserMs: median(summaryTimes), toolMs: median(summaryTool), nativeMs: await nativeMedian(summaryCommand) });
+rows.push({
+  what: 'Variant summary',
+  command: summaryCommand,
+  browserMs: median(summaryTimes),
+  toolMs: median(summaryTool),
+  nativeMs: await nativeMedian(summaryCommand),
+});
 
 // Variant browser: choose the file, type the expression, "Show variants", wait for the count.
 await page.getByRole('button', { name: 'Variant browser', exact: true }).click();
@@ -174,10 +190,20 @@ await browser.close();
 await server.close();
 
 const secs = (ms) => (Number.isFinite(ms) ? (ms / 1000).toFixed(2) : '-');
-console.log(`\n${VCF}: median of ${runs} run(s), seconds. browser = click to answer on screen; tool = the run's time in the`);
-console.log('engine as the history shows it (the rest is saving the output, parsing and drawing); native = same command on PATH.\n');
-console.log('| analysis | browser | tool in browser | native | browser/native | tool/native |\n|---|--:|--:|--:|--:|--:|');
-for (const r of rows) console.log(`| ${r.what} | ${secs(r.browserMs)} | ${secs(r.toolMs)} | ${secs(r.nativeMs)} | ${(r.browserMs / r.nativeMs).toFixed(2)} | ${(r.toolMs / r.nativeMs).toFixed(2)} |`);
+console.log(
+  `\n${VCF}: median of ${runs} run(s), seconds. browser = click to answer on screen; tool = the run's time in the`,
+);
+console.log(
+  'engine as the history shows it (the rest is saving the output, parsing and drawing); native = same command on PATH.\n',
+);
+console.log(
+  '| analysis | browser | tool in browser | native | browser/native | tool/native |\n|---|--:|--:|--:|--:|--:|',
+);
+for (const r of rows)
+  console.log(
+    `| ${r.what} | ${secs(r.browserMs)} | ${secs(r.toolMs)} | ${secs(r.nativeMs)} | ${(r.browserMs / r.nativeMs).toFixed(2)} | ${(r.toolMs / r.nativeMs).toFixed(2)} |`,
+  );
 for (const r of rows) console.log(`\n${r.what}:\n  ${r.command}`);
 const jsonOut = value('json', '');
-if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ runs, date: new Date().toISOString(), expression, rows }, null, 2)}\n`);
+if (jsonOut)
+  writeFileSync(jsonOut, `${JSON.stringify({ runs, date: new Date().toISOString(), expression, rows }, null, 2)}\n`);

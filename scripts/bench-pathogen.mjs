@@ -8,7 +8,16 @@
 // (48.5 kb, test/fixtures/pathogen/lambda.fa), generated into bench-data/pathogen/ when missing.
 // Usage: npm run bench:pathogen -- [--runs 3] [--pairs 100000] [--native-only] [--keep DIR] [--json out.json]
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,15 +43,36 @@ const sample = prefix ? prefix.split('/').at(-1) : `lambda-${pairs}`;
 const readsDir = prefix ? dirname(resolve(prefix)) : data;
 const reads = [`${sample}_R1.fastq.gz`, `${sample}_R2.fastq.gz`];
 if (!prefix && !existsSync(join(data, reads[1]))) {
-  const r = spawnSync(process.execPath, [join(root, 'scripts/gen-pathogen-reads.mjs'), join(data, REF), join(data, sample), '--pairs', String(pairs), '--seed', '2024'], { stdio: 'inherit' });
+  const r = spawnSync(
+    process.execPath,
+    [
+      join(root, 'scripts/gen-pathogen-reads.mjs'),
+      join(data, REF),
+      join(data, sample),
+      '--pairs',
+      String(pairs),
+      '--seed',
+      '2024',
+    ],
+    { stdio: 'inherit' },
+  );
   if (r.status !== 0) throw new Error('gen-pathogen-reads failed');
 }
 const inputs = { reads1: reads[0], reads2: reads[1], reference: REF };
-const inputPaths = { [REF]: join(data, REF), [reads[0]]: join(readsDir, reads[0]), [reads[1]]: join(readsDir, reads[1]) };
+const inputPaths = {
+  [REF]: join(data, REF),
+  [reads[0]]: join(readsDir, reads[0]),
+  [reads[1]]: join(readsDir, reads[1]),
+};
 
 // The app's own modules (TypeScript) through Vite's SSR loader: one source of truth for the argv.
 const { createServer, build, preview } = await import('vite');
-const loader = await createServer({ root, server: { middlewareMode: true, hmr: false }, appType: 'custom', logLevel: 'warn' });
+const loader = await createServer({
+  root,
+  server: { middlewareMode: true, hmr: false },
+  appType: 'custom',
+  logLevel: 'warn',
+});
 const { pathogenConsensus } = await loader.ssrLoadModule('/src/core/analyses/pathogen-consensus.ts');
 const { runAnalysis, commandsOf } = await loader.ssrLoadModule('/src/core/analyses/run-analysis.ts');
 const { formatJob } = await loader.ssrLoadModule('/src/core/tools/job.ts');
@@ -72,11 +102,17 @@ async function runNative(dir) {
         const err = [];
         p.stdout.on('data', (b) => out.push(b));
         p.stderr.on('data', (b) => err.push(b));
-        p.on('close', (code) => done({ code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() }));
+        p.on('close', (code) =>
+          done({ code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() }),
+        );
       });
       stepMs[step.key] = performance.now() - t0;
-      if (child.code !== 0) return { succeeded: false, message: `${line}: exit ${child.code}: ${child.stderr.trim().split('\n').pop()}` };
-      return { succeeded: true, text: step.job.stdoutFile ? readFileSync(join(dir, step.job.stdoutFile), 'utf8') : child.stdout };
+      if (child.code !== 0)
+        return { succeeded: false, message: `${line}: exit ${child.code}: ${child.stderr.trim().split('\n').pop()}` };
+      return {
+        succeeded: true,
+        text: step.job.stdoutFile ? readFileSync(join(dir, step.job.stdoutFile), 'utf8') : child.stdout,
+      };
     },
   };
   const t0 = performance.now();
@@ -88,10 +124,16 @@ async function runNative(dir) {
 
 function summary(result) {
   const seq = result.consensus.map((r) => r.sequence).join('');
-  return { variants: result.variants.map((v) => `${v.contig}:${v.pos}${v.ref}>${v.alt}`).join(' '), consensusLength: seq.length, ns: (seq.match(/N/g) ?? []).length };
+  return {
+    variants: result.variants.map((v) => `${v.contig}:${v.pos}${v.ref}>${v.alt}`).join(' '),
+    consensusLength: seq.length,
+    ns: (seq.match(/N/g) ?? []).length,
+  };
 }
 
-console.log(`Pathogen workflow: ${reads.join(' + ')} vs ${REF} (${pairs} pairs unless --reads given); ${runs} run(s) per side.`);
+console.log(
+  `Pathogen workflow: ${reads.join(' + ')} vs ${REF} (${pairs} pairs unless --reads given); ${runs} run(s) per side.`,
+);
 for (const c of commands) console.log(`  ${c}`);
 const nativeDir = keep ? resolve(keep) : mkdtempSync(join(tmpdir(), 'lokus-pathogen-native-'));
 
@@ -107,7 +149,15 @@ if (!nativeOnly) {
   const { chromium } = await import('playwright-core');
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${port}/engine-harness.html`);
@@ -124,8 +174,14 @@ async function runBrowser() {
       const t0 = performance.now();
       const r = await page.evaluate((spec) => window.lokusHarness.run(spec), step.job);
       stepMs[step.key] = performance.now() - t0;
-      if (r.status !== 'succeeded') return { succeeded: false, message: `${formatJob(step.job)}: ${r.status} ${r.exitStatus}: ${r.stderr.trim().split('\n').pop()}` };
-      const text = step.job.stdoutFile ? await page.evaluate((name) => window.lokusHarness.readText(name), step.job.stdoutFile) : r.stdout;
+      if (r.status !== 'succeeded')
+        return {
+          succeeded: false,
+          message: `${formatJob(step.job)}: ${r.status} ${r.exitStatus}: ${r.stderr.trim().split('\n').pop()}`,
+        };
+      const text = step.job.stdoutFile
+        ? await page.evaluate((name) => window.lokusHarness.readText(name), step.job.stdoutFile)
+        : r.stdout;
       return { succeeded: true, text };
     },
   };
@@ -154,7 +210,9 @@ if (!keep) rmSync(nativeDir, { recursive: true, force: true });
 // ------------------------------------------------------------------------------------------------ report
 const secs = (ms) => (Number.isFinite(ms) ? (ms / 1000).toFixed(2) : '-');
 const n = summary(native[0].result);
-console.log(`\nNative result: ${n.variants.split(' ').length} variants, consensus ${n.consensusLength} bp with ${n.ns} N.`);
+console.log(
+  `\nNative result: ${n.variants.split(' ').length} variants, consensus ${n.consensusLength} bp with ${n.ns} N.`,
+);
 const truthFile = join(readsDir, `${sample}.truth.json`);
 if (existsSync(truthFile)) {
   // The expected answer: the spiked variants, and the reference with them applied and N over the gap.
@@ -165,14 +223,21 @@ if (existsSync(truthFile)) {
   const calls = native[0].result.variants.map((v) => `${v.pos}${v.ref}>${v.alt}`).join(' ');
   const spiked = truth.variants.map((v) => `${v.pos}${v.ref}>${v.alt}`).join(' ');
   const consensusOk = native[0].result.consensus.map((r) => r.sequence).join('') === bases.join('');
-  console.log(`Against the spiked truth: calls ${calls === spiked ? 'exactly the spiked variants' : `DIFFER (${calls} vs ${spiked})`}; consensus ${consensusOk ? 'as expected' : 'DIFFERS'}.`);
+  console.log(
+    `Against the spiked truth: calls ${calls === spiked ? 'exactly the spiked variants' : `DIFFER (${calls} vs ${spiked})`}; consensus ${consensusOk ? 'as expected' : 'DIFFERS'}.`,
+  );
 }
 if (inBrowser.length) {
   const b = summary(inBrowser[0].result);
-  const same = JSON.stringify(b) === JSON.stringify(n) && inBrowser[0].result.consensus.map((r) => r.sequence).join('') === native[0].result.consensus.map((r) => r.sequence).join('');
+  const same =
+    JSON.stringify(b) === JSON.stringify(n) &&
+    inBrowser[0].result.consensus.map((r) => r.sequence).join('') ===
+      native[0].result.consensus.map((r) => r.sequence).join('');
   console.log(`Browser result ${same ? 'is identical (variants, consensus)' : `DIFFERS: ${JSON.stringify(b)}`}.`);
 }
-console.log(`\nMedian wall time of ${runs} run(s), seconds (steps overlap where the workflow allows, so they do not add up):`);
+console.log(
+  `\nMedian wall time of ${runs} run(s), seconds (steps overlap where the workflow allows, so they do not add up):`,
+);
 console.log(`${'step'.padEnd(12)} ${'native'.padStart(8)} ${'browser'.padStart(8)} ${'ratio'.padStart(6)}`);
 const rows = [];
 for (const key of [...Object.keys(native[0].stepMs), 'TOTAL']) {
@@ -180,7 +245,9 @@ for (const key of [...Object.keys(native[0].stepMs), 'TOTAL']) {
   const nm = pick(native);
   const bm = inBrowser.length ? pick(inBrowser) : NaN;
   rows.push({ step: key, nativeMs: nm, browserMs: bm, ratio: bm / nm });
-  console.log(`${key.padEnd(12)} ${secs(nm).padStart(8)} ${secs(bm).padStart(8)} ${(Number.isFinite(bm / nm) ? (bm / nm).toFixed(2) : '-').padStart(6)}`);
+  console.log(
+    `${key.padEnd(12)} ${secs(nm).padStart(8)} ${secs(bm).padStart(8)} ${(Number.isFinite(bm / nm) ? (bm / nm).toFixed(2) : '-').padStart(6)}`,
+  );
 }
 const json = value('json', '');
 if (json) writeFileSync(json, `${JSON.stringify({ pairs, runs, commands, rows }, null, 2)}\n`);

@@ -11,7 +11,17 @@
 // Usage: npm run bench:tools -- [--runs 5] [--only <substring>[,<substring>...]] [--no-gen] [--json out.json]
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readdirSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,13 +39,20 @@ const value = (name, dflt) => {
   return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : dflt;
 };
 const runs = Number(value('runs', 5));
-const only = value('only', '')
-  .split(',')
-  .filter(Boolean);
+const only = value('only', '').split(',').filter(Boolean);
 const jsonOut = value('json', '');
 if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a positive integer');
 
-const programTools = { samtools: 'samtools', bcftools: 'bcftools', bgzip: 'htslib', tabix: 'htslib', htsfile: 'htslib', minimap2: 'minimap2', seqtk: 'seqtk', bedtools: 'bedtools' };
+const programTools = {
+  samtools: 'samtools',
+  bcftools: 'bcftools',
+  bgzip: 'htslib',
+  tabix: 'htslib',
+  htsfile: 'htslib',
+  minimap2: 'minimap2',
+  seqtk: 'seqtk',
+  bedtools: 'bedtools',
+};
 
 const commands = selectBenchCommands(only);
 
@@ -47,7 +64,9 @@ function nativePath(program) {
 function wasmBuild(program) {
   const dir = join(root, 'public/wasm', programTools[program] ?? program);
   if (!existsSync(dir)) return null;
-  for (const v of readdirSync(dir)) if (existsSync(join(dir, v, `${program}.js`)) && existsSync(join(dir, v, `${program}.wasm`))) return join(dir, v, `${program}.js`);
+  for (const v of readdirSync(dir))
+    if (existsSync(join(dir, v, `${program}.js`)) && existsSync(join(dir, v, `${program}.wasm`)))
+      return join(dir, v, `${program}.js`);
   return null;
 }
 const programs = [...new Set(commands.map((c) => c.program))];
@@ -55,7 +74,10 @@ const native = Object.fromEntries(programs.map((p) => [p, nativePath(p)]));
 const wasm = Object.fromEntries(programs.map((p) => [p, existsSync(runner) ? wasmBuild(p) : null]));
 for (const p of programs) {
   if (!native[p]) console.log(`NATIVE BINARY MISSING: ${p} is not on PATH; its native column will be empty`);
-  if (!wasm[p]) console.log(`WASM BUILD MISSING: ${existsSync(runner) ? `public/wasm/${programTools[p]}/<version>/${p}.{js,wasm}` : 'scripts/wasm-run.mjs'} not found; ${p}'s wasm column will be empty`);
+  if (!wasm[p])
+    console.log(
+      `WASM BUILD MISSING: ${existsSync(runner) ? `public/wasm/${programTools[p]}/<version>/${p}.{js,wasm}` : 'scripts/wasm-run.mjs'} not found; ${p}'s wasm column will be empty`,
+    );
 }
 
 // ------------------------------------------------------------------------------------------------ data
@@ -75,7 +97,10 @@ function timeCommand(cmd, args, stdoutFile) {
     const errFile = join(outDir, '.stderr');
     const errFd = openSync(errFile, 'w');
     const t = process.hrtime.bigint();
-    const child = spawn('bash', ['-c', TIMED, 'bench', cmd, ...args], { cwd: data, stdio: ['ignore', outFd, errFd, 'pipe'] });
+    const child = spawn('bash', ['-c', TIMED, 'bench', cmd, ...args], {
+      cwd: data,
+      stdio: ['ignore', outFd, errFd, 'pipe'],
+    });
     let times = '';
     child.stdio[3].on('data', (d) => (times += d));
     const finish = (status, err) => {
@@ -94,7 +119,8 @@ function timeCommand(cmd, args, stdoutFile) {
 
 // Digest of an output with the run-specific lines left out (the same rules as the conformance test: @PG,
 // ##bcftools*Version/Command with its Date, stats "command line" lines); gzip/BGZF/BAM is decompressed first.
-const RUN_SPECIFIC = /^(@PG\t|##bcftools(_[\w-]+)?(Version|Command)=|# The command line was:|# This file was produced by)/;
+const RUN_SPECIFIC =
+  /^(@PG\t|##bcftools(_[\w-]+)?(Version|Command)=|# The command line was:|# This file was produced by)/;
 function sha256File(path) {
   return new Promise((res) => {
     if (!existsSync(path)) return res(null);
@@ -131,7 +157,10 @@ const median = (xs) => {
 const results = [];
 for (const c of commands) {
   const label = benchLabel(c);
-  const sides = { native: { ms: [], cpu: [], fail: null, digest: null }, wasm: { ms: [], cpu: [], fail: null, digest: null } };
+  const sides = {
+    native: { ms: [], cpu: [], fail: null, digest: null },
+    wasm: { ms: [], cpu: [], fail: null, digest: null },
+  };
   const stdoutOf = (side) => (c.stdout ? join(outDir, `${side}.${c.stdout}`) : null);
   for (let i = 0; i < runs; i++) {
     const order = i % 2 === 0 ? ['native', 'wasm'] : ['wasm', 'native'];
@@ -141,7 +170,10 @@ for (const c of commands) {
       if (side === 'native' && !native[c.program]) continue;
       if (side === 'wasm' && !wasm[c.program]) continue;
       for (const f of c.out ?? []) rmSync(join(data, f), { force: true });
-      const r = side === 'native' ? await timeCommand(c.program, c.args, stdoutOf(side)) : await timeCommand(process.execPath, [runner, c.program, ...c.args], stdoutOf(side));
+      const r =
+        side === 'native'
+          ? await timeCommand(c.program, c.args, stdoutOf(side))
+          : await timeCommand(process.execPath, [runner, c.program, ...c.args], stdoutOf(side));
       if (r.status !== 0) {
         s.fail = `exit ${r.status}${r.err ? ` ${r.err}` : ''}`;
         continue;
@@ -185,10 +217,23 @@ for (const c of commands) {
 
 // ------------------------------------------------------------------------------------------------ report
 const secs = (ms) => (Number.isFinite(ms) ? (ms / 1000).toFixed(2) : '-');
-console.log(`\nMedian of ${runs} run(s) per side, seconds (wasm = node scripts/wasm-run.mjs, incl. Node start-up and compilation).`);
-console.log('wall = elapsed time; cpu = user+sys CPU time of the process and its threads (robust on a busy machine).\n');
+console.log(
+  `\nMedian of ${runs} run(s) per side, seconds (wasm = node scripts/wasm-run.mjs, incl. Node start-up and compilation).`,
+);
+console.log(
+  'wall = elapsed time; cpu = user+sys CPU time of the process and its threads (robust on a busy machine).\n',
+);
 const ok = (r) => !r.nativeNote && !r.wasmNote;
-const head = ['command', 'native wall', 'wasm wall', 'wall ratio', 'native cpu', 'wasm cpu', 'cpu ratio', 'same output'];
+const head = [
+  'command',
+  'native wall',
+  'wasm wall',
+  'wall ratio',
+  'native cpu',
+  'wasm cpu',
+  'cpu ratio',
+  'same output',
+];
 const rows = results.map((r) => [
   r.command,
   r.nativeNote ?? secs(r.nativeMs),
@@ -200,15 +245,23 @@ const rows = results.map((r) => [
   r.sameOutput === null ? '-' : r.sameOutput ? 'yes' : 'NO',
 ]);
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-const line = (cells) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+const line = (cells) =>
+  `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
 console.log(line(head));
 console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
 for (const r of rows) console.log(line(r));
-const groupMedian = (g, key) => median(results.filter((r) => (g === 'all' || r.group === g) && Number.isFinite(r[key]) && ok(r)).map((r) => r[key]));
+const groupMedian = (g, key) =>
+  median(results.filter((r) => (g === 'all' || r.group === g) && Number.isFinite(r[key]) && ok(r)).map((r) => r[key]));
 const summary = {};
-for (const g of ['bgzf', 'minimap2', 'all']) summary[g] = { wall: groupMedian(g, 'ratio'), cpu: groupMedian(g, 'cpuRatio') };
+for (const g of ['bgzf', 'minimap2', 'all'])
+  summary[g] = { wall: groupMedian(g, 'ratio'), cpu: groupMedian(g, 'cpuRatio') };
 const f2 = (x) => (Number.isFinite(x) ? x.toFixed(2) : '-');
-console.log(`\nmedian wasm/native ratio, BGZF-bound (samtools view -c, flagstat, stats; bcftools stats, view): wall ${f2(summary.bgzf.wall)}, cpu ${f2(summary.bgzf.cpu)}`);
-console.log(`median wasm/native ratio, minimap2 (sr, map-ont): wall ${f2(summary.minimap2.wall)}, cpu ${f2(summary.minimap2.cpu)}`);
+console.log(
+  `\nmedian wasm/native ratio, BGZF-bound (samtools view -c, flagstat, stats; bcftools stats, view): wall ${f2(summary.bgzf.wall)}, cpu ${f2(summary.bgzf.cpu)}`,
+);
+console.log(
+  `median wasm/native ratio, minimap2 (sr, map-ont): wall ${f2(summary.minimap2.wall)}, cpu ${f2(summary.minimap2.cpu)}`,
+);
 console.log(`median wasm/native ratio, all commands: wall ${f2(summary.all.wall)}, cpu ${f2(summary.all.cpu)}`);
-if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ runs, date: new Date().toISOString(), results, summary }, null, 2)}\n`);
+if (jsonOut)
+  writeFileSync(jsonOut, `${JSON.stringify({ runs, date: new Date().toISOString(), results, summary }, null, 2)}\n`);

@@ -43,7 +43,8 @@ function walk(dir) {
     if (e.isDirectory()) walk(p);
     else if (/\.(js|wasm)$/.test(e.name)) {
       const rel = path.relative(repo, p);
-      if (!listed.has(path.normalize(rel))) warnings.push(`${rel}: present under public/wasm but not listed in tools.json`);
+      if (!listed.has(path.normalize(rel)))
+        warnings.push(`${rel}: present under public/wasm but not listed in tools.json`);
     }
   }
 }

@@ -21,10 +21,18 @@ export const CONTENT_SECURITY_POLICY = [
  * pipeline run at once with a real pipe between them. Everything Lokus loads is its own origin, so require-corp
  * costs nothing; a host that cannot send these headers still works, with pipelines run step by step.
  */
-export const CROSS_ORIGIN_ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+export const CROSS_ORIGIN_ISOLATION = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
 
 export function contentSecurityPolicy(): Plugin {
-  const headers = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'Referrer-Policy': 'no-referrer', 'X-Content-Type-Options': 'nosniff', ...CROSS_ORIGIN_ISOLATION };
+  const headers = {
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'Referrer-Policy': 'no-referrer',
+    'X-Content-Type-Options': 'nosniff',
+    ...CROSS_ORIGIN_ISOLATION,
+  };
   return {
     name: 'lokus-csp',
     config: () => ({ server: { headers }, preview: { headers } }),
@@ -32,7 +40,9 @@ export function contentSecurityPolicy(): Plugin {
       const match = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html);
       const policy = match?.[1]?.replace(/\s+/g, ' ').trim();
       if (policy !== CONTENT_SECURITY_POLICY) {
-        throw new Error(`${context.filename}: its Content-Security-Policy meta tag must read exactly: ${CONTENT_SECURITY_POLICY}`);
+        throw new Error(
+          `${context.filename}: its Content-Security-Policy meta tag must read exactly: ${CONTENT_SECURITY_POLICY}`,
+        );
       }
       return html;
     },

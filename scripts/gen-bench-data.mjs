@@ -22,7 +22,12 @@ const force = process.argv.includes('--force');
 const PARAMS = {
   version: 3,
   seed: 20261125,
-  chroms: [['chr1', 4_000_000], ['chr2', 3_000_000], ['chr3', 2_000_000], ['chr4', 1_000_000]],
+  chroms: [
+    ['chr1', 4_000_000],
+    ['chr2', 3_000_000],
+    ['chr3', 2_000_000],
+    ['chr4', 1_000_000],
+  ],
   pairs: 500_000,
   readLen: 150,
   insertMean: 350,
@@ -39,7 +44,15 @@ const manifestPath = join(out, 'manifest.json');
 const manifest = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, 'utf8')) : {};
 const paramsKey = JSON.stringify(PARAMS);
 if (force || manifest.params !== paramsKey) {
-  for (const f of ['ref.fa', 'reads.bam', 'reads_small.bam', 'reads_1M.fastq.gz', 'sr_R1.fastq', 'ont.fastq', 'variants.vcf.gz']) {
+  for (const f of [
+    'ref.fa',
+    'reads.bam',
+    'reads_small.bam',
+    'reads_1M.fastq.gz',
+    'sr_R1.fastq',
+    'ont.fastq',
+    'variants.vcf.gz',
+  ]) {
     rmSync(join(out, f), { force: true });
   }
 }
@@ -100,7 +113,9 @@ function sink(stream) {
 function pipeTo(cmd, args, outFile) {
   const child = spawn(cmd, args, { stdio: ['pipe', outFile ? 'pipe' : 'inherit', 'inherit'] });
   if (outFile) child.stdout.pipe(createWriteStream(outFile));
-  const done = new Promise((res, rej) => child.on('close', (code) => (code === 0 ? res() : rej(new Error(`${cmd} ${args.join(' ')} exited ${code}`)))));
+  const done = new Promise((res, rej) =>
+    child.on('close', (code) => (code === 0 ? res() : rej(new Error(`${cmd} ${args.join(' ')} exited ${code}`)))),
+  );
   return { stdin: child.stdin, done };
 }
 
@@ -158,7 +173,12 @@ const genome = new Map();
 
 // ------------------------------------------------------------------------------------------------ reads
 const bamPath = join(out, 'reads.bam');
-if (!existsSync(bamPath) || !existsSync(join(out, 'reads_1M.fastq.gz')) || !existsSync(join(out, 'sr_R1.fastq')) || !existsSync(join(out, 'reads_small.bam'))) {
+if (
+  !existsSync(bamPath) ||
+  !existsSync(join(out, 'reads_1M.fastq.gz')) ||
+  !existsSync(join(out, 'sr_R1.fastq')) ||
+  !existsSync(join(out, 'reads_small.bam'))
+) {
   const rand = prng(PARAMS.seed + 1);
   const L = PARAMS.readLen;
   // sample's variants: 1 per 1000 bp, 1/3 homozygous
@@ -179,7 +199,10 @@ if (!existsSync(bamPath) || !existsSync(join(out, 'reads_1M.fastq.gz')) || !exis
   const err2 = PARAMS.errorRate * 2;
   const seqBuf = Buffer.alloc(L);
   const qualBuf = Buffer.alloc(L);
-  const header = '@HD\tVN:1.6\tSO:coordinate\n' + [...genome].map(([n, s]) => `@SQ\tSN:${n}\tLN:${s.length}\n`).join('') + '@RG\tID:sim\tSM:bench\tPL:ILLUMINA\n';
+  const header =
+    '@HD\tVN:1.6\tSO:coordinate\n' +
+    [...genome].map(([n, s]) => `@SQ\tSN:${n}\tLN:${s.length}\n`).join('') +
+    '@RG\tID:sim\tSM:bench\tPL:ILLUMINA\n';
   const bam = pipeTo('samtools', ['view', '--no-PG', '-@', '1', '-b', '-o', bamPath, '-']);
   const small = pipeTo('samtools', ['view', '--no-PG', '-b', '-o', join(out, 'reads_small.bam'), '-']);
   const fq = pipeTo('bgzip', ['-@', '1', '-c'], join(out, 'reads_1M.fastq.gz'));
@@ -312,7 +335,11 @@ const vcfPath = join(out, 'variants.vcf.gz');
 if (!existsSync(vcfPath)) {
   const rand = prng(PARAMS.seed + 3);
   // GRCh38 autosome lengths (chr1..chr22)
-  const human = [248956422, 242193529, 198295559, 190214555, 181538259, 170805979, 159345973, 145138636, 138394717, 133797422, 135086622, 133275309, 114364328, 107043718, 101991189, 90338345, 83257441, 80373285, 58617616, 64444167, 46709983, 50818468];
+  const human = [
+    248956422, 242193529, 198295559, 190214555, 181538259, 170805979, 159345973, 145138636, 138394717, 133797422,
+    135086622, 133275309, 114364328, 107043718, 101991189, 90338345, 83257441, 80373285, 58617616, 64444167, 46709983,
+    50818468,
+  ];
   const totalLen = human.reduce((a, b) => a + b, 0);
   const samples = Array.from({ length: PARAMS.vcfSamples }, (_, i) => `S${String(i + 1).padStart(2, '0')}`);
   const bg = pipeTo('bgzip', ['-@', '1', '-c'], vcfPath);
@@ -357,7 +384,8 @@ if (!existsSync(vcfPath)) {
         ac += a1 + a2;
         const dp = Math.max(0, Math.round(30 + rand.gauss() * 8));
         dpTot += dp;
-        const altReads = a1 + a2 === 0 ? (rand() < 0.05 ? 1 : 0) : a1 + a2 === 2 ? dp : Math.round(dp * (0.35 + rand() * 0.3));
+        const altReads =
+          a1 + a2 === 0 ? (rand() < 0.05 ? 1 : 0) : a1 + a2 === 2 ? dp : Math.round(dp * (0.35 + rand() * 0.3));
         const gq = Math.min(99, Math.max(1, Math.round(60 + rand.gauss() * 25)));
         gts.push(rand() < 0.01 ? './.:.:0:0,0' : `${a1}/${a2}:${gq}:${dp}:${dp - altReads},${altReads}`);
       }
@@ -365,7 +393,9 @@ if (!existsSync(vcfPath)) {
       const qual = (20 + rand() * 980).toFixed(2);
       const filter = Number(qual) < 50 ? 'LowQual' : 'PASS';
       const id = rand() < 0.6 ? `rs${100000 + n}` : '.';
-      await v.write(`chr${c + 1}\t${pos}\t${id}\t${refA}\t${alt}\t${qual}\t${filter}\tAC=${ac};AN=${an};AF=${(ac / an).toFixed(4)};DP=${dpTot}\tGT:GQ:DP:AD\t${gts.join('\t')}\n`);
+      await v.write(
+        `chr${c + 1}\t${pos}\t${id}\t${refA}\t${alt}\t${qual}\t${filter}\tAC=${ac};AN=${an};AF=${(ac / an).toFixed(4)};DP=${dpTot}\tGT:GQ:DP:AD\t${gts.join('\t')}\n`,
+      );
       n++;
     }
     log(`chr${c + 1}: ${n} records`);

@@ -21,13 +21,17 @@ const DEPTH = 30;
 const ERROR_RATE = 0.002;
 
 let seed = 20261126;
-const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
 const base = () => 'ACGT'[Math.floor(random() * 4)];
 
 // Records of the region and its margin: position, REF, ALT and HG00096's phased genotype.
 const from = START - READ;
 const to = END + READ;
-const query = execFileSync('bcftools', ['query', '-r', `${CONTIG}:${from}-${to}`, '-f', '%POS\t%REF\t%ALT[\t%GT]\n', `${F}/identity.HG00096.a.vcf.gz`], { encoding: 'utf8' });
+const query = execFileSync(
+  'bcftools',
+  ['query', '-r', `${CONTIG}:${from}-${to}`, '-f', '%POS\t%REF\t%ALT[\t%GT]\n', `${F}/identity.HG00096.a.vcf.gz`],
+  { encoding: 'utf8' },
+);
 const records = query
   .trim()
   .split('\n')
@@ -57,8 +61,25 @@ const sam = [];
 for (let n = 1; n <= count; n++) {
   const pos = START - READ + 1 + Math.floor(random() * (END - START + READ));
   const hap = haplotypes[random() < 0.5 ? 0 : 1];
-  const seq = hap.slice(pos - from, pos - from + READ).map((b) => (random() < ERROR_RATE ? 'ACGT'.replace(b, '')[Math.floor(random() * 3)] : b));
-  sam.push([`r${n}`, random() < 0.5 ? 0 : 16, CONTIG, pos, 60, `${READ}M`, '*', 0, 0, seq.join(''), 'F'.repeat(READ), 'RG:Z:HG00096'].join('\t'));
+  const seq = hap
+    .slice(pos - from, pos - from + READ)
+    .map((b) => (random() < ERROR_RATE ? 'ACGT'.replace(b, '')[Math.floor(random() * 3)] : b));
+  sam.push(
+    [
+      `r${n}`,
+      random() < 0.5 ? 0 : 16,
+      CONTIG,
+      pos,
+      60,
+      `${READ}M`,
+      '*',
+      0,
+      0,
+      seq.join(''),
+      'F'.repeat(READ),
+      'RG:Z:HG00096',
+    ].join('\t'),
+  );
 }
 const header = ['@HD\tVN:1.6\tSO:unsorted', `@SQ\tSN:${CONTIG}\tLN:${LENGTH}`, '@RG\tID:HG00096\tSM:HG00096'];
 writeFileSync('/tmp/identity.HG00096.sam', [...header, ...sam].join('\n') + '\n');
@@ -73,4 +94,6 @@ for (let i = 0; i < LENGTH; i += 60) lines.push(sequence.toString('latin1', i, M
 writeFileSync('/tmp/identity.ref.fa', lines.join('\n') + '\n');
 writeFileSync(`${F}/identity.ref.fa.gz`, execFileSync('bgzip', ['-c', '/tmp/identity.ref.fa'], { maxBuffer: 1 << 26 }));
 execFileSync('samtools', ['faidx', `${F}/identity.ref.fa.gz`]);
-console.log(`${count} reads over ${CONTIG}:${START}-${END} (${snvs} SNVs of ${records.length} records) written to ${F}/identity.HG00096.bam; reference ${F}/identity.ref.fa.gz`);
+console.log(
+  `${count} reads over ${CONTIG}:${START}-${END} (${snvs} SNVs of ${records.length} records) written to ${F}/identity.HG00096.bam; reference ${F}/identity.ref.fa.gz`,
+);

@@ -56,7 +56,9 @@ while (bases < targetDepth * (hap.length - (gapEnd - gapStart))) {
   const { out, qual } = nanoporeRead(strand === '-' ? revcomp(fragment) : fragment, errRate, random);
   for (let p = start; p < end; p++) depth[p] += 1;
   bases += end - start;
-  reads.push(`@ont_lambda_${String(reads.length + 1).padStart(4, '0')} hap=${start + 1}-${end} strand=${strand}\n${out}\n+\n${qual}\n`);
+  reads.push(
+    `@ont_lambda_${String(reads.length + 1).padStart(4, '0')} hap=${start + 1}-${end} strand=${strand}\n${out}\n+\n${qual}\n`,
+  );
 }
 
 let lowest = Infinity;
@@ -66,4 +68,6 @@ writeFileSync(
   `${outPrefix}.truth.json`,
   `${JSON.stringify({ reference: refPath.split('/').at(-1), contig, reads: reads.length, seed: seedArg, errorRate: errRate, variants: truth, gap: GAP, lowestDepthOutsideGap: lowest }, null, 2)}\n`,
 );
-console.error(`${reads.length} reads (${bases} bases); ${truth.length} variants; no reads in ${contig}:${GAP.start}-${GAP.end}; lowest depth elsewhere ${lowest}`);
+console.error(
+  `${reads.length} reads (${bases} bases); ${truth.length} variants; no reads in ${contig}:${GAP.start}-${GAP.end}; lowest depth elsewhere ${lowest}`,
+);

@@ -69,7 +69,7 @@ function qualities(n) {
 const depth = new Uint32Array(hap.length);
 const r1 = [];
 const r2 = [];
-for (let n = 0; n < pairs; ) {
+for (let n = 0; n < pairs;) {
   let start = Math.floor(rand() * (hap.length + 200)) - 200;
   let end = start + Math.round(320 + 40 * gauss());
   start = Math.max(0, start);
@@ -99,4 +99,6 @@ writeFileSync(
   `${outPrefix}.truth.json`,
   `${JSON.stringify({ reference: refPath.split('/').at(-1), contig, pairs, seed: Number(opt('seed', 7)), variants: truth, gap: profile.gap, lowestDepthOutsideGap: lowest }, null, 2)}\n`,
 );
-console.error(`${pairs} pairs; ${truth.length} variants; no reads in ${contig}:${profile.gap.start}-${profile.gap.end}; lowest depth elsewhere ${lowest}`);
+console.error(
+  `${pairs} pairs; ${truth.length} variants; no reads in ${contig}:${profile.gap.start}-${profile.gap.end}; lowest depth elsewhere ${lowest}`,
+);

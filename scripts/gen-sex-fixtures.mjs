@@ -11,26 +11,47 @@ import { readFileSync, writeFileSync } from 'node:fs';
 const F = 'test/fixtures';
 const builds = readFileSync('src/core/files/reference-builds.ts', 'utf8');
 const grch38 = builds.slice(builds.indexOf('GRCh38: {'));
-const lengths = [...grch38.slice(0, grch38.indexOf('}')).matchAll(/'?(\w+)'?: (\d+),/g)].map((m) => [m[1] === 'MT' ? 'chrM' : `chr${m[1]}`, Number(m[2])]);
+const lengths = [...grch38.slice(0, grch38.indexOf('}')).matchAll(/'?(\w+)'?: (\d+),/g)].map((m) => [
+  m[1] === 'MT' ? 'chrM' : `chr${m[1]}`,
+  Number(m[2]),
+]);
 
 let seed = 7151;
-const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
 const pick = (s) => s[Math.floor(random() * s.length)];
 
 // chrX genotypes: 60 sites in PAR1 (10,001-2,781,479), 600 outside the PARs.
 const records = [];
 const site = (pos, gts) => records.push(['chrX', pos, '.', pick('ACGT'), 'x', 50, 'PASS', '.', 'GT', ...gts]);
-for (let i = 0; i < 60; i++) site(20_000 + i * 40_000, [pick(['0/1', '1/1', '0/0']), pick(['0/1', '0/1', '1/1']), pick(['0/1', '0/1', '1/1'])]);
+for (let i = 0; i < 60; i++)
+  site(20_000 + i * 40_000, [pick(['0/1', '1/1', '0/0']), pick(['0/1', '0/1', '1/1']), pick(['0/1', '0/1', '1/1'])]);
 for (let i = 0; i < 600; i++) {
   const male = pick(['1', '1', '0', '.']);
-  site(3_000_000 + i * 200_000, [pick(['0/1', '0/1', '1/1', '0/0', './.']), male, male === '.' ? './.' : `${male}/${male}`]);
+  site(3_000_000 + i * 200_000, [
+    pick(['0/1', '0/1', '1/1', '0/0', './.']),
+    male,
+    male === '.' ? './.' : `${male}/${male}`,
+  ]);
 }
 for (const r of records) if (r[4] === 'x') r[4] = r[3] === 'A' ? 'G' : 'A';
 const vcf = [
   '##fileformat=VCFv4.2',
   ...lengths.map(([name, length]) => `##contig=<ID=${name},length=${length}>`),
   '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
-  ['#CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'INFO', 'FORMAT', 'XX_SAMPLE', 'XY_SAMPLE', 'XY_DIPLOID'].join('\t'),
+  [
+    '#CHROM',
+    'POS',
+    'ID',
+    'REF',
+    'ALT',
+    'QUAL',
+    'FILTER',
+    'INFO',
+    'FORMAT',
+    'XX_SAMPLE',
+    'XY_SAMPLE',
+    'XY_DIPLOID',
+  ].join('\t'),
   ...records.map((r) => r.join('\t')),
 ].join('\n');
 writeFileSync(`${F}/sex.chrX.vcf`, vcf + '\n');
@@ -44,7 +65,21 @@ function bam(name, xDensity, yDensity) {
     const count = Math.round((length / 1e6) * density);
     for (let i = 0; i < count; i++) {
       const pos = 1 + Math.floor(random() * (length - 60));
-      reads.push([`${chrom}_${i}`, 0, chrom, pos, 60, '30M', '*', 0, 0, Array.from({ length: 30 }, () => pick('ACGT')).join(''), 'I'.repeat(30)].join('\t'));
+      reads.push(
+        [
+          `${chrom}_${i}`,
+          0,
+          chrom,
+          pos,
+          60,
+          '30M',
+          '*',
+          0,
+          0,
+          Array.from({ length: 30 }, () => pick('ACGT')).join(''),
+          'I'.repeat(30),
+        ].join('\t'),
+      );
     }
   }
   const header = ['@HD\tVN:1.6\tSO:unsorted', ...lengths.map(([c, l]) => `@SQ\tSN:${c}\tLN:${l}`)];

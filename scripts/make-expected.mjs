@@ -15,7 +15,9 @@ const selected = filters.length ? cases.filter((c) => filters.some((f) => c.id.i
 const versions = {};
 for (const p of ['samtools', 'bcftools', 'bgzip', 'minimap2', 'bedtools']) {
   try {
-    versions[p] = execFileSync(p, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).split('\n')[0];
+    versions[p] = execFileSync(p, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).split(
+      '\n',
+    )[0];
   } catch (e) {
     versions[p] = `unavailable (${e.message.split('\n')[0]})`;
   }
@@ -34,7 +36,10 @@ console.log('native tools:', versions);
 mkdirSync(expectedDir, { recursive: true });
 writeFileSync(join(expectedDir, 'native-versions.json'), `${JSON.stringify(versions, null, 2)}\n`);
 
-const same = (a, b) => a.status === b.status && a.stdout.sha256 === b.stdout.sha256 && a.stderr?.sha256 === b.stderr?.sha256 &&
+const same = (a, b) =>
+  a.status === b.status &&
+  a.stdout.sha256 === b.stdout.sha256 &&
+  a.stderr?.sha256 === b.stderr?.sha256 &&
   Object.keys(a.files).every((k) => a.files[k].sha256 === b.files[k].sha256);
 
 let problems = 0;
@@ -61,7 +66,8 @@ for (const c of selected) {
   }
   for (const [p, f] of Object.entries(got.files)) if (f.missing) console.error(`MISSING OUTPUT ${c.id}: ${p}`);
   // a wall-clock date left after normalisation would make the expected output stale tomorrow
-  const dated = /(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d+ \d\d:\d\d:\d\d \d{4}/;
+  const dated =
+    /(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d+ \d\d:\d\d:\d\d \d{4}/;
   for (const [what, e] of [['stdout', got.stdout], ['stderr', got.stderr], ...Object.entries(got.files)]) {
     if (e?.data && e.kind !== 'bytes' && dated.test(e.data.toString('latin1'))) {
       problems++;
@@ -69,7 +75,9 @@ for (const c of selected) {
     }
   }
   saveExpected(c, got);
-  console.log(`${c.id.padEnd(44)} status=${got.status} stdout=${got.stdout.size}B${Object.keys(got.files).length ? ` files=${Object.keys(got.files).join(',')}` : ''}`);
+  console.log(
+    `${c.id.padEnd(44)} status=${got.status} stdout=${got.stdout.size}B${Object.keys(got.files).length ? ` files=${Object.keys(got.files).join(',')}` : ''}`,
+  );
 }
 console.log(`${selected.length} cases written to test/fixtures/expected/${problems ? `, ${problems} problem(s)` : ''}`);
 process.exitCode = problems ? 1 : 0;

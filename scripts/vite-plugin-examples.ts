@@ -53,7 +53,11 @@ export function exampleData(): Plugin {
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: 'examples/manifest.json', source: manifest });
       EXAMPLE_FILES.forEach((name, i) => {
-        this.emitFile({ type: 'asset', fileName: `examples/${servedName(i)}`, source: readFileSync(join(FIXTURES, name)) });
+        this.emitFile({
+          type: 'asset',
+          fileName: `examples/${servedName(i)}`,
+          source: readFileSync(join(FIXTURES, name)),
+        });
       });
     },
   };

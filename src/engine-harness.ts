@@ -28,7 +28,16 @@ function summarise(result: JobResult, events: JobSummary['events']): JobSummary 
   return {
     ...rest,
     outputs: outputs.map(({ path, size }) => ({ path, size })),
-    ...(error ? { error: { name: error.name, message: error.message, advice: error.advice, ...(error.exitStatus === undefined ? {} : { exitStatus: error.exitStatus }) } } : {}),
+    ...(error
+      ? {
+          error: {
+            name: error.name,
+            message: error.message,
+            advice: error.advice,
+            ...(error.exitStatus === undefined ? {} : { exitStatus: error.exitStatus }),
+          },
+        }
+      : {}),
     events,
   };
 }
@@ -90,7 +99,12 @@ const harness = {
   /** Runs `commands` on mounted fixtures through Aioli's own worker (see src/engine/aioli-probe.ts). */
   async aioli(program: string, files: { name: string; base64: string }[], commands: string[]) {
     const info = engine.programs().find((candidate) => candidate.program === program)!;
-    return runThroughAioli(info, defaultBaseUrl(), files.map(({ name, base64 }) => ({ name, data: new Blob([decode(base64)]) })), commands);
+    return runThroughAioli(
+      info,
+      defaultBaseUrl(),
+      files.map(({ name, base64 }) => ({ name, data: new Blob([decode(base64)]) })),
+      commands,
+    );
   },
   /** JS heap of the page (Chromium only); workers and Blob storage are not included. */
   memory(): { usedJSHeapSize: number } | undefined {

@@ -46,7 +46,10 @@ const offline = new OfflineState({
 privacy.start();
 offline.start();
 const tabLock = new TabLock(typeof navigator.locks === 'undefined' ? undefined : navigator.locks);
-mount(App, { target: document.getElementById('app')!, props: { workbench, sessions, privacy, offline, tabLock, vault } });
+mount(App, {
+  target: document.getElementById('app')!,
+  props: { workbench, sessions, privacy, offline, tabLock, vault },
+});
 // Sessions open only in the tab that holds the lock; a tab that loses it to another stops working on them.
 void tabLock.start(
   () => vault.start().catch((error: unknown) => workbench.report(error, 'Lokus could not open its local storage')),

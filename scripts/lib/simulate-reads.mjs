@@ -68,7 +68,11 @@ export function spikeHaplotype(contig, ref, variants, gap) {
 }
 
 const COMPLEMENT = { A: 'T', C: 'G', G: 'C', T: 'A', N: 'N' };
-export const revcomp = (s) => [...s].reverse().map((b) => COMPLEMENT[b] ?? 'N').join('');
+export const revcomp = (s) =>
+  [...s]
+    .reverse()
+    .map((b) => COMPLEMENT[b] ?? 'N')
+    .join('');
 
 export const BASES = 'ACGT';
 const qchar = (q) => String.fromCharCode(33 + Math.max(2, Math.min(40, q)));

@@ -46,7 +46,10 @@ export function listPrograms() {
 export function findProgram(name) {
   const hit = listPrograms().find((p) => p.program === name);
   if (!hit) {
-    const known = listPrograms().map((p) => p.program).join(', ') || '(none built)';
+    const known =
+      listPrograms()
+        .map((p) => p.program)
+        .join(', ') || '(none built)';
     throw new Error(`unknown wasm program "${name}"; built programs: ${known}`);
   }
   return hit;
@@ -73,7 +76,8 @@ export function getCompiledModule(info, { verify = false } = {}) {
       const bytes = await fs.promises.readFile(info.wasmPath);
       if (verify) {
         const sha = crypto.createHash('sha256').update(bytes).digest('hex');
-        if (sha !== info.wasmSha256) throw new Error(`${info.wasmPath}: sha256 ${sha} != tools.json ${info.wasmSha256}`);
+        if (sha !== info.wasmSha256)
+          throw new Error(`${info.wasmPath}: sha256 ${sha} != tools.json ${info.wasmSha256}`);
       }
       return WebAssembly.compile(bytes);
     })();

@@ -114,7 +114,11 @@ export const DEFAULT_SETTINGS: Settings = {
  * Decides how to keep a file across reloads: a handle when there is one, else a Blob copy if it fits
  * under the limit, else nothing (the user re-picks it).
  */
-export function chooseFileStorage(size: number, hasHandle: boolean, settings: Pick<Settings, 'blobSizeLimitBytes'>): FileStorage {
+export function chooseFileStorage(
+  size: number,
+  hasHandle: boolean,
+  settings: Pick<Settings, 'blobSizeLimitBytes'>,
+): FileStorage {
   if (hasHandle) return 'handle';
   return size <= settings.blobSizeLimitBytes ? 'blob' : 'none';
 }

@@ -16,7 +16,9 @@ export async function runThroughAioli(
 ): Promise<AioliProbeResult> {
   const { default: Aioli } = await import('@biowasm/aioli');
   const urlPrefix = new URL(`wasm/${info.tool}/${info.version}`, baseUrl).href;
-  const cli = await new Aioli([{ tool: info.tool, version: info.version, program: info.program, urlPrefix }], { printInterleaved: true });
+  const cli = await new Aioli([{ tool: info.tool, version: info.version, program: info.program, urlPrefix }], {
+    printInterleaved: true,
+  });
   try {
     const mounted = await cli.mount(files);
     const outputs: string[] = [];

@@ -24,7 +24,8 @@ declare module '@biowasm/aioli' {
     env?: 'prd' | 'stg';
   }
 
-  export type AioliMountable = File | Blob | string | { name: string; data: Blob | string } | { name: string; url: string };
+  export type AioliMountable =
+    File | Blob | string | { name: string; data: Blob | string } | { name: string; url: string };
 
   export interface AioliCLI {
     /** Mounts files under /shared/data (symlinks into a WORKERFS mount); resolves to their paths. */

@@ -56,7 +56,10 @@ export interface ToolModule {
 }
 
 export interface ToolModuleOptions {
-  instantiateWasm(imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void): object;
+  instantiateWasm(
+    imports: WebAssembly.Imports,
+    receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void,
+  ): object;
   lokusStdout(chunk: Uint8Array): void;
   lokusStderr(chunk: Uint8Array): void;
   /** All of standard input, or a synchronous pull that fills `dst` and returns the count (0 at EOF). */

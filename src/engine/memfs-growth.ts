@@ -9,7 +9,14 @@ interface MemfsNode {
   usedBytes: number;
 }
 
-type MemfsWrite = (stream: { node: MemfsNode }, buffer: Uint8Array, offset: number, length: number, position: number, canOwn?: boolean) => number;
+type MemfsWrite = (
+  stream: { node: MemfsNode },
+  buffer: Uint8Array,
+  offset: number,
+  length: number,
+  position: number,
+  canOwn?: boolean,
+) => number;
 
 /** MEMFS's shared operation tables for regular files (one per tool instance). */
 interface MemfsFileOps {

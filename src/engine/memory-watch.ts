@@ -33,14 +33,17 @@ export class MemoryWatch {
       for (const [key, value] of Object.entries(module)) {
         if (typeof value !== 'function') continue;
         const original = value as ImportFunction;
-        if (original.name === '_emscripten_resize_heap') module[key] = (requested: number) => this.resizeHeap(original, requested);
+        if (original.name === '_emscripten_resize_heap')
+          module[key] = (requested: number) => this.resizeHeap(original, requested);
         else if (original.name === '___cxa_throw') module[key] = (...args: number[]) => this.cxaThrow(original, args);
       }
     }
   }
 
   attach(instance: WebAssembly.Instance): void {
-    this.memory = Object.values(instance.exports).find((value): value is WebAssembly.Memory => value instanceof WebAssembly.Memory);
+    this.memory = Object.values(instance.exports).find(
+      (value): value is WebAssembly.Memory => value instanceof WebAssembly.Memory,
+    );
   }
 
   /** After the run: a crash right after a failed malloc leaves errno at ENOMEM (no JS call sees mallocs of 2 GB or more). */
@@ -77,7 +80,8 @@ export class MemoryWatch {
     const bytes = new Uint8Array(this.memory.buffer);
     const pointer = new Uint32Array(this.memory.buffer, (typeInfo + 4) & ~3, 1)[0] ?? 0;
     let name = '';
-    for (let at = pointer; at < bytes.length && bytes[at] !== 0 && name.length < 64; at++) name += String.fromCharCode(bytes[at]!);
+    for (let at = pointer; at < bytes.length && bytes[at] !== 0 && name.length < 64; at++)
+      name += String.fromCharCode(bytes[at]!);
     return name;
   }
 }

@@ -19,7 +19,12 @@ interface ManifestTool {
 /** Programs listed in a tools.json manifest, in manifest order. */
 export function programsOf(source: { tools?: readonly ManifestTool[] }): ProgramInfo[] {
   return (source.tools ?? []).flatMap((tool) =>
-    (tool.programs ?? []).map((program) => ({ program: program.name, tool: tool.name, version: tool.version, wasmSha256: program.wasm?.sha256 ?? '' })),
+    (tool.programs ?? []).map((program) => ({
+      program: program.name,
+      tool: tool.name,
+      version: tool.version,
+      wasmSha256: program.wasm?.sha256 ?? '',
+    })),
   );
 }
 

@@ -15,12 +15,16 @@ export const DEFAULT_PIPE_BYTES = 4 << 20;
 
 /** True where pipes can be made: SharedArrayBuffer exists and the page is cross-origin isolated. */
 export function pipesAvailable(): boolean {
-  return typeof SharedArrayBuffer === 'function' && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+  return (
+    typeof SharedArrayBuffer === 'function' &&
+    (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true
+  );
 }
 
 /** `capacityBytes` must be a power of two (positions wrap at 2^32 and index the ring modulo its size). */
 export function createPipeBuffer(capacityBytes = DEFAULT_PIPE_BYTES): SharedArrayBuffer {
-  if (capacityBytes <= 0 || capacityBytes > 1 << 30 || (capacityBytes & (capacityBytes - 1)) !== 0) throw new RangeError(`pipe capacity ${capacityBytes} is not a power of two up to 1 GiB`);
+  if (capacityBytes <= 0 || capacityBytes > 1 << 30 || (capacityBytes & (capacityBytes - 1)) !== 0)
+    throw new RangeError(`pipe capacity ${capacityBytes} is not a power of two up to 1 GiB`);
   return new SharedArrayBuffer(HEADER_BYTES + capacityBytes);
 }
 
@@ -45,7 +49,12 @@ class PipeEnd {
   }
 }
 
-type WaitAsync = (array: Int32Array, index: number, value: number, timeoutMs: number) => { async: boolean; value: Promise<unknown> | string };
+type WaitAsync = (
+  array: Int32Array,
+  index: number,
+  value: number,
+  timeoutMs: number,
+) => { async: boolean; value: Promise<unknown> | string };
 
 export class PipeWriter extends PipeEnd {
   /** The reader's count tryWrite last saw: a wait for room waits for it to change (no wake-up lost between). */

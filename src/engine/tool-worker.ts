@@ -46,7 +46,8 @@ async function importGlue(jsUrl: string): Promise<ToolModuleFactory> {
 async function compile(wasmUrl: string): Promise<WebAssembly.Module> {
   const response = await fetch(wasmUrl);
   if (!response.ok) throw new Error(`${wasmUrl}: HTTP ${response.status}`);
-  if (response.headers.get('content-type')?.startsWith('application/wasm')) return WebAssembly.compileStreaming(response);
+  if (response.headers.get('content-type')?.startsWith('application/wasm'))
+    return WebAssembly.compileStreaming(response);
   return WebAssembly.compile(await response.arrayBuffer());
 }
 
@@ -121,7 +122,12 @@ class EventBatch {
     if (this.stderr) this.delivered = this.send({ kind: 'stderr', text: this.stderr });
     if (this.stdout) this.delivered = this.send({ kind: 'stdout', text: this.stdout });
     this.stdout = this.stderr = '';
-    if (this.counter.bytesTotal > 0) this.delivered = this.send({ kind: 'progress', bytesRead: this.counter.bytesRead, bytesTotal: this.counter.bytesTotal });
+    if (this.counter.bytesTotal > 0)
+      this.delivered = this.send({
+        kind: 'progress',
+        bytesRead: this.counter.bytesRead,
+        bytesTotal: this.counter.bytesTotal,
+      });
   }
 
   /** Sends at once, bypassing the batching (the tool may never return to flush). */
@@ -138,7 +144,10 @@ class EventBatch {
 
 async function exec(request: WorkerStepRequest, onEvent: (event: StepEvent) => unknown): Promise<StepOutcome> {
   const started = performance.now();
-  const [factory, binary] = await Promise.all([cached(factories, request.jsUrl, importGlue), cached(binaries, request.wasmUrl, compile)]);
+  const [factory, binary] = await Promise.all([
+    cached(factories, request.jsUrl, importGlue),
+    cached(binaries, request.wasmUrl, compile),
+  ]);
   const counter = new ReadCounter(() => batch.maybeFlush());
   const batch = new EventBatch(onEvent, counter);
   const stdoutText = new CappedText(request.stdoutCapBytes);
@@ -149,7 +158,9 @@ async function exec(request: WorkerStepRequest, onEvent: (event: StepEvent) => u
   const { argv } = request.command;
   const io = request.io ?? DEFAULT_IO;
   const streams = streamPort ? new BlobStreams(streamPort) : undefined;
-  const memory = new MemoryWatch(request.memoryLimitBytes, (requestedBytes, heapBytes) => batch.now({ kind: 'memory', requestedBytes, heapBytes }));
+  const memory = new MemoryWatch(request.memoryLimitBytes, (requestedBytes, heapBytes) =>
+    batch.now({ kind: 'memory', requestedBytes, heapBytes }),
+  );
   const module: ToolModule = await factory({
     thisProgram: request.command.program,
     instantiateWasm(imports, receive) {
@@ -177,7 +188,11 @@ async function exec(request: WorkerStepRequest, onEvent: (event: StepEvent) => u
     lokusSetup(fs, instance) {
       layOut(fs, instance, request.files, argv, io, counter, streams);
     },
-    ...(pipeIn ? { lokusStdin: (dst: Uint8Array) => pipeIn.read(dst) } : request.stdin ? { lokusStdin: blobStdin(request.stdin, counter, io, streams) } : {}),
+    ...(pipeIn
+      ? { lokusStdin: (dst: Uint8Array) => pipeIn.read(dst) }
+      : request.stdin
+        ? { lokusStdin: blobStdin(request.stdin, counter, io, streams) }
+        : {}),
   });
   // As a shell reports it: the low 8 bits (exit(-1) is 255). Whatever the tool did, its pipe ends close, so the
   // next step sees EOF and the previous one stops waiting for room.

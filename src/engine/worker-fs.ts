@@ -27,7 +27,12 @@ export interface IoTuning {
 // 43 MB/s at 4 MiB, 87 MB/s at 32 MiB per call), so sequential reads must be served from large windows,
 // while random access (indexed region queries) should not pay for a large window per seek. Long sequential
 // reads go faster still through a stream (a few MiB in: an index lookup's reads stay on windows).
-export const DEFAULT_IO: IoTuning = { blksize: 1 << 20, readAheadBytes: 256 << 10, maxReadAheadBytes: 32 << 20, streamAfterBytes: 4 << 20 };
+export const DEFAULT_IO: IoTuning = {
+  blksize: 1 << 20,
+  readAheadBytes: 256 << 10,
+  maxReadAheadBytes: 32 << 20,
+  streamAfterBytes: 4 << 20,
+};
 
 /** Counts bytes the tool reads from the files it names (progress = bytesRead / bytesTotal). */
 export class ReadCounter {
@@ -82,7 +87,8 @@ export class WindowedBlobReader {
   }
 
   private readSome(dst: Uint8Array, offset: number, length: number, position: number): number {
-    if (!this.inWindow(position) && !(this.stream && this.refillFromStream(position))) this.loadWindow(position, length);
+    if (!this.inWindow(position) && !(this.stream && this.refillFromStream(position)))
+      this.loadWindow(position, length);
     const n = Math.min(length, this.start + this.bytes.length - position);
     dst.set(this.bytes.subarray(position - this.start, position - this.start + n), offset);
     return n;
@@ -124,7 +130,14 @@ export class WindowedBlobReader {
     this.bytes = this.load(position, Math.min(position + Math.max(length, this.size), this.blob.size));
     // Long enough in one direction: the next window comes from a stream.
     const rest = this.blob.size - position - this.bytes.length;
-    if (sequential && rest > 0 && this.streams && !this.streamFailed && this.io.streamAfterBytes && this.size * 2 >= this.io.streamAfterBytes) {
+    if (
+      sequential &&
+      rest > 0 &&
+      this.streams &&
+      !this.streamFailed &&
+      this.io.streamAfterBytes &&
+      this.size * 2 >= this.io.streamAfterBytes
+    ) {
       this.stream = this.streams.open(this.blob, position + this.bytes.length);
     }
   }
@@ -238,7 +251,12 @@ export function layOut(
 }
 
 /** Standard input pulled from a Blob (pre.js asks synchronously for bytes; 0 means EOF). */
-export function blobStdin(blob: Blob, counter: ReadCounter, io: IoTuning, streams?: BlobStreams): (dst: Uint8Array) => number {
+export function blobStdin(
+  blob: Blob,
+  counter: ReadCounter,
+  io: IoTuning,
+  streams?: BlobStreams,
+): (dst: Uint8Array) => number {
   counter.bytesTotal += blob.size;
   const reader = new WindowedBlobReader(blob, io, (bytes) => counter.add(bytes), streams);
   let position = 0;
@@ -274,7 +292,11 @@ export function collectOutputs(fs: EmscriptenFs, dir = WORK_DIR, prefix = ''): O
       outputs.push(...collectOutputs(fs, path, `${prefix}${entry}/`));
     } else if (fs.isFile(stat.mode)) {
       const bytes = fileBytes(fs, path);
-      outputs.push({ path: `${prefix}${entry}`, size: bytes.length, blob: new Blob([bytes as Uint8Array<ArrayBuffer>]) });
+      outputs.push({
+        path: `${prefix}${entry}`,
+        size: bytes.length,
+        blob: new Blob([bytes as Uint8Array<ArrayBuffer>]),
+      });
     }
   }
   return outputs;
@@ -283,6 +305,7 @@ export function collectOutputs(fs: EmscriptenFs, dir = WORK_DIR, prefix = ''): O
 /** A work-area file's bytes: a view of MEMFS's own storage where it has one (the Blob copies them anyway). */
 function fileBytes(fs: EmscriptenFs, path: string): Uint8Array {
   const node = fs.lookupPath(path).node as unknown as { contents?: unknown; usedBytes?: number };
-  if (node.contents instanceof Uint8Array && typeof node.usedBytes === 'number') return node.contents.subarray(0, node.usedBytes);
+  if (node.contents instanceof Uint8Array && typeof node.usedBytes === 'number')
+    return node.contents.subarray(0, node.usedBytes);
   return fs.readFile(path);
 }

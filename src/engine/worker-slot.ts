@@ -4,7 +4,13 @@
 // and a stream worker reads the slot's long sequential inputs into shared memory (blob-streams.ts).
 import { proxy, transfer, wrap, type Remote } from 'comlink';
 import { EngineError } from '../core/tools/errors';
-import { PipelineStepFailure, type StepEvent, type StepOutcome, type StepRequest, type ToolSlot } from '../core/tools/step';
+import {
+  PipelineStepFailure,
+  type StepEvent,
+  type StepOutcome,
+  type StepRequest,
+  type ToolSlot,
+} from '../core/tools/step';
 import { createPipeBuffer } from './shared-pipe';
 import type { ToolWorkerApi, WorkerStepRequest } from './tool-worker';
 import type { IoTuning } from './worker-fs';
@@ -21,7 +27,10 @@ export class WorkerSlot implements ToolSlot {
   private readonly died: Promise<never>;
   /** Workers for a pipeline's steps after the first, created on first use. */
   private readonly helpers: WorkerSlot[] = [];
-  readonly execPipeline?: (requests: readonly StepRequest[], onEvent: (step: number, event: StepEvent) => void) => Promise<StepOutcome[]>;
+  readonly execPipeline?: (
+    requests: readonly StepRequest[],
+    onEvent: (step: number, event: StepEvent) => void,
+  ) => Promise<StepOutcome[]>;
 
   /**
    * `sharedMemory` (a cross-origin isolated page): pipelines run at once on helper workers, and a stream worker
@@ -37,7 +46,10 @@ export class WorkerSlot implements ToolSlot {
     this.worker = new Worker(new URL('./tool-worker.ts', import.meta.url), { type: 'module', name: 'lokus-tool' });
     this.api = wrap<ToolWorkerApi>(this.worker);
     if (sharedMemory) {
-      this.streamWorker = new Worker(new URL('./blob-stream-worker.ts', import.meta.url), { type: 'module', name: 'lokus-input-stream' });
+      this.streamWorker = new Worker(new URL('./blob-stream-worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'lokus-input-stream',
+      });
       const channel = new MessageChannel();
       this.streamWorker.postMessage(channel.port1, [channel.port1]);
       void this.api.attachStreams(transfer(channel.port2, [channel.port2]));
@@ -45,9 +57,11 @@ export class WorkerSlot implements ToolSlot {
     this.died = new Promise<never>((_, reject) => {
       this.worker.addEventListener('error', (event) => {
         event.preventDefault();
-        reject(new EngineError(`The tool worker failed: ${event.message || 'it could not start'}`, {
-          advice: 'Reload the page; if this keeps happening, the browser may be out of memory.',
-        }));
+        reject(
+          new EngineError(`The tool worker failed: ${event.message || 'it could not start'}`, {
+            advice: 'Reload the page; if this keeps happening, the browser may be out of memory.',
+          }),
+        );
       });
     });
     this.died.catch(() => undefined);
@@ -57,21 +71,40 @@ export class WorkerSlot implements ToolSlot {
     return this.execWith(request, {}, onEvent);
   }
 
-  private execWith(request: StepRequest, pipes: Pick<WorkerStepRequest, 'stdinPipe' | 'stdoutPipe'>, onEvent: (event: StepEvent) => void): Promise<StepOutcome> {
+  private execWith(
+    request: StepRequest,
+    pipes: Pick<WorkerStepRequest, 'stdinPipe' | 'stdoutPipe'>,
+    onEvent: (event: StepEvent) => void,
+  ): Promise<StepOutcome> {
     const urls = this.urls(request.command.program);
-    const full: WorkerStepRequest = { ...request, ...urls, ...pipes, ...(this.io ? { io: this.io } : {}), ...(this.memoryLimitBytes === undefined ? {} : { memoryLimitBytes: this.memoryLimitBytes }) };
+    const full: WorkerStepRequest = {
+      ...request,
+      ...urls,
+      ...pipes,
+      ...(this.io ? { io: this.io } : {}),
+      ...(this.memoryLimitBytes === undefined ? {} : { memoryLimitBytes: this.memoryLimitBytes }),
+    };
     return Promise.race([this.api.exec(full, proxy(onEvent)), this.died]);
   }
 
   /** Step i on worker i (this one first), step i's stdout piped into step i+1's stdin. */
-  private runPipeline(requests: readonly StepRequest[], onEvent: (step: number, event: StepEvent) => void): Promise<StepOutcome[]> {
-    while (this.helpers.length < requests.length - 1) this.helpers.push(new WorkerSlot(this.urls, this.io, this.memoryLimitBytes, this.sharedMemory));
+  private runPipeline(
+    requests: readonly StepRequest[],
+    onEvent: (step: number, event: StepEvent) => void,
+  ): Promise<StepOutcome[]> {
+    while (this.helpers.length < requests.length - 1)
+      this.helpers.push(new WorkerSlot(this.urls, this.io, this.memoryLimitBytes, this.sharedMemory));
     const pipes = requests.slice(1).map(() => createPipeBuffer());
     return Promise.all(
       requests.map((request, i) => {
         const worker = i === 0 ? this : this.helpers[i - 1]!;
-        const ends = { ...(i > 0 ? { stdinPipe: pipes[i - 1] } : {}), ...(i < pipes.length ? { stdoutPipe: pipes[i] } : {}) };
-        return worker.execWith(request, ends, (event) => onEvent(i, event)).catch((cause: unknown) => Promise.reject(new PipelineStepFailure(i, cause)));
+        const ends = {
+          ...(i > 0 ? { stdinPipe: pipes[i - 1] } : {}),
+          ...(i < pipes.length ? { stdoutPipe: pipes[i] } : {}),
+        };
+        return worker
+          .execWith(request, ends, (event) => onEvent(i, event))
+          .catch((cause: unknown) => Promise.reject(new PipelineStepFailure(i, cause)));
       }),
     );
   }

@@ -1,9 +1,29 @@
 // The analyses panel's state: the chosen analysis with its inputs and parameters, the analysis runs of the
 // session (rebuilt from the history's tagged runs, so they survive a reload), their results and thresholds.
-import { effectiveThresholds, judgeMetrics, resolveParameters, type AnyAnalysis, type JudgedMetric, type Threshold } from '../core/analyses/analysis';
-import { candidatesFor, indexParameters, inputProblems, suggestInputs, type CandidateFile } from '../core/analyses/inputs';
+import {
+  effectiveThresholds,
+  judgeMetrics,
+  resolveParameters,
+  type AnyAnalysis,
+  type JudgedMetric,
+  type Threshold,
+} from '../core/analyses/analysis';
+import {
+  candidatesFor,
+  indexParameters,
+  inputProblems,
+  suggestInputs,
+  type CandidateFile,
+} from '../core/analyses/inputs';
 import { ANALYSES, findAnalysis } from '../core/analyses/registry';
-import { commandsOf, matchRuns, parseTexts, runAnalysis, type AnalysisOutcome, type StepRunner } from '../core/analyses/run-analysis';
+import {
+  commandsOf,
+  matchRuns,
+  parseTexts,
+  runAnalysis,
+  type AnalysisOutcome,
+  type StepRunner,
+} from '../core/analyses/run-analysis';
 import { decodeTag, encodeTag, type AnalysisTag } from '../core/analyses/tag';
 import { isUnfinished } from '../core/session';
 import type { RunEntry, Workbench } from './workbench.svelte';
@@ -21,7 +41,8 @@ export interface AnalysisInstance {
   commands: string[];
 }
 
-export type LoadedResult = { state: 'loading' } | { state: 'ready'; result: unknown } | { state: 'error'; message: string };
+export type LoadedResult =
+  { state: 'loading' } | { state: 'ready'; result: unknown } | { state: 'error'; message: string };
 
 export class AnalysesState {
   selectedId = $state(ANALYSES[0]!.id);
@@ -33,10 +54,16 @@ export class AnalysesState {
 
   readonly definition = $derived(findAnalysis(this.selectedId) ?? ANALYSES[0]!);
   readonly files = $derived.by<CandidateFile[]>(() =>
-    this.workbench.files.filter((f) => f.availability === 'ready').map((f) => ({ name: f.name, format: f.detected.format, ...(f.indexName ? { indexName: f.indexName } : {}) })),
+    this.workbench.files
+      .filter((f) => f.availability === 'ready')
+      .map((f) => ({ name: f.name, format: f.detected.format, ...(f.indexName ? { indexName: f.indexName } : {}) })),
   );
   readonly problems = $derived(inputProblems(this.definition, this.inputs, this.files));
-  readonly commands = $derived(this.problems.length === 0 ? commandsOf(this.definition, this.inputs, resolveParameters(this.definition, this.params)) : []);
+  readonly commands = $derived(
+    this.problems.length === 0
+      ? commandsOf(this.definition, this.inputs, resolveParameters(this.definition, this.params))
+      : [],
+  );
   readonly instances = $derived.by(() => groupInstances(this.workbench.runs));
   readonly open = $derived(this.instances.find((i) => i.id === this.openId));
 
@@ -119,7 +146,11 @@ export class AnalysesState {
    * Starts an analysis on given inputs (the pathogen panel starts one per sample; the engine queues their steps
    * over its workers); `finished` settles with the result, after the outputs it keeps were added to the session.
    */
-  launch(def: AnyAnalysis, inputs: Record<string, string>, params: Record<string, number>): { id: string; finished: Promise<LoadedResult> } {
+  launch(
+    def: AnyAnalysis,
+    inputs: Record<string, string>,
+    params: Record<string, number>,
+  ): { id: string; finished: Promise<LoadedResult> } {
     const id = encodeTag({ analysis: def.id, instance: crypto.randomUUID().slice(0, 8), inputs, params });
     this.#setResult(id, { state: 'loading' });
     const finished = (async (): Promise<LoadedResult> => {
@@ -169,7 +200,10 @@ export class AnalysesState {
       for (const step of def.steps(tag.inputs, tag.params)) {
         const entry = matched.get(step.key);
         if (!entry || entry.run.status !== 'succeeded') {
-          this.#setResult(id, { state: 'error', message: `The step "${entry?.run.label ?? step.job.label}" did not succeed; see the history, or run the analysis again.` });
+          this.#setResult(id, {
+            state: 'error',
+            message: `The step "${entry?.run.label ?? step.job.label}" did not succeed; see the history, or run the analysis again.`,
+          });
           return;
         }
         texts[step.key] = await runText(this.workbench, entry.run);
@@ -188,7 +222,11 @@ export class AnalysesState {
     return {
       run: async (step) => {
         const run = await this.workbench.runJob(step.job, undefined, tag);
-        if (run.status !== 'succeeded') return { succeeded: false, message: run.advice ?? `it ended with status ${run.status} (exit ${run.exitStatus ?? '?'})` };
+        if (run.status !== 'succeeded')
+          return {
+            succeeded: false,
+            message: run.advice ?? `it ended with status ${run.status} (exit ${run.exitStatus ?? '?'})`,
+          };
         return { succeeded: true, text: await runText(this.workbench, run) };
       },
     };

@@ -15,7 +15,10 @@ export interface ConsoleLine {
 /** What the console needs from the workbench: run a job with history, and the engine for built-ins. */
 export interface ConsoleHost {
   engine: ToolEngine;
-  runJob(spec: JobSpec, onOutput: (kind: 'stdout' | 'stderr', text: string) => void): Promise<{ status: string; exitStatus?: number; advice?: string }>;
+  runJob(
+    spec: JobSpec,
+    onOutput: (kind: 'stdout' | 'stderr', text: string) => void,
+  ): Promise<{ status: string; exitStatus?: number; advice?: string }>;
   rememberCommand(line: string): void;
   commandHistory(): readonly string[];
 }
@@ -33,7 +36,10 @@ export class ConsoleState {
   constructor(private readonly host: ConsoleHost) {}
 
   print(kind: ConsoleLineKind, text: string): void {
-    const added = text.replace(/\n$/, '').split('\n').map((line) => ({ id: this.#nextId++, kind, text: line }));
+    const added = text
+      .replace(/\n$/, '')
+      .split('\n')
+      .map((line) => ({ id: this.#nextId++, kind, text: line }));
     const all = [...this.lines, ...added];
     this.lines = all.length > MAX_LINES ? all.slice(all.length - MAX_LINES) : all;
   }
@@ -63,7 +69,14 @@ export class ConsoleState {
 
   async #builtin(name: BuiltinName, args: string[]): Promise<void> {
     if (name === 'clear') return this.clear();
-    if (name === 'history') return this.print('stdout', this.host.commandHistory().map((l, i) => `${i + 1}  ${l}`).join('\n'));
+    if (name === 'history')
+      return this.print(
+        'stdout',
+        this.host
+          .commandHistory()
+          .map((l, i) => `${i + 1}  ${l}`)
+          .join('\n'),
+      );
     const result = await runBuiltin(name, args, this.host.engine);
     if (result.stdout) this.print('stdout', result.stdout);
     if (result.stderr) this.print('error', result.stderr);
@@ -90,7 +103,7 @@ export class ConsoleState {
       if (spec.stdoutFile) this.print('info', `wrote ${spec.stdoutFile}`);
       return;
     }
-    const what = result.status === 'cancelled' ? 'cancelled' : `exit status ${result.exitStatus ?? "unknown"}`;
+    const what = result.status === 'cancelled' ? 'cancelled' : `exit status ${result.exitStatus ?? 'unknown'}`;
     this.print('error', `${formatJob(spec)}: ${what}${result.advice ? ` — ${result.advice}` : ''}`);
   }
 

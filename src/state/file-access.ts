@@ -5,7 +5,11 @@ import type { StoredFileData } from '../core/storage-port';
 export type Availability = 'ready' | 'needs-permission' | 'missing';
 
 /** Reads what storage kept for a file; asks for permission again only when `ask` (it needs a user gesture). */
-export async function resolveStoredFile(data: StoredFileData, name: string, ask: boolean): Promise<{ availability: Availability; blob?: Blob }> {
+export async function resolveStoredFile(
+  data: StoredFileData,
+  name: string,
+  ask: boolean,
+): Promise<{ availability: Availability; blob?: Blob }> {
   const location = locationFromStored(data);
   if (ask && location.kind === 'handle') await requestHandleAccess(location.handle).catch(() => 'denied');
   const opened = await openLocation(location, name);
@@ -14,7 +18,9 @@ export async function resolveStoredFile(data: StoredFileData, name: string, ask:
 }
 
 /** File System Access handles for dropped items, where the browser offers them. Call inside the drop event. */
-export async function handlesFromDrop(items: DataTransferItemList | undefined): Promise<Map<string, FileSystemFileHandle>> {
+export async function handlesFromDrop(
+  items: DataTransferItemList | undefined,
+): Promise<Map<string, FileSystemFileHandle>> {
   const handles = new Map<string, FileSystemFileHandle>();
   if (!items) return handles;
   const pending: Promise<void>[] = [];
@@ -34,7 +40,9 @@ export async function handlesFromDrop(items: DataTransferItemList | undefined): 
   return handles;
 }
 
-type PickerWindow = Window & { showOpenFilePicker?: (options: { multiple: boolean }) => Promise<FileSystemFileHandle[]> };
+type PickerWindow = Window & {
+  showOpenFilePicker?: (options: { multiple: boolean }) => Promise<FileSystemFileHandle[]>;
+};
 
 /** Whether the browser can pick files with handles Lokus may keep across reloads (File System Access API). */
 export function canPickWithHandles(): boolean {

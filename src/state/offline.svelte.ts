@@ -3,7 +3,10 @@
 
 export interface OfflineHost {
   /** Registers the service worker; returns the function that activates a waiting update and reloads. */
-  register(callbacks: { onNeedRefresh(): void; onOfflineReady(): void }): ((reload?: boolean) => Promise<void>) | undefined;
+  register(callbacks: {
+    onNeedRefresh(): void;
+    onOfflineReady(): void;
+  }): ((reload?: boolean) => Promise<void>) | undefined;
   /** Absolute URLs of every tool file (.js and .wasm). */
   toolUrls: readonly string[];
   cacheName: string;

@@ -39,9 +39,15 @@ export class PathogenState {
 
   readonly samples = $derived.by<PathogenSample[]>(() => {
     const reads = this.analyses.files.filter((f) => f.format === 'fastq');
-    const pairs = fastqPairs(reads.map((f) => ({ id: f.name, name: f.name, detected: { format: f.format, compression: 'none' as const } })));
+    const pairs = fastqPairs(
+      reads.map((f) => ({ id: f.name, name: f.name, detected: { format: f.format, compression: 'none' as const } })),
+    );
     const paired = new Set(pairs.flat().map((f) => f.name));
-    const out: PathogenSample[] = pairs.map(([one, two]) => ({ name: sampleName(one.name), reads1: one.name, reads2: two.name }));
+    const out: PathogenSample[] = pairs.map(([one, two]) => ({
+      name: sampleName(one.name),
+      reads1: one.name,
+      reads2: two.name,
+    }));
     for (const f of reads) if (!paired.has(f.name)) out.push({ name: sampleName(f.name), reads1: f.name });
     return out.sort((a, b) => a.name.localeCompare(b.name));
   });
@@ -49,10 +55,12 @@ export class PathogenState {
   readonly primerFiles = $derived.by(() => this.analyses.files.filter((f) => f.format === 'bed').map((f) => f.name));
   readonly problem = $derived.by(() => {
     if (this.samples.length === 0) return 'Open FASTQ files (single, or R1 and R2 of a pair) with "Open files".';
-    if (!this.references.includes(this.reference)) return 'Choose the reference genome (FASTA); open one with "Open files" if none is listed.';
+    if (!this.references.includes(this.reference))
+      return 'Choose the reference genome (FASTA); open one with "Open files" if none is listed.';
     if (this.chosen.length === 0) return 'Choose at least one sample.';
     const names = this.samples.filter((s) => this.chosen.includes(s.name)).map((s) => s.name);
-    if (new Set(names).size !== names.length) return 'Two chosen samples have the same name; their outputs would overwrite each other. Rename one file.';
+    if (new Set(names).size !== names.length)
+      return 'Two chosen samples have the same name; their outputs would overwrite each other. Rename one file.';
     return undefined;
   });
   /** The latest run of each sample in the session's history: the summary after a reload, before a new batch. */
@@ -73,10 +81,23 @@ export class PathogenState {
       if (loaded?.state === 'error') return { sample, id, status: 'failed', message: loaded.message, metrics: [] };
       if (loaded === undefined) {
         const status = this.analyses.instances.find((i) => i.id === id)?.status;
-        return { sample, id, status: status === 'succeeded' ? 'loading' : status === 'failed' ? 'failed' : 'running', metrics: [] };
+        return {
+          sample,
+          id,
+          status: status === 'succeeded' ? 'loading' : status === 'failed' ? 'failed' : 'running',
+          metrics: [],
+        };
       }
       if (loaded.state !== 'ready') return { sample, id, status: 'running', metrics: [] };
-      return { sample, id, status: 'succeeded', metrics: judgeMetrics(pathogenConsensus.metrics(loaded.result as PathogenResult), this.analyses.thresholdsOf(pathogenConsensus)) };
+      return {
+        sample,
+        id,
+        status: 'succeeded',
+        metrics: judgeMetrics(
+          pathogenConsensus.metrics(loaded.result as PathogenResult),
+          this.analyses.thresholdsOf(pathogenConsensus),
+        ),
+      };
     }),
   );
 
@@ -85,7 +106,8 @@ export class PathogenState {
   /** Picks every sample, and the reference when the session holds only one (with several, the user chooses). */
   suggest(): void {
     if (this.chosen.length === 0) this.chosen = this.samples.map((s) => s.name);
-    if (!this.references.includes(this.reference)) this.reference = this.references.length === 1 ? this.references[0]! : '';
+    if (!this.references.includes(this.reference))
+      this.reference = this.references.length === 1 ? this.references[0]! : '';
   }
 
   /** Rebuilds the results of earlier runs shown in the summary (after a reload). */
@@ -104,8 +126,17 @@ export class PathogenState {
     const launched: { sample: string; id: string; finished: Promise<unknown> }[] = [];
     try {
       for (const sample of this.samples.filter((s) => this.chosen.includes(s.name))) {
-        const inputs: Record<string, string> = { reads1: sample.reads1, reference: this.reference, ...(sample.reads2 ? { reads2: sample.reads2 } : {}), ...(this.primers ? { primers: this.primers } : {}) };
-        const params = resolveParameters(pathogenConsensus, { minDepth: this.minDepth, minQual: this.minQual, preset: await this.#preset(sample) });
+        const inputs: Record<string, string> = {
+          reads1: sample.reads1,
+          reference: this.reference,
+          ...(sample.reads2 ? { reads2: sample.reads2 } : {}),
+          ...(this.primers ? { primers: this.primers } : {}),
+        };
+        const params = resolveParameters(pathogenConsensus, {
+          minDepth: this.minDepth,
+          minQual: this.minQual,
+          preset: await this.#preset(sample),
+        });
         launched.push({ sample: sample.name, ...this.analyses.launch(pathogenConsensus, inputs, params) });
       }
     } finally {
@@ -121,7 +152,11 @@ export class PathogenState {
     const blob = this.analyses.workbench.blobOf(sample.reads1);
     if (!blob) return 0;
     const meanLength = meanReadLength(await headText(blob.slice(0, SNIFF_BYTES)));
-    return meanLength === undefined ? 0 : choosePreset(0, { paired: false, file: sample.reads1, meanLength }) === 'map-ont' ? 2 : 1;
+    return meanLength === undefined
+      ? 0
+      : choosePreset(0, { paired: false, file: sample.reads1, meanLength }) === 'map-ont'
+        ? 2
+        : 1;
   }
 }
 
@@ -129,7 +164,10 @@ export class PathogenState {
 async function headText(part: Blob): Promise<string> {
   const bytes = new Uint8Array(await part.arrayBuffer());
   if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes);
-  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>).getReader();
+  const reader = new Blob([bytes])
+    .stream()
+    .pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>)
+    .getReader();
   const chunks: Uint8Array[] = [];
   try {
     for (;;) {

@@ -26,7 +26,8 @@ export class SessionsState {
     const expired = await this.#expire();
     await this.#refresh();
     const lastId = localStorage.getItem(LAST_SESSION_KEY);
-    const session = this.sessions.find((s) => s.id === lastId) ?? this.sessions[0] ?? (await this.store.createSession('My session'));
+    const session =
+      this.sessions.find((s) => s.id === lastId) ?? this.sessions[0] ?? (await this.store.createSession('My session'));
     await this.open(session.id);
     if (expired > 0) {
       this.workbench.notice = {
@@ -111,7 +112,10 @@ export class SessionsState {
     const granted = await this.store.requestPersistence();
     this.workbench.notice = granted
       ? { kind: 'info', text: 'The browser will keep Lokus data even when space runs low.' }
-      : { kind: 'info', text: 'The browser did not promise to keep Lokus data under storage pressure; export important sessions.' };
+      : {
+          kind: 'info',
+          text: 'The browser did not promise to keep Lokus data under storage pressure; export important sessions.',
+        };
     this.usage = await this.store.usage();
   }
 
@@ -123,7 +127,10 @@ export class SessionsState {
       localStorage.removeItem(LAST_SESSION_KEY);
       this.sessions = [];
       this.usage = undefined;
-      this.workbench.notice = { kind: 'info', text: 'All local data was deleted. Nothing of Lokus is stored in this browser now.' };
+      this.workbench.notice = {
+        kind: 'info',
+        text: 'All local data was deleted. Nothing of Lokus is stored in this browser now.',
+      };
     });
   }
 

@@ -6,7 +6,11 @@ export type TabLockStatus = 'starting' | 'owner' | 'waiting' | 'paused' | 'unsup
 
 /** The part of navigator.locks this needs. */
 export interface LockManagerLike {
-  request(name: string, options: LockOptions, callback: (lock: Lock | null) => Promise<unknown> | unknown): Promise<unknown>;
+  request(
+    name: string,
+    options: LockOptions,
+    callback: (lock: Lock | null) => Promise<unknown> | unknown,
+  ): Promise<unknown>;
 }
 
 export const LOCK_NAME = 'lokus-sessions';

@@ -7,8 +7,23 @@ import { parseVcfHeader, type VcfHeader } from '../core/parsers/vcf-header';
 import { formatJob } from '../core/tools/job';
 import type { JobSpec } from '../core/tools/job';
 import type { Run } from '../core/session';
-import { buildHeaderJob, buildIndexStatsJob, buildQuery, buildSplitQuery, buildVcfExport, describeQueryError, EMPTY_FILTER, filterProblem, type VariantFilter } from '../core/variants/browser-query';
-import { browserTagGroup, decodeBrowserTag, encodeBrowserTag, type BrowserSnapshot } from '../core/variants/browser-snapshot';
+import {
+  buildHeaderJob,
+  buildIndexStatsJob,
+  buildQuery,
+  buildSplitQuery,
+  buildVcfExport,
+  describeQueryError,
+  EMPTY_FILTER,
+  filterProblem,
+  type VariantFilter,
+} from '../core/variants/browser-query';
+import {
+  browserTagGroup,
+  decodeBrowserTag,
+  encodeBrowserTag,
+  type BrowserSnapshot,
+} from '../core/variants/browser-snapshot';
 import { parseIndexStats, planChunks, type ContigStat } from '../core/variants/chunk-plan';
 import { QueryRows } from '../core/variants/query-rows';
 import type { SortDirection } from '../core/variants/variant-table';
@@ -34,18 +49,33 @@ export class VariantBrowserState {
   busy = $state(false);
   error = $state<string | undefined>(undefined);
 
-  readonly variantFiles = $derived.by(() => this.workbench.files.filter((f) => f.availability === 'ready' && (f.detected.format === 'vcf' || f.detected.format === 'bcf')));
-  readonly panels = $derived.by(() => this.workbench.files.filter((f) => f.availability === 'ready' && f.detected.format === 'bed').map((f) => f.name));
-  readonly hasIndex = $derived.by(() => this.variantFiles.some((f) => f.name === this.file && f.indexName !== undefined));
+  readonly variantFiles = $derived.by(() =>
+    this.workbench.files.filter(
+      (f) => f.availability === 'ready' && (f.detected.format === 'vcf' || f.detected.format === 'bcf'),
+    ),
+  );
+  readonly panels = $derived.by(() =>
+    this.workbench.files.filter((f) => f.availability === 'ready' && f.detected.format === 'bed').map((f) => f.name),
+  );
+  readonly hasIndex = $derived.by(() =>
+    this.variantFiles.some((f) => f.name === this.file && f.indexName !== undefined),
+  );
   readonly problem = $derived(filterProblem(this.filter, this.hasIndex, this.annotationFields.length > 0));
   /** The query as parts for the workers, when the file's index allows it and no region chooses the records. */
   readonly split = $derived.by(() => {
-    const chunks = this.indexStats && this.hasIndex ? planChunks(this.indexStats, this.workbench.engine.concurrency) : undefined;
-    return this.header && !this.problem && chunks ? buildSplitQuery(this.file, this.header, this.filter, this.infoFields, this.annotationFields, chunks) : undefined;
+    const chunks =
+      this.indexStats && this.hasIndex ? planChunks(this.indexStats, this.workbench.engine.concurrency) : undefined;
+    return this.header && !this.problem && chunks
+      ? buildSplitQuery(this.file, this.header, this.filter, this.infoFields, this.annotationFields, chunks)
+      : undefined;
   });
   /** What "Show variants" runs: the parts' commands, one a line, or the single query. */
   readonly command = $derived(
-    this.split ? this.split.jobs.map(formatJob).join('\n') : this.header && !this.problem ? formatJob(buildQuery(this.file, this.header, this.filter, this.infoFields, this.annotationFields).job) : '',
+    this.split
+      ? this.split.jobs.map(formatJob).join('\n')
+      : this.header && !this.problem
+        ? formatJob(buildQuery(this.file, this.header, this.filter, this.infoFields, this.annotationFields).job)
+        : '',
   );
   readonly sorted = $derived(this.sort ? this.rows.sorted(this.sort.column, this.sort.direction) : this.rows);
 
@@ -75,7 +105,12 @@ export class VariantBrowserState {
     if (this.#restoredFor === sessionId) return;
     this.#restoredFor = sessionId;
     this.#reset('');
-    const run = this.workbench.runs.find((candidate) => candidate.status === 'succeeded' && candidate.analysisId !== undefined && decodeBrowserTag(candidate.analysisId));
+    const run = this.workbench.runs.find(
+      (candidate) =>
+        candidate.status === 'succeeded' &&
+        candidate.analysisId !== undefined &&
+        decodeBrowserTag(candidate.analysisId),
+    );
     const saved = run?.analysisId === undefined ? undefined : decodeBrowserTag(run.analysisId);
     if (!run || !saved || !this.variantFiles.some((f) => f.name === saved.file)) return;
     const runs = this.#queryRuns(run);
@@ -104,16 +139,23 @@ export class VariantBrowserState {
   }
 
   toggleAnnotation(name: string): void {
-    this.annotationFields = this.annotationFields.includes(name) ? this.annotationFields.filter((f) => f !== name) : [...this.annotationFields, name];
+    this.annotationFields = this.annotationFields.includes(name)
+      ? this.annotationFields.filter((f) => f !== name)
+      : [...this.annotationFields, name];
   }
 
   toggleSample(sample: string): void {
-    const samples = this.filter.samples.includes(sample) ? this.filter.samples.filter((s) => s !== sample) : [...this.filter.samples, sample];
+    const samples = this.filter.samples.includes(sample)
+      ? this.filter.samples.filter((s) => s !== sample)
+      : [...this.filter.samples, sample];
     this.setFilter({ samples });
   }
 
   sortBy(column: number): void {
-    this.sort = this.sort?.column === column ? { column, direction: this.sort.direction === 'asc' ? 'desc' : 'asc' } : { column, direction: 'asc' };
+    this.sort =
+      this.sort?.column === column
+        ? { column, direction: this.sort.direction === 'asc' ? 'desc' : 'asc' }
+        : { column, direction: 'asc' };
   }
 
   /** Runs the query with the current filters and shows its rows. */
@@ -121,24 +163,41 @@ export class VariantBrowserState {
     const header = this.header;
     if (!header || this.problem) return;
     await this.#busy(async () => {
-      const snapshot: BrowserSnapshot = { file: this.file, filter: this.filter, infoFields: this.infoFields, annotationFields: this.annotationFields };
+      const snapshot: BrowserSnapshot = {
+        file: this.file,
+        filter: this.filter,
+        infoFields: this.infoFields,
+        annotationFields: this.annotationFields,
+      };
       const instance = crypto.randomUUID().slice(0, 8);
-      const single = this.split ? undefined : buildQuery(this.file, header, this.filter, this.infoFields, this.annotationFields);
+      const single = this.split
+        ? undefined
+        : buildQuery(this.file, header, this.filter, this.infoFields, this.annotationFields);
       const query = this.split ?? { jobs: [single!.job], columns: single!.columns };
       const count = query.jobs.length;
       // Just written, the outputs are still in the engine's work area: each is read there (not back from the
       // session store) as soon as its part ends, while other parts may still run.
-      const read = (run: Run): Promise<string> => (run.stdoutFile === undefined ? runText(this.workbench, run) : this.workbench.readOutput(run.stdoutFile).then((blob) => blob.text()));
+      const read = (run: Run): Promise<string> =>
+        run.stdoutFile === undefined
+          ? runText(this.workbench, run)
+          : this.workbench.readOutput(run.stdoutFile).then((blob) => blob.text());
       const parts = await Promise.all(
         query.jobs.map(async (job, i) => {
-          const run = await this.workbench.runJob(job, undefined, encodeBrowserTag(snapshot, instance, count > 1 ? { index: i + 1, count } : undefined));
+          const run = await this.workbench.runJob(
+            job,
+            undefined,
+            encodeBrowserTag(snapshot, instance, count > 1 ? { index: i + 1, count } : undefined),
+          );
           return { run, text: run.status === 'succeeded' ? await read(run) : '' };
         }),
       );
       const failed = parts.find(({ run }) => run.status !== 'succeeded');
       if (failed) throw new Error(describeQueryError(failed.run.stderr, header));
       this.columns = [...query.columns];
-      this.rows = QueryRows.parse(parts.map((part) => part.text), query.columns);
+      this.rows = QueryRows.parse(
+        parts.map((part) => part.text),
+        query.columns,
+      );
       this.sort = undefined;
     });
   }
@@ -176,7 +235,12 @@ export class VariantBrowserState {
     const parts: Run[] = [];
     for (const candidate of this.workbench.runs) {
       const other = candidate.analysisId === undefined ? undefined : browserTagGroup(candidate.analysisId);
-      if (candidate.status === 'succeeded' && other?.instance === group.instance && other.part?.count === group.part.count) parts[other.part.index - 1] ??= candidate;
+      if (
+        candidate.status === 'succeeded' &&
+        other?.instance === group.instance &&
+        other.part?.count === group.part.count
+      )
+        parts[other.part.index - 1] ??= candidate;
     }
     return parts.length === group.part.count && parts.every(Boolean) ? parts : undefined;
   }
@@ -193,9 +257,12 @@ export class VariantBrowserState {
    * which need not be the order of its records (the joined parts would then be in another order).
    */
   async #readIndexStats(file: string, run = true): Promise<ContigStat[] | undefined> {
-    if (!this.variantFiles.some((f) => f.name === file && f.indexName !== undefined && f.detected.format === 'vcf')) return undefined;
+    if (!this.variantFiles.some((f) => f.name === file && f.indexName !== undefined && f.detected.format === 'vcf'))
+      return undefined;
     const job = buildIndexStatsJob(file);
-    const stats = this.#earlier(job, file, (stdout) => stdout.trim() !== '') ?? (run ? await this.workbench.runJob(job) : undefined);
+    const stats =
+      this.#earlier(job, file, (stdout) => stdout.trim() !== '') ??
+      (run ? await this.workbench.runJob(job) : undefined);
     try {
       return stats?.status === 'succeeded' ? parseIndexStats(stats.stdout) : undefined;
     } catch {

@@ -74,7 +74,8 @@ export class VaultState {
   async lock(): Promise<void> {
     if (this.status !== 'unlocked') return;
     this.host.cancelJobs();
-    for (let waited = 0; this.host.busy() && waited < 30_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    for (let waited = 0; this.host.busy() && waited < 30_000; waited += 100)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     await this.host.close();
     await this.store.lock();
     this.status = 'locked';
@@ -145,7 +146,8 @@ export class VaultState {
 
   #checkNew(passphrase: string, repeated: string): boolean {
     this.message = undefined;
-    if (passphrase.length < MIN_PASSPHRASE) this.error = `Choose a passphrase of at least ${MIN_PASSPHRASE} characters.`;
+    if (passphrase.length < MIN_PASSPHRASE)
+      this.error = `Choose a passphrase of at least ${MIN_PASSPHRASE} characters.`;
     else if (passphrase !== repeated) this.error = 'The two passphrases differ. Type the same passphrase twice.';
     else return true;
     return false;

@@ -1,7 +1,12 @@
 // The genome viewer's state: which reference and tracks are shown, the locus and the display options, kept
 // with the session (autosaved) and restored after a reload. The igv.js browser itself lives in the UI, which
 // attaches a driver here so that any view can call `goto(locus)`.
-import { parseViewerSnapshot, serializeViewerSnapshot, DEFAULT_VIEWER_OPTIONS, type ViewerOptions } from '../core/viewer/view-state';
+import {
+  parseViewerSnapshot,
+  serializeViewerSnapshot,
+  DEFAULT_VIEWER_OPTIONS,
+  type ViewerOptions,
+} from '../core/viewer/view-state';
 import { planTracks, type TrackPlan, type ViewerPlan, type ViewerSource } from '../core/viewer/tracks';
 import { igvBatchScript } from '../core/viewer/igv-batch';
 import type { SessionStore } from '../core/storage-port';
@@ -12,7 +17,11 @@ import type { Availability } from './file-access';
 /** What the viewer needs from the workbench (the Workbench class fits it). */
 export interface ViewerHost {
   readonly session: { id: string; name: string } | undefined;
-  readonly files: readonly { name: string; detected: { format: FileFormat; compression: Compression }; availability: Availability }[];
+  readonly files: readonly {
+    name: string;
+    detected: { format: FileFormat; compression: Compression };
+    availability: Availability;
+  }[];
   readonly runs: readonly { outputs: readonly { name: string }[] }[];
   readonly store: Pick<SessionStore, 'getViewerState' | 'saveViewerState'>;
   blobOf(name: string): Blob | undefined;
@@ -43,11 +52,15 @@ export class ViewerState {
 
   readonly plan: ViewerPlan = $derived.by(() => planTracks(this.#sources()));
   /** The reference in use: the chosen one while it is in the session, else the first there is. */
-  readonly activeReference: TrackPlan | undefined = $derived(this.plan.references.find((r) => r.name === this.reference) ?? this.plan.references[0]);
+  readonly activeReference: TrackPlan | undefined = $derived(
+    this.plan.references.find((r) => r.name === this.reference) ?? this.plan.references[0],
+  );
   readonly shown: TrackPlan[] = $derived(this.plan.tracks.filter((track) => !this.hidden.includes(track.name)));
   /** Shown tracks whose bytes this page cannot read yet (after a reload, until access is restored). */
   readonly unreadable: string[] = $derived(
-    [this.activeReference, ...this.shown].flatMap((track) => (track ? [track.name, ...(track.index ? [track.index] : [])] : [])).filter((name) => !this.#readable(name)),
+    [this.activeReference, ...this.shown]
+      .flatMap((track) => (track ? [track.name, ...(track.index ? [track.index] : [])] : []))
+      .filter((name) => !this.#readable(name)),
   );
 
   #host: ViewerHost;
@@ -101,7 +114,8 @@ export class ViewerState {
       return true;
     }
     const found = await this.#driver.goto(text);
-    if (!found) this.message = `Nothing found for "${text}": type a locus such as seq1:100-200, or a name from an annotation track.`;
+    if (!found)
+      this.message = `Nothing found for "${text}": type a locus such as seq1:100-200, or a name from an annotation track.`;
     return found;
   }
 
@@ -129,22 +143,35 @@ export class ViewerState {
 
   /** The bytes behind a session file or a run's output, as a named File (igv.js reads files by name). */
   async fileOf(name: string): Promise<File | undefined> {
-    const blob = this.#host.blobOf(name) ?? (this.#isOutput(name) ? await this.#host.readOutput(name).catch(() => undefined) : undefined);
+    const blob =
+      this.#host.blobOf(name) ??
+      (this.#isOutput(name) ? await this.#host.readOutput(name).catch(() => undefined) : undefined);
     if (!blob) return undefined;
     return blob instanceof File && blob.name === name ? blob : new File([blob], name);
   }
 
   batchScript(): string {
     return igvBatchScript(
-      { reference: this.activeReference?.name, tracks: this.shown, locus: this.locus || undefined, alignmentDisplay: this.options.alignmentDisplay },
+      {
+        reference: this.activeReference?.name,
+        tracks: this.shown,
+        locus: this.locus || undefined,
+        alignmentDisplay: this.options.alignmentDisplay,
+      },
       this.#host.session?.name,
     );
   }
 
   #sources(): ViewerSource[] {
-    const files = this.#host.files.map((f) => ({ name: f.name, format: f.detected.format, compression: f.detected.compression }));
+    const files = this.#host.files.map((f) => ({
+      name: f.name,
+      format: f.detected.format,
+      compression: f.detected.compression,
+    }));
     const names = new Set(files.map((f) => f.name));
-    const outputs = [...new Set(this.#host.runs.flatMap((run) => run.outputs.map((o) => o.name)))].filter((name) => !names.has(name));
+    const outputs = [...new Set(this.#host.runs.flatMap((run) => run.outputs.map((o) => o.name)))].filter(
+      (name) => !names.has(name),
+    );
     return [...files, ...outputs.map((name) => ({ name }))];
   }
 
@@ -176,6 +203,8 @@ export class ViewerState {
       ...(this.locus ? { locus: this.locus } : {}),
       options: this.options,
     });
-    this.#host.store.saveViewerState(sessionId, json).catch((error: unknown) => this.#host.report(error, 'The viewer state could not be saved'));
+    this.#host.store
+      .saveViewerState(sessionId, json)
+      .catch((error: unknown) => this.#host.report(error, 'The viewer state could not be saved'));
   }
 }

@@ -6,7 +6,14 @@ import { pairIndexes, type MissingIndex } from '../core/files/index-pairing';
 import { fingerprintBlob } from '../core/files/fingerprint';
 import { findRecordedFile } from '../core/files/file-ref';
 import { describeSessionFiles } from '../core/files/session-checks';
-import { chooseFileStorage, DEFAULT_SETTINGS, type Run, type Session, type SessionFile, type Settings } from '../core/session';
+import {
+  chooseFileStorage,
+  DEFAULT_SETTINGS,
+  type Run,
+  type Session,
+  type SessionFile,
+  type Settings,
+} from '../core/session';
 import type { SessionStore } from '../core/storage-port';
 import type { ToolEngine } from '../core/tools/engine';
 import { formatJob, type JobEvent, type JobResult, type JobSpec } from '../core/tools/job';
@@ -101,11 +108,15 @@ export class Workbench {
       entries.push(toEntry(file, access.availability));
     }
     this.files = entries;
-    await this.engine.mount(entries.filter((e) => this.#blobs.has(e.id)).map((e) => ({ name: e.name, data: this.#blobs.get(e.id)! })));
+    await this.engine.mount(
+      entries.filter((e) => this.#blobs.has(e.id)).map((e) => ({ name: e.name, data: this.#blobs.get(e.id)! })),
+    );
     const runs = await this.store.listRuns(session.id);
     this.runs = runs.map(toRunEntry).sort((a, b) => (b.startedAt ?? 0) - (a.startedAt ?? 0));
     await this.#mountStoredOutputs(runs);
-    this.#commandHistory = (await this.store.listConsole(session.id, this.settings.consoleHistoryLimit)).map((entry) => entry.line);
+    this.#commandHistory = (await this.store.listConsole(session.id, this.settings.consoleHistoryLimit)).map(
+      (entry) => entry.line,
+    );
     this.console.clear();
     await this.#refreshFileChecks();
     this.loadedFor = session.id;
@@ -135,7 +146,10 @@ export class Workbench {
   }
 
   /** Adds picked or dropped files; a file recorded earlier but unreadable is recognised and restored. */
-  async openFiles(list: readonly File[], handles: ReadonlyMap<string, FileSystemFileHandle> = new Map()): Promise<void> {
+  async openFiles(
+    list: readonly File[],
+    handles: ReadonlyMap<string, FileSystemFileHandle> = new Map(),
+  ): Promise<void> {
     await this.#loading.catch(() => undefined);
     const session = this.session;
     if (!session) return;
@@ -150,7 +164,9 @@ export class Workbench {
   async #addOne(session: Session, file: File, handle: FileSystemFileHandle | undefined): Promise<void> {
     const fingerprint = await fingerprintBlob(file);
     const waiting = this.files.filter((entry) => entry.availability !== 'ready');
-    const recorded = waiting.find((entry) => findRecordedFile(entry, [{ name: file.name, size: file.size, fingerprint }]));
+    const recorded = waiting.find((entry) =>
+      findRecordedFile(entry, [{ name: file.name, size: file.size, fingerprint }]),
+    );
     if (recorded) {
       this.#blobs.set(recorded.id, file);
       this.files = this.files.map((entry) => (entry.id === recorded.id ? { ...entry, availability: 'ready' } : entry));
@@ -175,12 +191,17 @@ export class Workbench {
     this.loadingExample = true;
     try {
       const base = new URL('examples/', document.baseURI);
-      const manifest = (await (await fetch(new URL('manifest.json', base))).json()) as { files: { name: string; path: string }[] };
+      const manifest = (await (await fetch(new URL('manifest.json', base))).json()) as {
+        files: { name: string; path: string }[];
+      };
       const files = await Promise.all(
         manifest.files.map(async ({ name, path }) => new File([await (await fetch(new URL(path, base))).blob()], name)),
       );
       await this.openFiles(files);
-      this.notice = { kind: 'info', text: 'Example files opened. Try a quick action, or type samtools flagstat ex1.bam in the console.' };
+      this.notice = {
+        kind: 'info',
+        text: 'Example files opened. Try a quick action, or type samtools flagstat ex1.bam in the console.',
+      };
     } catch (error) {
       this.report(error, 'The example session could not be loaded');
     } finally {
@@ -227,7 +248,10 @@ export class Workbench {
     await this.engine.removeFile(name);
     const changed = this.runs.filter((run) => run.outputs.some((output) => output.name === name && !output.removed));
     for (const run of changed) {
-      const updated = { ...run, outputs: run.outputs.map((output) => (output.name === name ? { ...output, removed: true } : output)) };
+      const updated = {
+        ...run,
+        outputs: run.outputs.map((output) => (output.name === name ? { ...output, removed: true } : output)),
+      };
       await this.#saveRun(updated);
       this.#showRun(updated);
     }
@@ -239,7 +263,10 @@ export class Workbench {
     if (!entry) return;
     const access = await resolveStoredFile(await this.store.readFileData(id), entry.name, true);
     if (!access.blob) {
-      this.notice = { kind: 'info', text: `Open ${entry.name} again with "Open files": Lokus recognises it by its size and fingerprint.` };
+      this.notice = {
+        kind: 'info',
+        text: `Open ${entry.name} again with "Open files": Lokus recognises it by its size and fingerprint.`,
+      };
       return;
     }
     this.#blobs.set(id, access.blob);
@@ -256,7 +283,10 @@ export class Workbench {
       for (const job of fix.missing.jobs) {
         const result = await this.runJob(job);
         if (result.status !== 'succeeded') {
-          this.notice = { kind: 'error', text: `${formatJob(job)} failed: ${result.advice ?? 'see the history for its messages.'}` };
+          this.notice = {
+            kind: 'error',
+            text: `${formatJob(job)} failed: ${result.advice ?? 'see the history for its messages.'}`,
+          };
           return;
         }
       }
@@ -266,7 +296,11 @@ export class Workbench {
   }
 
   /** Runs a job on the engine and records it in the session's history from start to end. */
-  async runJob(spec: JobSpec, onOutput?: (kind: 'stdout' | 'stderr', text: string) => void, analysisId?: string): Promise<RunEntry> {
+  async runJob(
+    spec: JobSpec,
+    onOutput?: (kind: 'stdout' | 'stderr', text: string) => void,
+    analysisId?: string,
+  ): Promise<RunEntry> {
     const session = this.session;
     if (!session) throw new Error('No session is open.');
     const words = new Set(spec.steps.flatMap((step) => step.argv));
@@ -277,8 +311,15 @@ export class Workbench {
       command: formatJob(spec),
       steps: spec.steps.map((step) => ({ program: step.program, argv: [...step.argv] })),
       ...(spec.stdoutFile === undefined ? {} : { stdoutFile: spec.stdoutFile }),
-      programs: spec.steps.flatMap((step) => this.engine.programs().filter((p) => p.program === step.program).slice(0, 1)),
-      inputs: this.files.filter((file) => words.has(file.name)).map((file) => ({ name: file.name, size: file.size, fingerprint: file.fingerprint })),
+      programs: spec.steps.flatMap((step) =>
+        this.engine
+          .programs()
+          .filter((p) => p.program === step.program)
+          .slice(0, 1),
+      ),
+      inputs: this.files
+        .filter((file) => words.has(file.name))
+        .map((file) => ({ name: file.name, size: file.size, fingerprint: file.fingerprint })),
       status: 'running',
       startedAt: Date.now(),
       stdout: '',
@@ -301,7 +342,8 @@ export class Workbench {
     this.progress = stillRunning;
     run = { ...run, ...finishedFields(result), outputs: [] };
     try {
-      for (const output of result.outputs) run.outputs.push(await this.store.saveOutput(session.id, run.id, output.path, output.blob));
+      for (const output of result.outputs)
+        run.outputs.push(await this.store.saveOutput(session.id, run.id, output.path, output.blob));
     } catch (error) {
       this.report(error, 'The run finished but its output files could not be saved');
     }
@@ -343,7 +385,10 @@ export class Workbench {
 
   #rememberCommand(line: string): void {
     this.#commandHistory.push(line);
-    if (this.session) this.store.appendConsole(this.session.id, line).catch((error: unknown) => this.report(error, 'Console history could not be saved'));
+    if (this.session)
+      this.store
+        .appendConsole(this.session.id, line)
+        .catch((error: unknown) => this.report(error, 'Console history could not be saved'));
   }
 
   async #mountStoredOutputs(runs: readonly Run[]): Promise<void> {
@@ -367,7 +412,11 @@ export class Workbench {
   async #refreshFileChecks(): Promise<void> {
     const workNames = await this.engine.listFiles();
     const pairing = pairIndexes([
-      ...this.files.map((file) => ({ name: file.name, format: file.detected.format, compression: file.detected.compression })),
+      ...this.files.map((file) => ({
+        name: file.name,
+        format: file.detected.format,
+        compression: file.detected.compression,
+      })),
       ...workNames.filter((name) => !this.files.some((file) => file.name === name)).map((name) => ({ name })),
     ]);
     const checks = await describeSessionFiles(this.files, (id) => this.#blobs.get(id));
@@ -377,7 +426,10 @@ export class Workbench {
       return {
         ...file,
         indexName: pair?.index,
-        indexFix: missing && !pair ? { label: missing.jobs.length > 1 ? 'Compress with bgzip and index' : 'Create index', missing } : undefined,
+        indexFix:
+          missing && !pair
+            ? { label: missing.jobs.length > 1 ? 'Compress with bgzip and index' : 'Create index', missing }
+            : undefined,
         buildLabel: checks.buildLabels.get(file.id),
       };
     });
@@ -398,14 +450,24 @@ function progressLine(event: Extract<JobEvent, { kind: 'progress' }>): string {
 }
 
 function toEntry(file: SessionFile, availability: Availability): FileEntry {
-  return { ...file, formatLabel: formatLabel(file.detected.format), problems: file.detected.problems, availability, fixing: false };
+  return {
+    ...file,
+    formatLabel: formatLabel(file.detected.format),
+    problems: file.detected.problems,
+    availability,
+    fixing: false,
+  };
 }
 
 function toRunEntry(run: Run): RunEntry {
-  const entry: RunEntry = { ...run, command: formatJob({ steps: run.steps, ...(run.stdoutFile === undefined ? {} : { stdoutFile: run.stdoutFile }) }) };
+  const entry: RunEntry = {
+    ...run,
+    command: formatJob({ steps: run.steps, ...(run.stdoutFile === undefined ? {} : { stdoutFile: run.stdoutFile }) }),
+  };
   // Advice is not stored: a failed run gets it again from its stored exit status and stderr.
   const step = run.steps[run.failedStep ?? run.steps.length - 1];
-  if (run.status === 'failed' && step && run.exitStatus !== undefined) entry.advice = stepError({ command: step, exitStatus: run.exitStatus, stderr: run.stderr }).advice;
+  if (run.status === 'failed' && step && run.exitStatus !== undefined)
+    entry.advice = stepError({ command: step, exitStatus: run.exitStatus, stderr: run.stderr }).advice;
   return entry;
 }
 

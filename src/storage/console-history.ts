@@ -21,7 +21,12 @@ export async function appendConsoleLine(db: LokusDb, codec: RowCodec, row: Conso
 }
 
 /** The last `limit` lines of a session, oldest first. */
-export async function lastConsoleLines(db: LokusDb, codec: RowCodec, sessionId: string, limit: number): Promise<ConsoleEntry[]> {
+export async function lastConsoleLines(
+  db: LokusDb,
+  codec: RowCodec,
+  sessionId: string,
+  limit: number,
+): Promise<ConsoleEntry[]> {
   const rows = await codec.decodeAll('console', await ofSession(db, sessionId).reverse().limit(limit).toArray());
   return rows.reverse().map((row) => consoleFromRow(row as ConsoleRow & { id: number }));
 }

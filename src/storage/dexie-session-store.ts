@@ -1,7 +1,15 @@
 // SessionStore on IndexedDB through Dexie. Every change is one transaction, so a failure (a full disk
 // above all) leaves nothing half-written; failures surface as StorageError values. With encryption on, rows are
 // sealed before and opened after each transaction (WebCrypto cannot run inside one; see row-codec.ts).
-import { DEFAULT_SETTINGS, type ConsoleEntry, type Run, type RunOutput, type Session, type SessionFile, type Settings } from '../core/session';
+import {
+  DEFAULT_SETTINGS,
+  type ConsoleEntry,
+  type Run,
+  type RunOutput,
+  type Session,
+  type SessionFile,
+  type Settings,
+} from '../core/session';
 import {
   NotFoundError,
   type AddFileOptions,
@@ -89,7 +97,9 @@ export class DexieSessionStore implements SessionStore {
 
   listSessions(): Promise<Session[]> {
     return this.read('list sessions', [], async (codec) =>
-      (await codec.decodeAll('sessions', await this.db.sessions.orderBy('updatedAt').reverse().toArray())).map(sessionFromRow),
+      (await codec.decodeAll('sessions', await this.db.sessions.orderBy('updatedAt').reverse().toArray())).map(
+        sessionFromRow,
+      ),
     );
   }
 
@@ -141,7 +151,11 @@ export class DexieSessionStore implements SessionStore {
 
   duplicateSession(id: string, name: string): Promise<Session> {
     return this.write('duplicate the session', async (codec) =>
-      writeSnapshot(this.db, rekeySnapshot(await this.snapshot(id, codec), { newId: this.newId, now: this.now(), name }), codec),
+      writeSnapshot(
+        this.db,
+        rekeySnapshot(await this.snapshot(id, codec), { newId: this.newId, now: this.now(), name }),
+        codec,
+      ),
     );
   }
 
@@ -150,7 +164,8 @@ export class DexieSessionStore implements SessionStore {
     return this.write('delete the session', () =>
       db.transaction('rw', this.all, async () => {
         await db.sessions.delete(id);
-        for (const table of [db.files, db.fileData, db.runs, db.outputs, db.console]) await table.where('sessionId').equals(id).delete();
+        for (const table of [db.files, db.fileData, db.runs, db.outputs, db.console])
+          await table.where('sessionId').equals(id).delete();
         await db.viewer.delete(id);
       }),
     );
@@ -158,7 +173,9 @@ export class DexieSessionStore implements SessionStore {
 
   listFiles(sessionId: string): Promise<SessionFile[]> {
     return this.read('list the files', [], async (codec) =>
-      (await codec.decodeAll('files', await this.db.files.where('sessionId').equals(sessionId).sortBy('addedAt'))).map(fileFromRow),
+      (await codec.decodeAll('files', await this.db.files.where('sessionId').equals(sessionId).sortBy('addedAt'))).map(
+        fileFromRow,
+      ),
     );
   }
 
@@ -167,7 +184,11 @@ export class DexieSessionStore implements SessionStore {
     return this.write(`keep ${file.name}`, async (codec) => {
       const storage = options.handle ? 'handle' : options.blob ? 'blob' : 'none';
       const row = fileToRow({ ...file, id: this.newId(), sessionId, storage, addedAt: this.now() });
-      const data: FileDataRow = { fileId: row.id, sessionId, ...(options.handle ? { handle: options.handle } : { blob: options.blob }) };
+      const data: FileDataRow = {
+        fileId: row.id,
+        sessionId,
+        ...(options.handle ? { handle: options.handle } : { blob: options.blob }),
+      };
       const storedRow = await codec.encode('files', row);
       const storedData = storage === 'none' ? undefined : await codec.encode('fileData', data);
       await db.transaction('rw', [db.sessions, db.files, db.fileData], async () => {
@@ -254,7 +275,9 @@ export class DexieSessionStore implements SessionStore {
   }
 
   appendConsole(sessionId: string, line: string, runId?: string): Promise<ConsoleEntry> {
-    return this.write('save the console line', (codec) => appendConsoleLine(this.db, codec, { sessionId, line, at: this.now(), ...(runId ? { runId } : {}) }));
+    return this.write('save the console line', (codec) =>
+      appendConsoleLine(this.db, codec, { sessionId, line, at: this.now(), ...(runId ? { runId } : {}) }),
+    );
   }
 
   listConsole(sessionId: string, limit = Infinity): Promise<ConsoleEntry[]> {
@@ -305,7 +328,9 @@ export class DexieSessionStore implements SessionStore {
 
   /** While encryption is on, the export is plain (the user is unlocked and asked for it): the UI says so. */
   exportSession(id: string, options: ExportOptions): Promise<Blob> {
-    return this.read('export the session', new Blob(), async (codec) => encodeArchive(await this.snapshot(id, codec), this.now(), options.includeInputs));
+    return this.read('export the session', new Blob(), async (codec) =>
+      encodeArchive(await this.snapshot(id, codec), this.now(), options.includeInputs),
+    );
   }
 
   importSession(archive: Blob): Promise<Session> {
@@ -313,7 +338,11 @@ export class DexieSessionStore implements SessionStore {
       const snapshot = await decodeArchive(archive);
       await this.reopenIfDeleted();
       return this.write('import the session', (codec) =>
-        writeSnapshot(this.db, rekeySnapshot(snapshot, { newId: this.newId, now: this.now(), name: snapshot.session.name }), codec),
+        writeSnapshot(
+          this.db,
+          rekeySnapshot(snapshot, { newId: this.newId, now: this.now(), name: snapshot.session.name }),
+          codec,
+        ),
       );
     });
   }

@@ -14,7 +14,9 @@ function chain(error: unknown): unknown[] {
 }
 
 function names(error: unknown): string[] {
-  return chain(error).flatMap((e) => ((e as { name?: unknown }).name === undefined ? [] : [String((e as { name?: unknown }).name)]));
+  return chain(error).flatMap((e) =>
+    (e as { name?: unknown }).name === undefined ? [] : [String((e as { name?: unknown }).name)],
+  );
 }
 
 /** True for a QuotaExceededError, whether raw, wrapped by Dexie, or as the reason a transaction aborted. */
@@ -34,7 +36,11 @@ export function toStorageError(error: unknown, what: string): StorageError {
     );
   }
   const detail = error instanceof Error ? error.message : String(error);
-  return new StorageError(`Could not ${what}: ${detail}`, 'Reload the page and try again; if it keeps failing, export your sessions.', error);
+  return new StorageError(
+    `Could not ${what}: ${detail}`,
+    'Reload the page and try again; if it keeps failing, export your sessions.',
+    error,
+  );
 }
 
 /** Runs `work`, converting any failure into a StorageError about `what`. */

@@ -11,7 +11,13 @@ export function sessionFromRow(row: SessionRow): Session {
 }
 
 export function sessionToRow(session: Session): SessionRow {
-  return { id: session.id, name: session.name, createdAt: session.createdAt, updatedAt: session.updatedAt, notes: session.notes };
+  return {
+    id: session.id,
+    name: session.name,
+    createdAt: session.createdAt,
+    updatedAt: session.updatedAt,
+    notes: session.notes,
+  };
 }
 
 export function fileFromRow(row: FileRow): SessionFile {

@@ -9,7 +9,15 @@ import type { Vault } from './vault';
 
 export type SealedTable = 'sessions' | 'files' | 'fileData' | 'runs' | 'outputs' | 'console' | 'viewer';
 
-export const SEALED_TABLES: readonly SealedTable[] = ['sessions', 'files', 'fileData', 'runs', 'outputs', 'console', 'viewer'];
+export const SEALED_TABLES: readonly SealedTable[] = [
+  'sessions',
+  'files',
+  'fileData',
+  'runs',
+  'outputs',
+  'console',
+  'viewer',
+];
 
 /** Columns left in the clear: keys, indexed columns and timestamps. Names, argv, text and bytes are all sealed. */
 const CLEAR: Record<SealedTable, readonly string[]> = {
@@ -94,7 +102,11 @@ export class RowCodec {
     const { payload, sealedBlob, ...clear } = stored as unknown as SealedColumns & Row;
     const place = placeOf(table, clear);
     const secret = await vault.openJson<Row>(payload, place);
-    return { ...secret, ...clear, ...(sealedBlob ? { blob: await openBlob(vault, sealedBlob, place) } : {}) } as PlainRow<K>;
+    return {
+      ...secret,
+      ...clear,
+      ...(sealedBlob ? { blob: await openBlob(vault, sealedBlob, place) } : {}),
+    } as PlainRow<K>;
   }
 
   decodeAll<K extends SealedTable>(table: K, rows: ReadonlyArray<StoredRow<K>>): Promise<PlainRow<K>[]> {
@@ -102,7 +114,8 @@ export class RowCodec {
   }
 
   private requireVault(): Vault {
-    if (!this.vault) throw new LockedError('Your Lokus data is encrypted and locked.', 'Unlock it with your passphrase.');
+    if (!this.vault)
+      throw new LockedError('Your Lokus data is encrypted and locked.', 'Unlock it with your passphrase.');
     return this.vault;
   }
 }

@@ -57,8 +57,14 @@ export async function openBlob(vault: Vault, sealed: Blob, place: string): Promi
   const parts = new BlobBuilder();
   for (let index = 0; index < count; index++) {
     const stored = new Uint8Array(await sealed.slice(index * STORED_CHUNK, (index + 1) * STORED_CHUNK).arrayBuffer());
-    if (stored.length < IV_BYTES + TAG_BYTES) throw new Error(`A sealed file copy is damaged (chunk ${index + 1} of ${count} is cut short).`);
-    parts.add(await vault.openBytes({ iv: stored.slice(0, IV_BYTES), data: stored.slice(IV_BYTES) }, chunkPlace(place, index, count)));
+    if (stored.length < IV_BYTES + TAG_BYTES)
+      throw new Error(`A sealed file copy is damaged (chunk ${index + 1} of ${count} is cut short).`);
+    parts.add(
+      await vault.openBytes(
+        { iv: stored.slice(0, IV_BYTES), data: stored.slice(IV_BYTES) },
+        chunkPlace(place, index, count),
+      ),
+    );
   }
   return parts.build();
 }

@@ -24,7 +24,11 @@ interface Manifest {
 
 const bytesOf = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer());
 
-export async function encodeArchive(snapshot: SessionSnapshot, exportedAt: number, includeInputs: boolean): Promise<Blob> {
+export async function encodeArchive(
+  snapshot: SessionSnapshot,
+  exportedAt: number,
+  includeInputs: boolean,
+): Promise<Blob> {
   const inputs = includeInputs ? snapshot.fileData.filter((d) => d.blob) : [];
   const manifest: Manifest = {
     format: ARCHIVE_FORMAT,
@@ -40,7 +44,8 @@ export async function encodeArchive(snapshot: SessionSnapshot, exportedAt: numbe
   // Genomics data is mostly compressed already: store the parts, deflate only the manifest.
   const entries: Zippable = { 'manifest.json': [strToU8(JSON.stringify(manifest, null, 1)), { level: 6 }] };
   for (const output of snapshot.outputs) entries[`outputs/${output.id}`] = [await bytesOf(output.blob), { level: 0 }];
-  for (const input of inputs) if (input.blob) entries[`inputs/${input.fileId}`] = [await bytesOf(input.blob), { level: 0 }];
+  for (const input of inputs)
+    if (input.blob) entries[`inputs/${input.fileId}`] = [await bytesOf(input.blob), { level: 0 }];
   return new Blob([zipSync(entries) as Uint8Array<ArrayBuffer>], { type: 'application/zip' });
 }
 
@@ -49,30 +54,46 @@ export async function decodeArchive(archive: Blob): Promise<SessionSnapshot> {
   try {
     entries = unzipSync(await bytesOf(archive));
   } catch (error) {
-    throw new ArchiveError('This file is not a Lokus session export (it is not a zip archive).', 'Pick a file made with "Export session".', error);
+    throw new ArchiveError(
+      'This file is not a Lokus session export (it is not a zip archive).',
+      'Pick a file made with "Export session".',
+      error,
+    );
   }
   const manifestBytes = entries['manifest.json'];
   let manifest: Manifest | undefined;
   try {
     manifest = manifestBytes ? (JSON.parse(strFromU8(manifestBytes)) as Manifest) : undefined;
   } catch (error) {
-    throw new ArchiveError('The session export is damaged: its manifest is not valid JSON.', 'Export the session again.', error);
+    throw new ArchiveError(
+      'The session export is damaged: its manifest is not valid JSON.',
+      'Export the session again.',
+      error,
+    );
   }
   if (manifest?.format !== ARCHIVE_FORMAT) {
     throw new ArchiveError('This zip file is not a Lokus session export.', 'Pick a file made with "Export session".');
   }
   if (manifest.version > ARCHIVE_VERSION) {
-    throw new ArchiveError(`This session was exported by a newer Lokus (format ${manifest.version}).`, 'Update Lokus, then import it again.');
+    throw new ArchiveError(
+      `This session was exported by a newer Lokus (format ${manifest.version}).`,
+      'Update Lokus, then import it again.',
+    );
   }
   const part = (path: string) => {
     const data = entries[path];
-    if (!data) throw new ArchiveError(`The session export is incomplete: ${path} is missing.`, 'Export the session again.');
+    if (!data)
+      throw new ArchiveError(`The session export is incomplete: ${path} is missing.`, 'Export the session again.');
     return new Blob([data as Uint8Array<ArrayBuffer>]);
   };
   return {
     session: manifest.session,
     files: manifest.files,
-    fileData: manifest.inputs.map((fileId) => ({ fileId, sessionId: manifest.session.id, blob: part(`inputs/${fileId}`) })),
+    fileData: manifest.inputs.map((fileId) => ({
+      fileId,
+      sessionId: manifest.session.id,
+      blob: part(`inputs/${fileId}`),
+    })),
     runs: manifest.runs,
     outputs: manifest.outputs.map((o) => ({ ...o, blob: part(`outputs/${o.id}`) })),
     console: manifest.console,

@@ -34,7 +34,8 @@ export async function readSnapshot(db: LokusDb, id: string, codec: RowCodec): Pr
 
 /** Adds a (re-keyed) snapshot as a new session: all of it, or, on any failure, none of it. */
 export async function writeSnapshot(db: LokusDb, snapshot: SessionSnapshot, codec: RowCodec): Promise<Session> {
-  const all = <K extends SealedTable>(table: K, rows: PlainRow<K>[]) => Promise.all(rows.map((row) => codec.encode(table, row)));
+  const all = <K extends SealedTable>(table: K, rows: PlainRow<K>[]) =>
+    Promise.all(rows.map((row) => codec.encode(table, row)));
   const session = await codec.encode('sessions', snapshot.session);
   const files = await all('files', snapshot.files);
   const fileData = await all('fileData', snapshot.fileData);

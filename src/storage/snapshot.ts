@@ -44,7 +44,12 @@ export function rekeySnapshot(snapshot: SessionSnapshot, options: RekeyOptions):
       sessionId,
       outputs: r.outputs.map((o) => ({ ...o, blobId: mapped(outputIds, o.blobId) })),
     })),
-    outputs: snapshot.outputs.map((o) => ({ ...o, id: mapped(outputIds, o.id), sessionId, runId: mapped(runIds, o.runId) })),
+    outputs: snapshot.outputs.map((o) => ({
+      ...o,
+      id: mapped(outputIds, o.id),
+      sessionId,
+      runId: mapped(runIds, o.runId),
+    })),
     console: snapshot.console.map((c) => {
       const { id: _id, ...rest } = c;
       return { ...rest, sessionId, ...(c.runId ? { runId: mapped(runIds, c.runId) } : {}) };

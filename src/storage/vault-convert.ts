@@ -8,7 +8,15 @@ import { isSealedRow, SEALED_TABLES, type RowCodec, type SealedTable, type Store
 import type { ConversionProgress } from '../core/storage-port';
 
 /** Rows per transaction; one for tables that hold file bytes, so memory stays at one file's size. */
-const BATCH: Record<SealedTable, number> = { sessions: 50, files: 50, fileData: 1, runs: 20, outputs: 1, console: 200, viewer: 50 };
+const BATCH: Record<SealedTable, number> = {
+  sessions: 50,
+  files: 50,
+  fileData: 1,
+  runs: 20,
+  outputs: 1,
+  console: 200,
+  viewer: 50,
+};
 
 /** Call only while holding the store's write queue: no save may change a row between its read and its rewrite. */
 export async function convertRows(db: LokusDb, codec: RowCodec, progress?: ConversionProgress): Promise<void> {

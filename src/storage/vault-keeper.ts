@@ -1,6 +1,12 @@
 // Holds the encryption state of the database: the header row, the data key while unlocked (memory only, not
 // extractable), the codec rows go through, and one queue for writes, so a conversion never races a save.
-import { LockedError, PassphraseError, StorageError, type ConversionProgress, type EncryptionStatus } from '../core/storage-port';
+import {
+  LockedError,
+  PassphraseError,
+  StorageError,
+  type ConversionProgress,
+  type EncryptionStatus,
+} from '../core/storage-port';
 import type { LokusDb } from './lokus-db';
 import { RowCodec } from './row-codec';
 import { convertRows } from './vault-convert';
@@ -19,7 +25,8 @@ export class VaultKeeper {
     private readonly iterations = PBKDF2_ITERATIONS,
   ) {
     // A production build refuses a weaker count outright, so the test parameter cannot weaken the product.
-    if (import.meta.env.PROD && iterations < PBKDF2_ITERATIONS) throw new Error(`PBKDF2 needs at least ${PBKDF2_ITERATIONS} iterations.`);
+    if (import.meta.env.PROD && iterations < PBKDF2_ITERATIONS)
+      throw new Error(`PBKDF2 needs at least ${PBKDF2_ITERATIONS} iterations.`);
   }
 
   /** Runs `work` after every earlier write has settled: saves, conversions and locking happen one at a time. */
@@ -49,7 +56,8 @@ export class VaultKeeper {
   async codec(): Promise<RowCodec> {
     const row = await this.#header();
     if (!row) return RowCodec.plain;
-    if (!this.#vault) throw new LockedError('Your Lokus data is encrypted and locked.', 'Unlock it with your passphrase.');
+    if (!this.#vault)
+      throw new LockedError('Your Lokus data is encrypted and locked.', 'Unlock it with your passphrase.');
     return new RowCodec(this.#vault, row.state !== 'decrypting');
   }
 
@@ -68,7 +76,11 @@ export class VaultKeeper {
 
   enable(passphrase: string, progress?: ConversionProgress): Promise<void> {
     return this.exclusive(async () => {
-      if (await this.#header()) throw new StorageError('Encryption is already on.', 'Turn it off first to choose a new passphrase, or use "Change passphrase".');
+      if (await this.#header())
+        throw new StorageError(
+          'Encryption is already on.',
+          'Turn it off first to choose a new passphrase, or use "Change passphrase".',
+        );
       const vault = await Vault.create(passphrase, this.iterations);
       // The header is stored before any row is sealed: a page closed half-way then resumes at the next unlock.
       const row: VaultRow = { key: 'vault', header: vault.header, state: 'encrypting' };
@@ -94,7 +106,11 @@ export class VaultKeeper {
   changePassphrase(current: string, next: string): Promise<void> {
     return this.exclusive(async () => {
       const row = await this.#header();
-      if (!row) throw new StorageError('Encryption is off, so there is no passphrase to change.', 'Turn encryption on to set one.');
+      if (!row)
+        throw new StorageError(
+          'Encryption is off, so there is no passphrase to change.',
+          'Turn encryption on to set one.',
+        );
       let header;
       try {
         header = await Vault.changePassphrase(row.header, current, next, this.iterations);
@@ -133,6 +149,7 @@ async function openVault(row: VaultRow, passphrase: string): Promise<Vault> {
 
 function passphraseError(error: unknown): unknown {
   if (error instanceof WrongPassphraseError) return new PassphraseError(error.message, error.advice, error);
-  if (error instanceof Error && /cannot be empty/.test(error.message)) return new PassphraseError(error.message, 'Type a passphrase.', error);
+  if (error instanceof Error && /cannot be empty/.test(error.message))
+    return new PassphraseError(error.message, 'Type a passphrase.', error);
   return error;
 }

@@ -34,18 +34,32 @@ export class WrongPassphraseError extends Error {
 
 const random = (length: number) => crypto.getRandomValues(new Uint8Array(length));
 
-async function passphraseKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<CryptoKey> {
+async function passphraseKey(
+  passphrase: string,
+  salt: Uint8Array<ArrayBuffer>,
+  iterations: number,
+): Promise<CryptoKey> {
   const material = await crypto.subtle.importKey('raw', encoder.encode(passphrase), 'PBKDF2', false, ['deriveKey']);
-  return crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, material, { name: 'AES-GCM', length: 256 }, false, [
-    'wrapKey',
-    'unwrapKey',
-  ]);
+  return crypto.subtle.deriveKey(
+    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
+    material,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['wrapKey', 'unwrapKey'],
+  );
 }
 
-async function wrap(dataKey: CryptoKey, passphrase: string, iterations: number): Promise<Pick<VaultHeader, 'salt' | 'iterations' | 'wrappedKey'>> {
+async function wrap(
+  dataKey: CryptoKey,
+  passphrase: string,
+  iterations: number,
+): Promise<Pick<VaultHeader, 'salt' | 'iterations' | 'wrappedKey'>> {
   const salt = random(16);
   const iv = random(12);
-  const wrapped = await crypto.subtle.wrapKey('raw', dataKey, await passphraseKey(passphrase, salt, iterations), { name: 'AES-GCM', iv });
+  const wrapped = await crypto.subtle.wrapKey('raw', dataKey, await passphraseKey(passphrase, salt, iterations), {
+    name: 'AES-GCM',
+    iv,
+  });
   return { salt, iterations, wrappedKey: { iv, data: new Uint8Array(wrapped) } };
 }
 
@@ -72,10 +86,15 @@ export class Vault {
     let plain: Uint8Array;
     try {
       // Not extractable: script on the page can use the key while unlocked but never read it out.
-      key = await crypto.subtle.unwrapKey('raw', header.wrappedKey.data, kek, { name: 'AES-GCM', iv: header.wrappedKey.iv }, 'AES-GCM', false, [
-        'encrypt',
-        'decrypt',
-      ]);
+      key = await crypto.subtle.unwrapKey(
+        'raw',
+        header.wrappedKey.data,
+        kek,
+        { name: 'AES-GCM', iv: header.wrappedKey.iv },
+        'AES-GCM',
+        false,
+        ['encrypt', 'decrypt'],
+      );
       plain = await open(key, header.check, 'check');
     } catch {
       throw new WrongPassphraseError();
@@ -88,15 +107,25 @@ export class Vault {
    * A new header for a new passphrase, after checking the current one. Data sealed so far stays valid: only
    * the wrapped data key changes. Store the returned header in place of the old one.
    */
-  static async changePassphrase(header: VaultHeader, current: string, next: string, iterations = PBKDF2_ITERATIONS): Promise<VaultHeader> {
+  static async changePassphrase(
+    header: VaultHeader,
+    current: string,
+    next: string,
+    iterations = PBKDF2_ITERATIONS,
+  ): Promise<VaultHeader> {
     if (next.length === 0) throw new Error('A passphrase cannot be empty.');
     await Vault.unlock(header, current);
     const kek = await passphraseKey(current, header.salt, header.iterations);
     // Unwrapped extractable for this one re-wrap only; never kept.
-    const key = await crypto.subtle.unwrapKey('raw', header.wrappedKey.data, kek, { name: 'AES-GCM', iv: header.wrappedKey.iv }, 'AES-GCM', true, [
-      'encrypt',
-      'decrypt',
-    ]);
+    const key = await crypto.subtle.unwrapKey(
+      'raw',
+      header.wrappedKey.data,
+      kek,
+      { name: 'AES-GCM', iv: header.wrappedKey.iv },
+      'AES-GCM',
+      true,
+      ['encrypt', 'decrypt'],
+    );
     return { ...header, ...(await wrap(key, next, iterations)) };
   }
 
@@ -133,6 +162,10 @@ async function seal(key: CryptoKey, bytes: Uint8Array<ArrayBuffer>, place: strin
 }
 
 async function open(key: CryptoKey, sealed: Sealed, place: string): Promise<Uint8Array<ArrayBuffer>> {
-  const data = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv, additionalData: encoder.encode(place) }, key, sealed.data);
+  const data = await crypto.subtle.decrypt(
+    { name: 'AES-GCM', iv: sealed.iv, additionalData: encoder.encode(place) },
+    key,
+    sealed.data,
+  );
   return new Uint8Array(data);
 }

@@ -57,7 +57,11 @@ describe('analyses', () => {
     await page.getByLabel('Notes').waitFor({ timeout: 120_000 });
     await page
       .getByLabel('Open files', { exact: true })
-      .setInputFiles(['ex1.bam', 'ex1.bam.bai', '1kg_phase1_chr22_5samples.vcf.gz', '1kg_phase1_chr22_5samples.vcf.gz.tbi'].map((name) => join(FIXTURES, name)));
+      .setInputFiles(
+        ['ex1.bam', 'ex1.bam.bai', '1kg_phase1_chr22_5samples.vcf.gz', '1kg_phase1_chr22_5samples.vcf.gz.tbi'].map(
+          (name) => join(FIXTURES, name),
+        ),
+      );
     await expect.poll(() => page.getByTestId('file-row').count(), { timeout: 30_000 }).toBe(4);
   });
 
@@ -68,10 +72,22 @@ describe('analyses', () => {
     expect(await metricValue(page, 'mappedPct')).toBe(`${flagstatLine('mapped').percent}%`);
     expect(await metricValue(page, 'properlyPairedPct')).toBe(`${flagstatLine('properly paired').percent}%`);
     const stats = expected('samtools-stats.stdout');
-    expect(await metricValue(page, 'errorRatePct')).toBe(`${(100 * Number(statsValue(stats, 'SN', 'error rate'))).toFixed(2)}%`);
+    expect(await metricValue(page, 'errorRatePct')).toBe(
+      `${(100 * Number(statsValue(stats, 'SN', 'error rate'))).toFixed(2)}%`,
+    );
     expect(await page.locator('[data-metric="mappedPct"]').innerText()).toMatch(/pass/i);
-    for (const chart of ['coverage', 'insert-sizes', 'mapq', 'quality-by-cycle', 'gc-depth', 'indels-per-cycle', 'reads-per-contig']) {
-      await expect.poll(() => page.locator(`[data-chart="${chart}"] svg`).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    for (const chart of [
+      'coverage',
+      'insert-sizes',
+      'mapq',
+      'quality-by-cycle',
+      'gc-depth',
+      'indels-per-cycle',
+      'reads-per-contig',
+    ]) {
+      await expect
+        .poll(() => page.locator(`[data-chart="${chart}"] svg`).count(), { timeout: 10_000 })
+        .toBeGreaterThan(0);
     }
     await expect.poll(() => page.getByTestId('run').count()).toBeGreaterThanOrEqual(7);
   });
@@ -99,7 +115,10 @@ describe('analyses', () => {
     const download = page.waitForEvent('download');
     await page.locator('.table-export').filter({ hasText: 'contigs' }).getByRole('button', { name: 'TSV' }).click();
     const tsv = readFileSync((await (await download).path())!, 'utf8');
-    expect(tsv.split('\n').slice(0, 3)).toEqual(['name\tlength\tmapped\tunmapped', ...expected('samtools-idxstats.stdout').split('\n').slice(0, 2)]);
+    expect(tsv.split('\n').slice(0, 3)).toEqual([
+      'name\tlength\tmapped\tunmapped',
+      ...expected('samtools-idxstats.stdout').split('\n').slice(0, 2),
+    ]);
   });
 
   it('runs Variant summary on the 1000 Genomes VCF and shows what native bcftools reports', async () => {
@@ -107,13 +126,24 @@ describe('analyses', () => {
     await page.getByRole('button', { name: 'Close result' }).click();
     await runAnalysis(page, 'Variant summary');
     const stats = expected('bcftools-stats.stdout');
-    expect(await metricValue(page, 'records')).toBe(Number(statsValue(stats, 'SN', 'number of records')).toLocaleString('en-US'));
-    expect(await metricValue(page, 'snps')).toBe(Number(statsValue(stats, 'SN', 'number of SNPs')).toLocaleString('en-US'));
-    expect(await metricValue(page, 'indels')).toBe(Number(statsValue(stats, 'SN', 'number of indels')).toLocaleString('en-US'));
-    const tstv = stats.split('\n').find((l) => l.startsWith('TSTV\t'))!.split('\t');
+    expect(await metricValue(page, 'records')).toBe(
+      Number(statsValue(stats, 'SN', 'number of records')).toLocaleString('en-US'),
+    );
+    expect(await metricValue(page, 'snps')).toBe(
+      Number(statsValue(stats, 'SN', 'number of SNPs')).toLocaleString('en-US'),
+    );
+    expect(await metricValue(page, 'indels')).toBe(
+      Number(statsValue(stats, 'SN', 'number of indels')).toLocaleString('en-US'),
+    );
+    const tstv = stats
+      .split('\n')
+      .find((l) => l.startsWith('TSTV\t'))!
+      .split('\t');
     expect(await metricValue(page, 'tstv')).toBe(tstv[4]);
     for (const chart of ['types', 'substitutions', 'indel-lengths', 'quality', 'per-sample', 'het-hom']) {
-      await expect.poll(() => page.locator(`[data-chart="${chart}"] svg`).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      await expect
+        .poll(() => page.locator(`[data-chart="${chart}"] svg`).count(), { timeout: 10_000 })
+        .toBeGreaterThan(0);
     }
   });
 
@@ -123,15 +153,29 @@ describe('analyses', () => {
     await page.getByLabel('VCF or BCF file').selectOption('1kg_phase1_chr22_5samples.vcf.gz');
     await page.getByLabel('Region').fill('22:50300000-50310000');
     await page.getByRole('button', { name: 'Show variants' }).click();
-    const native = readFileSync(join(FIXTURES, 'tool-output', 'bcftools-query.1kg_phase1_chr22_5samples.vcf.gz.region.txt'), 'utf8').trimEnd().split('\n');
-    await expect.poll(() => page.getByTestId('variant-count').innerText(), { timeout: 60_000 }).toBe(`${native.length} variants`);
-    const firstRow = await page.getByRole('region', { name: 'Variants' }).locator('tbody tr:not(.spacer)').first().locator('td').allInnerTexts();
+    const native = readFileSync(
+      join(FIXTURES, 'tool-output', 'bcftools-query.1kg_phase1_chr22_5samples.vcf.gz.region.txt'),
+      'utf8',
+    )
+      .trimEnd()
+      .split('\n');
+    await expect
+      .poll(() => page.getByTestId('variant-count').innerText(), { timeout: 60_000 })
+      .toBe(`${native.length} variants`);
+    const firstRow = await page
+      .getByRole('region', { name: 'Variants' })
+      .locator('tbody tr:not(.spacer)')
+      .first()
+      .locator('td')
+      .allInnerTexts();
     expect(firstRow.slice(0, 7)).toEqual(native[0]!.split('\t').slice(0, 7));
     // Virtualised: only the rows in view are in the page; scrolling to the end shows the last one.
     const table = page.getByRole('region', { name: 'Variants' });
     expect(await table.locator('tbody tr:not(.spacer)').count()).toBeLessThan(60);
     await table.evaluate((element) => element.scrollTo(0, element.scrollHeight));
-    await expect.poll(() => table.locator('tbody tr:not(.spacer)').last().locator('td').nth(1).innerText()).toBe(native.at(-1)!.split('\t')[1]);
+    await expect
+      .poll(() => table.locator('tbody tr:not(.spacer)').last().locator('td').nth(1).innerText())
+      .toBe(native.at(-1)!.split('\t')[1]);
     // The filtered set as VCF (bcftools view with the same filters) holds the same records.
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export VCF' }).click();
@@ -139,7 +183,9 @@ describe('analyses', () => {
     expect(vcf.split('\n').filter((l) => l !== '' && !l.startsWith('#'))).toHaveLength(native.length);
     await page.getByLabel('Expression', { exact: true }).fill('XYZ>1');
     await page.getByRole('button', { name: 'Show variants' }).click();
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'XYZ' }).innerText(), { timeout: 60_000 }).toMatch(/which this file does not define/);
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'XYZ' }).innerText(), { timeout: 60_000 })
+      .toMatch(/which this file does not define/);
     await page.getByRole('button', { name: 'Reports', exact: true }).click();
   });
 
@@ -155,14 +201,21 @@ describe('analyses', () => {
 
   it('runs FASTQ QC on a read pair and shows what native seqtk reports', async () => {
     const { page } = app;
-    await page.getByLabel('Open files', { exact: true }).setInputFiles(['ex1_R1.fastq.gz', 'ex1_R2.fastq.gz'].map((name) => join(FIXTURES, name)));
+    await page
+      .getByLabel('Open files', { exact: true })
+      .setInputFiles(['ex1_R1.fastq.gz', 'ex1_R2.fastq.gz'].map((name) => join(FIXTURES, name)));
     await page.getByRole('button', { name: 'FASTQ QC', exact: true }).click();
     await expect.poll(() => page.getByLabel('Mates (R2) (optional)').inputValue()).toBe('ex1_R2.fastq.gz');
     await page.getByRole('button', { name: 'Run FASTQ QC' }).click();
     await page.locator('[data-metric="reads.R1"]').waitFor({ timeout: 120_000 });
     for (const read of ['R1', 'R2']) {
-      const comp = readFileSync(join(FIXTURES, 'tool-output', `seqtk-comp.ex1_${read}.fastq.gz.txt`), 'utf8').trimEnd().split('\n');
-      const all = readFileSync(join(FIXTURES, 'tool-output', `seqtk-fqchk.ex1_${read}.fastq.gz.txt`), 'utf8').split('\n').find((l) => l.startsWith('ALL\t'))!.split('\t');
+      const comp = readFileSync(join(FIXTURES, 'tool-output', `seqtk-comp.ex1_${read}.fastq.gz.txt`), 'utf8')
+        .trimEnd()
+        .split('\n');
+      const all = readFileSync(join(FIXTURES, 'tool-output', `seqtk-fqchk.ex1_${read}.fastq.gz.txt`), 'utf8')
+        .split('\n')
+        .find((l) => l.startsWith('ALL\t'))!
+        .split('\t');
       expect(await metricValue(page, `reads.${read}`)).toBe(comp.length.toLocaleString('en-US'));
       expect(await metricValue(page, `meanQuality.${read}`)).toBe(`Q${all[7]}`);
     }
@@ -171,7 +224,9 @@ describe('analyses', () => {
 
   it('runs Alignment QC on the CRAM copy with its reference and gets the BAM’s numbers', async () => {
     const { page } = app;
-    await page.getByLabel('Open files', { exact: true }).setInputFiles(['ex1.cram', 'ex1.cram.crai', 'ex1.fa'].map((name) => join(FIXTURES, name)));
+    await page
+      .getByLabel('Open files', { exact: true })
+      .setInputFiles(['ex1.cram', 'ex1.cram.crai', 'ex1.fa'].map((name) => join(FIXTURES, name)));
     await page.getByRole('button', { name: 'Alignment QC', exact: true }).click();
     await page.getByLabel('Alignments').selectOption('ex1.cram');
     await expect.poll(() => page.getByText('A CRAM file is read with the reference').count()).toBe(1);

@@ -34,9 +34,18 @@ const CASES: ReadonlyArray<[file: string, says: RegExp]> = [
 ];
 
 const SESSION_WARNINGS: ReadonlyArray<[files: string[], says: RegExp]> = [
-  [['pair_R1.fastq', 'pair_R2.fastq'], /pair_R1\.fastq has 10 reads but pair_R2\.fastq has 8\. .*download or copy both again/],
-  [['wrong-reference.fa', 'wrong-reference.fa.fai'], /ex1\.bam and wrong-reference\.fa give different lengths .*different reference/],
-  [['grch37-plain-names.vcf', 'grch38-chr-names.sam'], /grch37-plain-names\.vcf is on GRCh37 but grch38-chr-names\.sam is on GRCh38.*lift one over/],
+  [
+    ['pair_R1.fastq', 'pair_R2.fastq'],
+    /pair_R1\.fastq has 10 reads but pair_R2\.fastq has 8\. .*download or copy both again/,
+  ],
+  [
+    ['wrong-reference.fa', 'wrong-reference.fa.fai'],
+    /ex1\.bam and wrong-reference\.fa give different lengths .*different reference/,
+  ],
+  [
+    ['grch37-plain-names.vcf', 'grch38-chr-names.sam'],
+    /grch37-plain-names\.vcf is on GRCh37 but grch38-chr-names\.sam is on GRCh38.*lift one over/,
+  ],
 ];
 
 async function runInConsole(page: Page, line: string): Promise<void> {
@@ -47,7 +56,8 @@ async function runInConsole(page: Page, line: string): Promise<void> {
 }
 
 const consoleText = async (page: Page) => (await page.getByRole('log').innerText()).replace(/\r/g, '');
-const fileRow = (page: Page, name: string) => page.getByTestId('file-row').filter({ has: page.getByText(name, { exact: true }) });
+const fileRow = (page: Page, name: string) =>
+  page.getByTestId('file-row').filter({ has: page.getByText(name, { exact: true }) });
 
 /** The console still answers: a fresh command runs and prints its result. */
 async function stillResponsive(page: Page): Promise<void> {
@@ -73,7 +83,9 @@ describe('bad inputs', () => {
   });
 
   it('opens good files first', async () => {
-    await app.page.getByLabel('Open files', { exact: true }).setInputFiles([join(FIXTURES, 'ex1.bam'), join(FIXTURES, 'ex1.bam.bai')]);
+    await app.page
+      .getByLabel('Open files', { exact: true })
+      .setInputFiles([join(FIXTURES, 'ex1.bam'), join(FIXTURES, 'ex1.bam.bai')]);
     await expect.poll(() => app.page.getByTestId('file-row').count(), SLOW).toBe(2);
   });
 
@@ -107,12 +119,18 @@ describe('bad inputs', () => {
     writeFileSync(path, 'ACGT'.repeat(2.5 * 1024 * 1024));
     await page.getByLabel('Open files', { exact: true }).setInputFiles(path);
     opened.push('one-line.vcf');
-    await expect.poll(() => fileRow(page, 'one-line.vcf').innerText(), SLOW).toMatch(/no line break in its first 64 KB.*check the file and how it was exported/);
+    await expect
+      .poll(() => fileRow(page, 'one-line.vcf').innerText(), SLOW)
+      .toMatch(/no line break in its first 64 KB.*check the file and how it was exported/);
     await stillResponsive(page);
   });
 
   it.each([
-    ['samtools view -c truncated.bam', /exit status [1-9]\d* — /, /The input looks damaged .*check that the file is complete/],
+    [
+      'samtools view -c truncated.bam',
+      /exit status [1-9]\d* — /,
+      /The input looks damaged .*check that the file is complete/,
+    ],
     ['samtools view -c not-a-bam.bam', /exit status [1-9]\d* — /, /The input looks damaged/],
     // wasm bcftools reports its exit(255) as -1; any non-zero status is a failure here.
     ['bcftools view vcf-malformed.vcf', /exit status -?[1-9]\d* — /, /The VCF has a malformed record/],
@@ -123,7 +141,9 @@ describe('bad inputs', () => {
     const run = page.getByTestId('run').filter({ hasText: line }).first();
     await expect.poll(() => run.getByTestId('run-status').innerText(), SLOW).toMatch(/failed/i);
     await run.locator('summary').click();
-    await expect.poll(() => run.innerText(), SLOW).toMatch(new RegExp(`${advice.source}[\\s\\S]*Exit status\\s+-?[1-9]`));
+    await expect
+      .poll(() => run.innerText(), SLOW)
+      .toMatch(new RegExp(`${advice.source}[\\s\\S]*Exit status\\s+-?[1-9]`));
     await stillResponsive(page);
   });
 

@@ -9,16 +9,31 @@ import { launchBrowser, openApp, type AppPage } from './support/browser';
 import { reportViolations, round2, tableRows } from './support/report';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
-const native = (name: string): string => (JSON.parse(readFileSync(join(FIXTURES, 'expected', 'clinical', `${name}.json`), 'utf8')) as { stdout: string }).stdout;
-const nativeLines = (name: string): string[][] => native(name).trim().split('\n').filter((l) => !l.startsWith('#')).map((l) => l.split('\t'));
+const native = (name: string): string =>
+  (JSON.parse(readFileSync(join(FIXTURES, 'expected', 'clinical', `${name}.json`), 'utf8')) as { stdout: string })
+    .stdout;
+const nativeLines = (name: string): string[][] =>
+  native(name)
+    .trim()
+    .split('\n')
+    .filter((l) => !l.startsWith('#'))
+    .map((l) => l.split('\t'));
 
-async function run(page: Page, title: string, inputs: Record<string, string>, params: Record<string, string> = {}): Promise<void> {
-  if (await page.getByRole('button', { name: 'Close result' }).count()) await page.getByRole('button', { name: 'Close result' }).click();
+async function run(
+  page: Page,
+  title: string,
+  inputs: Record<string, string>,
+  params: Record<string, string> = {},
+): Promise<void> {
+  if (await page.getByRole('button', { name: 'Close result' }).count())
+    await page.getByRole('button', { name: 'Close result' }).click();
   await page.getByRole('button', { name: title, exact: true }).click();
   for (const [label, file] of Object.entries(inputs)) await page.getByLabel(label, { exact: false }).selectOption(file);
   for (const [label, value] of Object.entries(params)) await page.getByLabel(label).selectOption(value);
   await page.getByRole('button', { name: `Run ${title}` }).click();
-  await expect.poll(() => page.locator('#result-heading').innerText(), { timeout: 30_000 }).toContain(Object.values(inputs)[0]!);
+  await expect
+    .poll(() => page.locator('#result-heading').innerText(), { timeout: 30_000 })
+    .toContain(Object.values(inputs)[0]!);
   await page.locator('[data-metric]').first().waitFor({ timeout: 120_000 });
 }
 
@@ -42,9 +57,23 @@ describe('clinical quick checks', () => {
     const { page } = app;
     await page.getByLabel('Notes').waitFor({ timeout: 120_000 });
     const files = [
-      'ex1.fa', 'ex1.fa.fai', 'ex1.bam', 'ex1.bam.bai', 'ex1.panel.bed', 'hotspots.grch38.bam', 'hotspots.grch38.bam.bai',
-      'identity.HG00096.a.vcf.gz', 'identity.HG00096.a.vcf.gz.tbi', 'identity.HG00096.b.vcf.gz', 'identity.HG00096.b.vcf.gz.tbi',
-      'identity.HG00097.vcf.gz', 'identity.HG00097.vcf.gz.tbi', 'sex.male.bam', 'sex.male.bam.csi', 'sex.chrX.vcf.gz', 'sex.chrX.vcf.gz.tbi',
+      'ex1.fa',
+      'ex1.fa.fai',
+      'ex1.bam',
+      'ex1.bam.bai',
+      'ex1.panel.bed',
+      'hotspots.grch38.bam',
+      'hotspots.grch38.bam.bai',
+      'identity.HG00096.a.vcf.gz',
+      'identity.HG00096.a.vcf.gz.tbi',
+      'identity.HG00096.b.vcf.gz',
+      'identity.HG00096.b.vcf.gz.tbi',
+      'identity.HG00097.vcf.gz',
+      'identity.HG00097.vcf.gz.tbi',
+      'sex.male.bam',
+      'sex.male.bam.csi',
+      'sex.chrX.vcf.gz',
+      'sex.chrX.vcf.gz.tbi',
     ];
     await page.getByLabel('Open files', { exact: true }).setInputFiles(files.map((name) => join(FIXTURES, name)));
     await expect.poll(() => page.getByTestId('file-row').count(), { timeout: 60_000 }).toBe(files.length);
@@ -61,7 +90,14 @@ describe('clinical quick checks', () => {
       const f = at10[i]!;
       const n = f.length; // bed fields, then sum, bases >= 10, reads
       const length = Number(f[2]) - Number(f[1]);
-      expect(row).toMatchObject({ chrom: f[0], start: f[1], end: f[2], reads: f[n - 1], 'mean depth': round2(Number(f[n - 3]) / length), '% ≥10×': round2((100 * Number(f[n - 2])) / length) });
+      expect(row).toMatchObject({
+        chrom: f[0],
+        start: f[1],
+        end: f[2],
+        reads: f[n - 1],
+        'mean depth': round2(Number(f[n - 3]) / length),
+        '% ≥10×': round2((100 * Number(f[n - 2])) / length),
+      });
       expect(row['% ≥20×']).toBe(round2((100 * Number(at20[i]!.at(-1))) / length));
     }
     const genes = await tableRows(page, 'Coverage per gene');
@@ -70,11 +106,23 @@ describe('clinical quick checks', () => {
     const depth = nativeLines('panel-depth');
     const first = depth.findIndex((f) => Number(f[2]) < 10);
     let last = first;
-    while (depth[last + 1] && Number(depth[last + 1]![2]) < 10 && depth[last + 1]![0] === depth[first]![0] && Number(depth[last + 1]![1]) === Number(depth[last]![1]) + 1) last += 1;
+    while (
+      depth[last + 1] &&
+      Number(depth[last + 1]![2]) < 10 &&
+      depth[last + 1]![0] === depth[first]![0] &&
+      Number(depth[last + 1]![1]) === Number(depth[last]![1]) + 1
+    )
+      last += 1;
     const low = await tableRows(page, 'Low-coverage intervals');
-    expect(low[0]).toMatchObject({ chrom: depth[first]![0], start: String(Number(depth[first]![1]) - 1), end: depth[last]![1] });
+    expect(low[0]).toMatchObject({
+      chrom: depth[first]![0],
+      start: String(Number(depth[first]![1]) - 1),
+      end: depth[last]![1],
+    });
     await expect.poll(() => page.locator('[data-chart="gene-coverage"] svg').count()).toBeGreaterThan(0);
-    expect(await page.getByText('For research and education, not for clinical decisions').first().isVisible()).toBe(true);
+    expect(await page.getByText('For research and education, not for clinical decisions').first().isVisible()).toBe(
+      true,
+    );
   });
 
   it('shows the report without serious accessibility violations', async () => {
@@ -111,26 +159,48 @@ describe('clinical quick checks', () => {
     const first = (await tableRows(page, 'Low-coverage intervals'))[0]!;
     // The interval with 20 bases on each side (BED start is 0-based).
     const locus = `${first['chrom']}:${Math.max(1, Number(first['start']) + 1 - 20)}-${Number(first['end']) + 20}`;
-    await page.getByRole('table', { name: 'Low-coverage intervals' }).getByRole('button', { name: `View ${locus} in the genome viewer` }).click();
-    await expect.poll(() => page.getByTestId('igv-container').getAttribute('data-locus'), { timeout: 60_000 }).toBe(locus);
+    await page
+      .getByRole('table', { name: 'Low-coverage intervals' })
+      .getByRole('button', { name: `View ${locus} in the genome viewer` })
+      .click();
+    await expect
+      .poll(() => page.getByTestId('igv-container').getAttribute('data-locus'), { timeout: 60_000 })
+      .toBe(locus);
   });
 
   it('reads the spiked hotspots with the VAFs native samtools mpileup counts', async () => {
     const { page } = app;
     await run(page, 'Somatic hotspots', { 'Tumour alignments': 'hotspots.grch38.bam' });
     const rows = await tableRows(page, 'Hotspots');
-    const column = (pos: string): string => nativeLines('hotspots-3-pileup').find((f) => f[0] === 'chr12' && f[1] === pos)![4]!;
+    const column = (pos: string): string =>
+      nativeLines('hotspots-3-pileup').find((f) => f[0] === 'chr12' && f[1] === pos)![4]!;
     const g12 = column('25245350');
     const depth = (g12.match(/[ACGTacgt]/g) ?? []).length;
     const alt = (g12.match(/[Tt]/g) ?? []).length;
-    expect(rows.find((r) => r['change'] === 'p.G12D' && r['gene'] === 'KRAS')).toMatchObject({ position: 'chr12:25245350', depth: String(depth), 'alt reads': String(alt), 'VAF %': '25', status: 'detected' });
-    expect(rows.find((r) => r['change'] === 'p.V600E')).toMatchObject({ depth: '200', 'alt reads': '20', 'VAF %': '10', status: 'detected' });
+    expect(rows.find((r) => r['change'] === 'p.G12D' && r['gene'] === 'KRAS')).toMatchObject({
+      position: 'chr12:25245350',
+      depth: String(depth),
+      'alt reads': String(alt),
+      'VAF %': '25',
+      status: 'detected',
+    });
+    expect(rows.find((r) => r['change'] === 'p.V600E')).toMatchObject({
+      depth: '200',
+      'alt reads': '20',
+      'VAF %': '10',
+      status: 'detected',
+    });
     expect(rows.find((r) => r['change'] === 'p.T790M')).toMatchObject({ depth: '8', status: 'not assessable' });
     expect(await page.locator('[data-metric="build"]').innerText()).toMatch(/GRCh38/);
     // Each hotspot opens the viewer on its position (the reads are in the tumour BAM).
     const atG12 = rows.filter((r) => r['position'] === 'chr12:25245350').length;
     expect(atG12).toBeGreaterThan(0);
-    expect(await page.getByRole('table', { name: 'Hotspots' }).getByRole('button', { name: 'View chr12:25245300-25245400 in the genome viewer' }).count()).toBe(atG12);
+    expect(
+      await page
+        .getByRole('table', { name: 'Hotspots' })
+        .getByRole('button', { name: 'View chr12:25245300-25245400 in the genome viewer' })
+        .count(),
+    ).toBe(atG12);
     // 32 rows scroll inside their box, which axe wants reachable from the keyboard.
     expect(await reportViolations(page)).toEqual([]);
   });
@@ -144,7 +214,14 @@ describe('clinical quick checks', () => {
     const dc = nativeLines(caseName).find((f) => f[0] === 'DC')!;
     const rows = await tableRows(page, 'Identity verdict');
     expect(rows).toEqual([
-      { 'first sample': dc[1], 'second sample': dc[2], 'sites compared': dc[5], mismatches: dc[3], 'discordance %': round2((100 * Number(dc[3])) / Number(dc[5])), verdict },
+      {
+        'first sample': dc[1],
+        'second sample': dc[2],
+        'sites compared': dc[5],
+        mismatches: dc[3],
+        'discordance %': round2((100 * Number(dc[3])) / Number(dc[5])),
+        verdict,
+      },
     ]);
   });
 
@@ -156,7 +233,12 @@ describe('clinical quick checks', () => {
     const autosomes = idx.filter((f) => /^chr\d+$/.test(f[0]!));
     const density = autosomes.reduce((s, f) => s + Number(f[2]), 0) / autosomes.reduce((s, f) => s + Number(f[1]), 0);
     const x = idx.find((f) => f[0] === 'chrX')!;
-    expect(rows[0]).toMatchObject({ sample: 'sex.male.bam', 'inferred sex': 'male', recorded: 'female', 'chrX ratio': String(Math.round((1000 * Number(x[2])) / Number(x[1]) / density) / 1000) });
+    expect(rows[0]).toMatchObject({
+      sample: 'sex.male.bam',
+      'inferred sex': 'male',
+      recorded: 'female',
+      'chrX ratio': String(Math.round((1000 * Number(x[2])) / Number(x[1]) / density) / 1000),
+    });
     expect(await page.locator('[data-metric="agrees"]').innerText()).toMatch(/fail[\s\S]*disagrees/i);
   });
 

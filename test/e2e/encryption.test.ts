@@ -41,8 +41,7 @@ function rawIndexedDb(page: Page): Promise<{ text: string; sealedRows: number; p
           parts.push(key);
           await flatten(item);
         }
-      }
-      else parts.push(String(value));
+      } else parts.push(String(value));
     };
     for (const name of [...db.objectStoreNames]) {
       const rows = await new Promise<unknown[]>((resolve, reject) => {
@@ -72,7 +71,8 @@ async function unlock(page: Page, passphrase: string): Promise<void> {
 
 async function openEncryptionMenu(page: Page): Promise<void> {
   const details = page.locator('details.encryption');
-  if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) await page.getByTestId('encryption-status').click();
+  if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open)))
+    await page.getByTestId('encryption-status').click();
 }
 
 describe('encryption at rest', () => {
@@ -90,7 +90,9 @@ describe('encryption at rest', () => {
 
   it('a session with a file, a run and notes is stored in the clear while encryption is off', async () => {
     const { page } = app;
-    await page.getByLabel('Open files', { exact: true }).setInputFiles([join(FIXTURES, 'ex1.bam'), join(FIXTURES, 'ex1.bam.bai')]);
+    await page
+      .getByLabel('Open files', { exact: true })
+      .setInputFiles([join(FIXTURES, 'ex1.bam'), join(FIXTURES, 'ex1.bam.bai')]);
     await expect.poll(() => fileRows(page).count(), SLOW).toBe(2);
     await runInConsole(page, 'samtools flagstat ex1.bam');
     await expect.poll(() => page.getByTestId('run-status').first().textContent(), SLOW).toBe('succeeded');
@@ -127,13 +129,23 @@ describe('encryption at rest', () => {
     expect(await fileRows(page).count()).toBe(0);
     expect(await page.getByTestId('run').count()).toBe(0);
     await unlock(page, 'not the passphrase');
-    await expect.poll(() => page.getByTestId('unlock-error').textContent(), SLOW).toMatch(/That passphrase is not the one your Lokus data was locked with/);
+    await expect
+      .poll(() => page.getByTestId('unlock-error').textContent(), SLOW)
+      .toMatch(/That passphrase is not the one your Lokus data was locked with/);
     expect(await unlockScreen(page).isVisible()).toBe(true);
     await unlock(page, PASSPHRASE);
     await unlockScreen(page).waitFor({ state: 'detached', ...SLOW });
-    await expect.poll(async () => (await fileRows(page).locator('.name').allInnerTexts()).sort(), SLOW).toEqual(['ex1.bam', 'ex1.bam.bai']);
+    await expect
+      .poll(async () => (await fileRows(page).locator('.name').allInnerTexts()).sort(), SLOW)
+      .toEqual(['ex1.bam', 'ex1.bam.bai']);
     await expect.poll(() => page.getByTestId('run').count(), SLOW).toBe(2);
-    expect(await page.getByTestId('run').filter({ hasText: 'samtools flagstat ex1.bam' }).getByTestId('run-status').textContent()).toBe('succeeded');
+    expect(
+      await page
+        .getByTestId('run')
+        .filter({ hasText: 'samtools flagstat ex1.bam' })
+        .getByTestId('run-status')
+        .textContent(),
+    ).toBe('succeeded');
     expect(await page.getByRole('textbox', { name: 'Notes' }).inputValue()).toBe(NOTE);
     // The file copy was decrypted back to the same bytes: the tools read it.
     await runInConsole(page, 'samtools view -c ex1.bam');
@@ -175,7 +187,9 @@ describe('encryption at rest', () => {
     await page.getByLabel('New passphrase', { exact: true }).fill('second passphrase');
     await page.getByLabel('Repeat the new passphrase').fill('second passphrase');
     await page.getByRole('button', { name: 'Change passphrase' }).click();
-    await expect.poll(() => page.getByTestId('encryption-message').textContent(), SLOW).toMatch(/passphrase was changed/);
+    await expect
+      .poll(() => page.getByTestId('encryption-message').textContent(), SLOW)
+      .toMatch(/passphrase was changed/);
     await page.getByRole('button', { name: 'Lock now' }).click();
     await unlock(page, PASSPHRASE);
     await expect.poll(() => page.getByTestId('unlock-error').textContent(), SLOW).toMatch(/not the one/);

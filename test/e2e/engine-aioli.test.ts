@@ -13,7 +13,10 @@ afterAll(async () => app?.close());
 
 it('runs wasm samtools through Aioli from this origin', async () => {
   const files = [{ name: 'ex1.bam', base64: readFileSync(join(FIXTURES, 'ex1.bam')).toString('base64') }];
-  const result = await app.page.evaluate((f) => window.lokusHarness.aioli('samtools', f, ['samtools view -c ex1.bam']), files);
+  const result = await app.page.evaluate(
+    (f) => window.lokusHarness.aioli('samtools', f, ['samtools view -c ex1.bam']),
+    files,
+  );
   expect(result.mounted).toEqual(['/shared/data/ex1.bam']);
   expect(result.outputs).toEqual([readFileSync(join(FIXTURES, 'expected/samtools-view-count.stdout'), 'utf8')]);
   expect(app.requests.filter((url) => url.includes('/wasm/samtools/')).length).toBeGreaterThan(0);

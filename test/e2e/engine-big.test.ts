@@ -24,7 +24,9 @@ it('counts the records of a 3 GB SAM file with bounded memory', async () => {
   const sampler = setInterval(() => void chromiumRssMiB(app.browser).then((rss) => (peak = Math.max(peak, rss))), 1000);
   const result = await app.wait(id).finally(() => clearInterval(sampler));
   const seconds = result.durationMs / 1000;
-  console.log(`3 GB SAM: ${seconds.toFixed(1)} s, ${(size / 1e6 / seconds).toFixed(0)} MB/s, Chromium RSS ${before} -> peak ${peak} MiB, wasm heap ${result.peakMemoryBytes! >> 20} MiB`);
+  console.log(
+    `3 GB SAM: ${seconds.toFixed(1)} s, ${(size / 1e6 / seconds).toFixed(0)} MB/s, Chromium RSS ${before} -> peak ${peak} MiB, wasm heap ${result.peakMemoryBytes! >> 20} MiB`,
+  );
   expect(result).toMatchObject({ status: 'succeeded', stdout: `${RECORDS_PER_CHUNK * CHUNKS}\n` });
   expect(result.events.lastProgress).toMatchObject({ bytesRead: size, bytesTotal: size });
   expect(peak - before).toBeLessThan(1024);

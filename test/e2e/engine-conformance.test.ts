@@ -29,7 +29,10 @@ const PATH_DEPENDENT = new Set(['samtools-view-bam-to-cram']);
 
 const READ_MODES: { name: string; io?: IoTuning }[] = [
   { name: 'default reads' },
-  { name: 'streamed reads', io: { blksize: 4096, readAheadBytes: 2048, maxReadAheadBytes: 65_536, streamAfterBytes: 4096 } },
+  {
+    name: 'streamed reads',
+    io: { blksize: 4096, readAheadBytes: 2048, maxReadAheadBytes: 65_536, streamAfterBytes: 4096 },
+  },
 ];
 
 describe.each(READ_MODES)('conformance through the browser engine, $name', ({ io }) => {
@@ -41,7 +44,10 @@ describe.each(READ_MODES)('conformance through the browser engine, $name', ({ io
     const runnable = expected !== null && !PATH_DEPENDENT.has(c.id);
     it.runIf(runnable)(c.id, async ({ skip }) => {
       if (!installed.has(c.program)) skip(`${c.program} is not built yet`);
-      const files = c.inputs.map((rel: string) => ({ name: rel, base64: readFileSync(join(fixturesDir, rel)).toString('base64') }));
+      const files = c.inputs.map((rel: string) => ({
+        name: rel,
+        base64: readFileSync(join(fixturesDir, rel)).toString('base64'),
+      }));
       const { result, stdout, outputs } = await app.page.evaluate(
         async ({ files, spec, outputPaths, stdoutFile }) => {
           const h = window.lokusHarness;
@@ -54,20 +60,32 @@ describe.each(READ_MODES)('conformance through the browser engine, $name', ({ io
           for (const path of outputPaths) outputs[path] = await read(path);
           return { result, stdout: await read(stdoutFile), outputs };
         },
-        { files, spec: { steps: [{ program: c.program, argv: c.args }], stdoutFile: STDOUT_FILE }, outputPaths: (c.outputs ?? []).map((o: { path: string }) => o.path), stdoutFile: STDOUT_FILE },
+        {
+          files,
+          spec: { steps: [{ program: c.program, argv: c.args }], stdoutFile: STDOUT_FILE },
+          outputPaths: (c.outputs ?? []).map((o: { path: string }) => o.path),
+          stdoutFile: STDOUT_FILE,
+        },
       );
       expect(result.exitStatus, result.stderr).toBe(expected!.status);
       if (expected!.status === 0) {
-        expect(await sha256(canonical(Buffer.from(stdout ?? '', 'base64'), c.stdout ?? 'text'))).toBe(expected!.stdout.sha256);
+        expect(await sha256(canonical(Buffer.from(stdout ?? '', 'base64'), c.stdout ?? 'text'))).toBe(
+          expected!.stdout.sha256,
+        );
       }
       if (expected!.stderr?.sha256) {
-        expect(canonical(Buffer.from(result.stderr, 'latin1'), 'text').toString('latin1')).toBe(expected!.stderr.data?.toString('latin1'));
+        expect(canonical(Buffer.from(result.stderr, 'latin1'), 'text').toString('latin1')).toBe(
+          expected!.stderr.data?.toString('latin1'),
+        );
       }
       for (const output of c.outputs ?? []) {
         const want = expected!.files[output.path];
         const got = outputs[output.path];
         if (want?.missing) expect(got).toBeNull();
-        else expect(await sha256(canonical(Buffer.from(got ?? '', 'base64'), output.kind)), output.path).toBe(want?.sha256);
+        else
+          expect(await sha256(canonical(Buffer.from(got ?? '', 'base64'), output.kind)), output.path).toBe(
+            want?.sha256,
+          );
       }
     });
   }

@@ -20,7 +20,10 @@ afterAll(async () => app?.close());
 
 /** A SAM file of `chunks` x 20,000 reads, mounted as one Blob without copying the repeats. */
 const mountBigSam = (name: string, chunks: number) =>
-  app.page.evaluate(({ name, header, chunk, chunks }) => window.lokusHarness.mountRepeated(name, header, chunk, chunks), { name, header: SAM_HEADER, chunk: samChunk(20_000), chunks });
+  app.page.evaluate(
+    ({ name, header, chunk, chunks }) => window.lokusHarness.mountRepeated(name, header, chunk, chunks),
+    { name, header: SAM_HEADER, chunk: samChunk(20_000), chunks },
+  );
 
 /** Runs `body` on an engine made with `options`, then goes back to the default engine with the fixtures (and `keep`). */
 async function withEngine(options: ToolEngineOptions, keep: string[], body: () => Promise<void>): Promise<void> {
@@ -47,7 +50,14 @@ const cancelAfter = async (id: string, ms: number) => {
 describe('programs and provenance', () => {
   it('offers the programs of wasm/tools.json with their build hashes', async () => {
     const programs = await app.page.evaluate(() => window.lokusHarness.programs());
-    const listed = manifest.tools.flatMap((tool) => tool.programs.map((p) => ({ program: p.name, tool: tool.name, version: tool.version, wasmSha256: p.wasm.sha256 })));
+    const listed = manifest.tools.flatMap((tool) =>
+      tool.programs.map((p) => ({
+        program: p.name,
+        tool: tool.name,
+        version: tool.version,
+        wasmSha256: p.wasm.sha256,
+      })),
+    );
     expect(programs).toEqual(listed);
     expect(programs.map((p) => p.program)).toContain('samtools');
   });
@@ -55,7 +65,12 @@ describe('programs and provenance', () => {
   it('records which build ran each step and how much memory it used', async () => {
     const result = await app.run({ steps: [cmd('samtools', 'view', '-c', 'ex1.bam')] });
     const samtools = manifest.tools.find((tool) => tool.name === 'samtools')!;
-    expect(result.steps[0]?.program).toEqual({ program: 'samtools', tool: 'samtools', version: samtools.version, wasmSha256: samtools.programs[0]!.wasm.sha256 });
+    expect(result.steps[0]?.program).toEqual({
+      program: 'samtools',
+      tool: 'samtools',
+      version: samtools.version,
+      wasmSha256: samtools.programs[0]!.wasm.sha256,
+    });
     expect(result.peakMemoryBytes).toBeGreaterThanOrEqual(16 << 20);
   });
 });
@@ -63,7 +78,12 @@ describe('programs and provenance', () => {
 describe('single jobs', () => {
   it('returns the stdout the native tool prints', async () => {
     const result = await app.run({ steps: [cmd('samtools', 'view', '-c', 'ex1.bam')] });
-    expect(result).toMatchObject({ status: 'succeeded', exitStatus: 0, stdout: expected('samtools-view-count.stdout'), stdoutTruncated: false });
+    expect(result).toMatchObject({
+      status: 'succeeded',
+      exitStatus: 0,
+      stdout: expected('samtools-view-count.stdout'),
+      stdoutTruncated: false,
+    });
     expect(result.events.statuses).toEqual(['queued', 'running', 'succeeded']);
   });
 
@@ -80,7 +100,9 @@ describe('single jobs', () => {
     await app.run({ steps: [cmd('samtools', 'view', '-h', 'ex1.bam')], stdoutFile: 'byname.sam' });
     const sorted = await app.run({ steps: [cmd('samtools', 'sort', '-n', '-o', 'byname.sam', 'byname.sam')] });
     expect(sorted).toMatchObject({ status: 'succeeded', outputs: [{ path: 'byname.sam' }] });
-    expect((await app.run({ steps: [cmd('samtools', 'view', '-c', 'byname.sam')] })).stdout).toBe(expected('samtools-view-count.stdout'));
+    expect((await app.run({ steps: [cmd('samtools', 'view', '-c', 'byname.sam')] })).stdout).toBe(
+      expected('samtools-view-count.stdout'),
+    );
   });
 
   it('reports a non-zero exit as failed with stderr and advice', async () => {
@@ -109,14 +131,19 @@ describe('pipelines', () => {
   it('feeds each step the previous stdout', async () => {
     // native: samtools view -h ex1.bam seq2:450-550 | samtools view -c -  -> 181 (after indexing above: region)
     await app.mountFixtures('ex1.bam.bai');
-    const result = await app.run({ steps: [cmd('samtools', 'view', '-h', 'ex1.bam', 'seq2:450-550'), cmd('samtools', 'view', '-c', '-')] });
+    const result = await app.run({
+      steps: [cmd('samtools', 'view', '-h', 'ex1.bam', 'seq2:450-550'), cmd('samtools', 'view', '-c', '-')],
+    });
     expect(result).toMatchObject({ status: 'succeeded', stdout: '181\n' });
     expect(result.steps.map((step) => step.exitStatus)).toEqual([0, 0]);
   });
 
   it('redirects the last stdout to a file that a later job reads', async () => {
     // native: samtools view -h ex1.bam seq1:1-100 > r.sam; samtools view -c r.sam -> 39
-    const saved = await app.run({ steps: [cmd('samtools', 'view', '-h', 'ex1.bam', 'seq1:1-100')], stdoutFile: 'r.sam' });
+    const saved = await app.run({
+      steps: [cmd('samtools', 'view', '-h', 'ex1.bam', 'seq1:1-100')],
+      stdoutFile: 'r.sam',
+    });
     expect(saved.stdout).toBe('');
     expect((await app.run({ steps: [cmd('samtools', 'view', '-c', 'r.sam')] })).stdout).toBe('39\n');
   });
@@ -125,7 +152,13 @@ describe('pipelines', () => {
     // native: samtools view -h ex1.bam | samtools view -Z - | samtools view -c - -> PIPESTATUS 0 1 1, "invalid option -- 'Z'"
     // The page is cross-origin isolated, so the steps run at once through shared-memory pipes and all exit.
     expect(await app.page.evaluate(() => globalThis.crossOriginIsolated)).toBe(true);
-    const result = await app.run({ steps: [cmd('samtools', 'view', '-h', 'ex1.bam'), cmd('samtools', 'view', '-Z', '-'), cmd('samtools', 'view', '-c', '-')] });
+    const result = await app.run({
+      steps: [
+        cmd('samtools', 'view', '-h', 'ex1.bam'),
+        cmd('samtools', 'view', '-Z', '-'),
+        cmd('samtools', 'view', '-c', '-'),
+      ],
+    });
     expect(result).toMatchObject({ status: 'failed', failedStep: 1, exitStatus: 1, stdout: '' });
     expect(result.steps.map((step) => step.exitStatus)).toEqual([0, 1, 1]);
     expect(result.stderr).toContain("invalid option -- 'Z'");
@@ -135,7 +168,9 @@ describe('pipelines', () => {
   it('runs the steps at once, not one after another', async () => {
     // native: samtools view -h long.sam | samtools view -c - -> 1,200,000; each step lasts as long as the pipeline.
     await mountBigSam('piped.sam', 60);
-    const result = await app.run({ steps: [cmd('samtools', 'view', '-h', 'piped.sam'), cmd('samtools', 'view', '-c', '-')] });
+    const result = await app.run({
+      steps: [cmd('samtools', 'view', '-h', 'piped.sam'), cmd('samtools', 'view', '-c', '-')],
+    });
     expect(result).toMatchObject({ status: 'succeeded', stdout: `${60 * 20_000}\n` });
     const [first, second] = result.steps.map((step) => step.durationMs);
     expect(first! + second!).toBeGreaterThan(1.5 * result.durationMs);
@@ -144,9 +179,17 @@ describe('pipelines', () => {
   it('still runs pipelines step by step where pipes are off (a host without cross-origin isolation)', async () => {
     await withEngine({ pipes: false }, ['ex1.bam.bai'], async () => {
       await app.mountFixtures('ex1.bam', 'ex1.bam.bai');
-      const ok = await app.run({ steps: [cmd('samtools', 'view', '-h', 'ex1.bam', 'seq2:450-550'), cmd('samtools', 'view', '-c', '-')] });
+      const ok = await app.run({
+        steps: [cmd('samtools', 'view', '-h', 'ex1.bam', 'seq2:450-550'), cmd('samtools', 'view', '-c', '-')],
+      });
       expect(ok).toMatchObject({ status: 'succeeded', stdout: '181\n' });
-      const failed = await app.run({ steps: [cmd('samtools', 'view', '-h', 'ex1.bam'), cmd('samtools', 'view', '-Z', '-'), cmd('samtools', 'view', '-c', '-')] });
+      const failed = await app.run({
+        steps: [
+          cmd('samtools', 'view', '-h', 'ex1.bam'),
+          cmd('samtools', 'view', '-Z', '-'),
+          cmd('samtools', 'view', '-c', '-'),
+        ],
+      });
       expect(failed).toMatchObject({ status: 'failed', failedStep: 1, exitStatus: 1 });
       expect(failed.steps).toHaveLength(2);
     });
@@ -154,11 +197,15 @@ describe('pipelines', () => {
 
   it('cancels a running pipeline within a second, stopping every step', async () => {
     await mountBigSam('endless-pipe.sam', 3000);
-    const id = await app.start({ steps: [cmd('samtools', 'view', '-h', 'endless-pipe.sam'), cmd('samtools', 'view', '-c', '-')] });
+    const id = await app.start({
+      steps: [cmd('samtools', 'view', '-h', 'endless-pipe.sam'), cmd('samtools', 'view', '-c', '-')],
+    });
     const waited = await cancelAfter(id, 1500);
     expect(waited.result).toMatchObject({ status: 'cancelled' });
     expect(waited.ms).toBeLessThan(1000);
-    const next = await app.run({ steps: [cmd('samtools', 'view', '-h', 'ex1.bam'), cmd('samtools', 'view', '-c', '-')] });
+    const next = await app.run({
+      steps: [cmd('samtools', 'view', '-h', 'ex1.bam'), cmd('samtools', 'view', '-c', '-')],
+    });
     expect(next).toMatchObject({ status: 'succeeded', stdout: expected('samtools-view-count.stdout') });
   });
 });
@@ -169,7 +216,8 @@ describe('streamed inputs', () => {
   const streamWorkers = () => app.page.workers().filter((worker) => worker.url().includes('blob-stream-worker'));
   const streamedBytes = async () => {
     let total = 0;
-    for (const worker of streamWorkers()) total += await worker.evaluate(() => (self as unknown as { lokusStreamedBytes: number }).lokusStreamedBytes);
+    for (const worker of streamWorkers())
+      total += await worker.evaluate(() => (self as unknown as { lokusStreamedBytes: number }).lokusStreamedBytes);
     return total;
   };
 
@@ -220,7 +268,10 @@ describe('pool, queue and cancel', () => {
     await mountBigSam('long.sam', 60);
     const result = await app.run({ steps: [cmd('samtools', 'view', '-c', 'long.sam')] });
     const size = SAM_HEADER.length + 60 * samChunk(20_000).length;
-    expect(result.events.lastProgress, JSON.stringify(result.events)).toMatchObject({ kind: 'progress', bytesTotal: size });
+    expect(result.events.lastProgress, JSON.stringify(result.events)).toMatchObject({
+      kind: 'progress',
+      bytesTotal: size,
+    });
   });
 
   it('asks only its own origin for anything', () => {

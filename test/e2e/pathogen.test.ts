@@ -9,7 +9,13 @@ import { launchBrowser, openApp, type AppPage } from './support/browser';
 import { downloadText, exportedTable } from './support/downloads';
 import { expectedConsensus, PATHOGEN_FIXTURES, readTruth, variantKeys } from '../unit/core/analyses/pathogen-truth';
 
-const FILES = ['lambda.fa', 'lambda-a_R1.fastq.gz', 'lambda-a_R2.fastq.gz', 'lambda-b_R1.fastq.gz', 'lambda-b_R2.fastq.gz'];
+const FILES = [
+  'lambda.fa',
+  'lambda-a_R1.fastq.gz',
+  'lambda-a_R2.fastq.gz',
+  'lambda-b_R1.fastq.gz',
+  'lambda-b_R2.fastq.gz',
+];
 const RUN_TIMEOUT = 240_000;
 
 describe('pathogen consensus', () => {
@@ -29,12 +35,18 @@ describe('pathogen consensus', () => {
     await browser?.close();
   });
 
-  const row = (sample: string) => panel.getByRole('table', { name: 'Samples summary' }).getByRole('row').filter({ has: app.page.getByRole('rowheader', { name: sample, exact: true }) });
+  const row = (sample: string) =>
+    panel
+      .getByRole('table', { name: 'Samples summary' })
+      .getByRole('row')
+      .filter({ has: app.page.getByRole('rowheader', { name: sample, exact: true }) });
 
   it('finds the two paired samples and the reference among the opened files', async () => {
     const { page } = app;
     await page.getByLabel('Notes').waitFor({ timeout: 120_000 });
-    await page.getByLabel('Open files', { exact: true }).setInputFiles(FILES.map((name) => join(PATHOGEN_FIXTURES, name)));
+    await page
+      .getByLabel('Open files', { exact: true })
+      .setInputFiles(FILES.map((name) => join(PATHOGEN_FIXTURES, name)));
     await expect.poll(() => page.getByTestId('file-row').count(), { timeout: 30_000 }).toBe(FILES.length);
     await expect.poll(() => panel.getByRole('checkbox').count()).toBe(2);
     expect(await panel.getByLabel('Reference genome (FASTA)').inputValue()).toBe('lambda.fa');
@@ -45,31 +57,46 @@ describe('pathogen consensus', () => {
     const { page } = app;
     await panel.getByRole('checkbox', { name: 'lambda-b' }).uncheck();
     await panel.getByRole('button', { name: 'Start 1 sample' }).click();
-    await expect.poll(() => row('lambda-a').getByRole('cell').nth(5).innerText(), { timeout: RUN_TIMEOUT }).toBe('done');
+    await expect
+      .poll(() => row('lambda-a').getByRole('cell').nth(5).innerText(), { timeout: RUN_TIMEOUT })
+      .toBe('done');
     await panel.getByRole('button', { name: 'Result of lambda-a' }).click();
     const truth = readTruth('lambda-a');
     await panel.getByRole('heading', { name: /^Pathogen consensus: lambda-a_R1/ }).waitFor({ timeout: RUN_TIMEOUT });
-    expect(await panel.locator('[data-metric="variants"] .value').innerText({ timeout: RUN_TIMEOUT })).toBe(String(truth.variants.length));
+    expect(await panel.locator('[data-metric="variants"] .value').innerText({ timeout: RUN_TIMEOUT })).toBe(
+      String(truth.variants.length),
+    );
 
     const fasta = await downloadText(page, panel.getByRole('button', { name: 'Consensus genome (FASTA)' }));
     expect(fasta.split('\n')[0]).toBe('>lambda-a consensus of NC_001416.1');
     expect(fasta.split('\n').slice(1).join('')).toBe(expectedConsensus(truth));
 
-    const calls = (await exportedTable(page, panel, 'variants')).map((r) => ({ pos: Number(r['position']), ref: r['ref']!, alt: r['alt']! }));
+    const calls = (await exportedTable(page, panel, 'variants')).map((r) => ({
+      pos: Number(r['position']),
+      ref: r['ref']!,
+      alt: r['alt']!,
+    }));
     expect(variantKeys(calls)).toEqual(variantKeys(truth.variants));
   });
 
   it('adds the VCF to the session files, where the variant browser lists the calls', async () => {
     const { page } = app;
-    await expect.poll(() => page.getByTestId('file-row').filter({ hasText: 'lambda-a.vcf.gz' }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId('file-row').filter({ hasText: 'lambda-a.vcf.gz' }).count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
     expect(await page.getByTestId('run').filter({ hasText: 'samtools consensus' }).count()).toBeGreaterThan(0);
     // The sort wrote the BAM's index too (--write-index), listed among that run's outputs.
-    const sortRun = page.getByTestId('run').filter({ hasText: 'samtools sort --write-index' }).filter({ hasText: 'lambda-a.bam' });
+    const sortRun = page
+      .getByTestId('run')
+      .filter({ hasText: 'samtools sort --write-index' })
+      .filter({ hasText: 'lambda-a.bam' });
     expect(await sortRun.locator('button', { hasText: /^Download lambda-a\.bam\.bai$/ }).count()).toBe(1);
     await page.getByRole('button', { name: 'Variant browser', exact: true }).click();
     await page.getByLabel('VCF or BCF file').selectOption('lambda-a.vcf.gz');
     await page.getByRole('button', { name: 'Show variants' }).click();
-    await expect.poll(() => page.getByTestId('variant-count').innerText(), { timeout: 60_000 }).toBe(`${readTruth('lambda-a').variants.length} variants`);
+    await expect
+      .poll(() => page.getByTestId('variant-count').innerText(), { timeout: 60_000 })
+      .toBe(`${readTruth('lambda-a').variants.length} variants`);
     await page.getByRole('button', { name: 'Reports', exact: true }).click();
   });
 

@@ -11,12 +11,16 @@ const PGX = join(import.meta.dirname, '..', 'fixtures', 'pgx');
 
 /** Runs the analysis on these inputs; returns the console commands the form showed for it. */
 async function runPgx(page: Page, inputs: Record<string, string>): Promise<string> {
-  if (await page.getByRole('button', { name: 'Close result' }).count()) await page.getByRole('button', { name: 'Close result' }).click();
+  if (await page.getByRole('button', { name: 'Close result' }).count())
+    await page.getByRole('button', { name: 'Close result' }).click();
   await page.getByRole('button', { name: 'Pharmacogenomics', exact: true }).click();
   for (const [label, file] of Object.entries(inputs)) await page.getByLabel(label, { exact: false }).selectOption(file);
-  const commands = (await page.getByRole('form', { name: 'Pharmacogenomics settings' }).locator('pre').textContent()) ?? '';
+  const commands =
+    (await page.getByRole('form', { name: 'Pharmacogenomics settings' }).locator('pre').textContent()) ?? '';
   await page.getByRole('button', { name: 'Run Pharmacogenomics' }).click();
-  await expect.poll(() => page.locator('#result-heading').innerText(), { timeout: 30_000 }).toContain(Object.values(inputs)[0]!);
+  await expect
+    .poll(() => page.locator('#result-heading').innerText(), { timeout: 30_000 })
+    .toContain(Object.values(inputs)[0]!);
   await page.locator('[data-metric], .result [role="alert"]').first().waitFor({ timeout: 120_000 });
   const alert = page.locator('.result [role="alert"]');
   if (await alert.count()) throw new Error(`The analysis failed: ${await alert.innerText()}`);
@@ -64,7 +68,9 @@ describe('pharmacogenomics', () => {
     expect(positions.length).toBe(34);
     const report = await page.locator('.print-report').innerText();
     expect(report).toMatch(/For research and education only, not for clinical decisions/);
-    expect(report).toMatch(/CYP2D6 is called from SNVs and small indels only: copy number, the whole-gene deletion \(\*5\), duplications and CYP2D6\/CYP2D7 hybrids are not assessed/);
+    expect(report).toMatch(
+      /CYP2D6 is called from SNVs and small indels only: copy number, the whole-gene deletion \(\*5\), duplications and CYP2D6\/CYP2D7 hybrids are not assessed/,
+    );
     expect(await reportViolations(page)).toEqual([]);
   });
 
@@ -74,9 +80,22 @@ describe('pharmacogenomics', () => {
     await page.getByRole('button', { name: 'PharmCAT outside calls (TSV)' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe('pgx-grch37-allsites.vcf.outside-calls.tsv');
-    const lines = readFileSync((await file.path())!, 'utf8').trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^# PharmCAT outside calls from Lokus \(pgx-grch37-allsites\.vcf, sample PGX_SAMPLE, GRCh37\)/);
-    for (const call of ['CYP2C19\t*2/*2', 'CYP2C9\t*1/*3', 'CYP2D6\t*1/*1', 'TPMT\t*1/*3A', 'NUDT15\t*1/*3', 'SLCO1B1\t*1/*1', 'DPYD\tReference/Reference']) expect(lines).toContain(call);
+    const lines = readFileSync((await file.path())!, 'utf8')
+      .trimEnd()
+      .split('\n');
+    expect(lines[0]).toMatch(
+      /^# PharmCAT outside calls from Lokus \(pgx-grch37-allsites\.vcf, sample PGX_SAMPLE, GRCh37\)/,
+    );
+    for (const call of [
+      'CYP2C19\t*2/*2',
+      'CYP2C9\t*1/*3',
+      'CYP2D6\t*1/*1',
+      'TPMT\t*1/*3A',
+      'NUDT15\t*1/*3',
+      'SLCO1B1\t*1/*1',
+      'DPYD\tReference/Reference',
+    ])
+      expect(lines).toContain(call);
   });
 
   it('reports positions absent from a variant-only VCF as not called', async () => {
@@ -94,11 +113,20 @@ describe('pharmacogenomics', () => {
 
   it('genotypes the defining positions from a BAM: covered reference, heterozygous, homozygous and uncovered', async () => {
     const { page } = app;
-    const files = ['pgx-chr10.bam', 'pgx-chr10.bam.bai', 'pgx-chr10.fa.gz', 'pgx-chr10.fa.gz.fai', 'pgx-chr10.fa.gz.gzi'];
+    const files = [
+      'pgx-chr10.bam',
+      'pgx-chr10.bam.bai',
+      'pgx-chr10.fa.gz',
+      'pgx-chr10.fa.gz.fai',
+      'pgx-chr10.fa.gz.gzi',
+    ];
     const before = await page.getByTestId('file-row').count();
     await page.getByLabel('Open files', { exact: true }).setInputFiles(files.map((name) => join(PGX, name)));
     await expect.poll(() => page.getByTestId('file-row').count(), { timeout: 60_000 }).toBe(before + files.length);
-    await runPgx(page, { 'Or alignments (BAM/CRAM)': 'pgx-chr10.bam', 'Reference FASTA (for BAM/CRAM)': 'pgx-chr10.fa.gz' });
+    await runPgx(page, {
+      'Or alignments (BAM/CRAM)': 'pgx-chr10.bam',
+      'Reference FASTA (for BAM/CRAM)': 'pgx-chr10.fa.gz',
+    });
     const positions = await tableRows(page, 'Genotypes at the defining positions');
     const at = (rsid: string) => Object.values(positions.find((p) => Object.values(p).includes(rsid))!);
     expect(at('rs12248560')).toEqual(expect.arrayContaining(['C/C', 'reference']));
@@ -106,7 +134,11 @@ describe('pharmacogenomics', () => {
     expect(at('rs3758581')).toEqual(expect.arrayContaining(['G/G', 'homozygous variant']));
     expect(at('rs4986893')).toEqual(expect.arrayContaining(['not called']));
     const genes = await tableRows(page, 'Pharmacogenomic calls');
-    expect(Object.values(genes.find((g) => Object.values(g).includes('CYP2C9'))!)).toEqual(expect.arrayContaining(['*1/*3', 'Intermediate Metabolizer']));
-    expect(Object.values(genes.find((g) => Object.values(g).includes('CYP2C19'))!)).toEqual(expect.arrayContaining(['*1/*2 or *2/*3']));
+    expect(Object.values(genes.find((g) => Object.values(g).includes('CYP2C9'))!)).toEqual(
+      expect.arrayContaining(['*1/*3', 'Intermediate Metabolizer']),
+    );
+    expect(Object.values(genes.find((g) => Object.values(g).includes('CYP2C19'))!)).toEqual(
+      expect.arrayContaining(['*1/*2 or *2/*3']),
+    );
   });
 });

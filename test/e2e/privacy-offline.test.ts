@@ -26,7 +26,9 @@ describe('privacy and offline use', () => {
 
   it('sends the Content-Security-Policy as a header and in the page', async () => {
     const response = await app.page.request.get(app.baseUrl);
-    expect(response.headers()['content-security-policy']).toMatch(/default-src 'self'.*connect-src 'self'.*object-src 'none'.*base-uri 'none'.*form-action 'none'/);
+    expect(response.headers()['content-security-policy']).toMatch(
+      /default-src 'self'.*connect-src 'self'.*object-src 'none'.*base-uri 'none'.*form-action 'none'/,
+    );
     const meta = await app.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     expect(meta).toBe(response.headers()['content-security-policy']);
   });

@@ -25,7 +25,7 @@ function bigUnsortedSam(): string {
   const dir = mkdtempSync(join(tmpdir(), 'lokus-big-'));
   const path = join(dir, 'big.sam');
   let seed = 42;
-  const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const bases = 'ACGT';
   const lines = ['@HD\tVN:1.6\tSO:unsorted', '@SQ\tSN:chr1\tLN:10000000'];
   for (let i = 0; i < 150_000; i++) {
@@ -64,8 +64,16 @@ describe('storage faults', () => {
     await page.reload();
 
     await expect.poll(() => sortRun.getByTestId('run-status').textContent(), SLOW).toBe('interrupted');
-    expect(await page.getByRole('status').filter({ hasText: 'marked interrupted' }).innerText()).toMatch(/1 run was still going when the page closed/);
-    expect(await page.getByTestId('run').filter({ hasText: 'samtools view -c ex1.bam' }).getByTestId('run-status').textContent()).toBe('succeeded');
+    expect(await page.getByRole('status').filter({ hasText: 'marked interrupted' }).innerText()).toMatch(
+      /1 run was still going when the page closed/,
+    );
+    expect(
+      await page
+        .getByTestId('run')
+        .filter({ hasText: 'samtools view -c ex1.bam' })
+        .getByTestId('run-status')
+        .textContent(),
+    ).toBe('succeeded');
     expect(await names(page)).toEqual(['big.sam', 'ex1.bam']);
     await runInConsole(page, 'samtools view -c ex1.bam');
     expect(await page.getByRole('log').innerText()).toMatch(/^3307$/m);
@@ -94,7 +102,9 @@ describe('storage faults', () => {
       await first.getByLabel('Open files', { exact: true }).setInputFiles(join(FIXTURES, 'ex1.bam'));
       await expect.poll(() => rows(first).count(), SLOW).toBe(1);
       const second = await openTab();
-      await expect.poll(() => second.getByTestId('tab-lock').innerText(), SLOW).toMatch(/already open in another tab[\s\S]*continues by itself/);
+      await expect
+        .poll(() => second.getByTestId('tab-lock').innerText(), SLOW)
+        .toMatch(/already open in another tab[\s\S]*continues by itself/);
       expect(await rows(second).count()).toBe(0);
       expect(await second.getByLabel('Open files', { exact: true }).count()).toBe(0);
       // Nor can it delete or import sessions under the working tab.
@@ -109,7 +119,9 @@ describe('storage faults', () => {
       const second = await openTab();
       await second.getByRole('button', { name: 'Use Lokus in this tab' }).click();
       await expect.poll(() => names(second), SLOW).toEqual(['ex1.bam']);
-      await expect.poll(() => first.getByTestId('tab-lock').innerText(), SLOW).toMatch(/now in use in another tab[\s\S]*paused/);
+      await expect
+        .poll(() => first.getByTestId('tab-lock').innerText(), SLOW)
+        .toMatch(/now in use in another tab[\s\S]*paused/);
       await second.getByLabel('Open files', { exact: true }).setInputFiles(join(FIXTURES, 'toy.fa'));
       await expect.poll(() => names(second), SLOW).toEqual(['ex1.bam', 'toy.fa']);
 

@@ -14,7 +14,10 @@ const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const VCF = '1kg_phase1_chr22_5samples.vcf.gz';
 const VEP = 'vep_csq_chr1.vcf.gz';
 const SPLIT = 'ex1.mpileup.vcf.gz';
-const lines = (name: string) => readFileSync(join(FIXTURES, 'tool-output', name), 'utf8').trimEnd().split('\n');
+const lines = (name: string) =>
+  readFileSync(join(FIXTURES, 'tool-output', name), 'utf8')
+    .trimEnd()
+    .split('\n');
 
 // native, in test/fixtures:
 //   bcftools view --no-version -R chr22_panel.bed -s HG00097,HG00100 -Ou $VCF \
@@ -30,7 +33,9 @@ const SPLIT_COLUMNS = 'CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tDP\tAC\tAN\tMQ\te
 async function exportedTsv(page: Page): Promise<string[]> {
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export TSV' }).click();
-  return readFileSync((await (await download).path())!, 'utf8').trimEnd().split('\n');
+  return readFileSync((await (await download).path())!, 'utf8')
+    .trimEnd()
+    .split('\n');
 }
 
 describe('variant browser', () => {
@@ -38,7 +43,11 @@ describe('variant browser', () => {
   let app: AppPage;
 
   beforeAll(async () => {
-    ({ browser, app } = await openSessionWith([VCF, `${VCF}.tbi`, 'chr22_panel.bed', VEP, SPLIT, `${SPLIT}.tbi`, 'ex1.mpileup.bcf', 'ex1.mpileup.bcf.csi'].map((name) => join(FIXTURES, name))));
+    ({ browser, app } = await openSessionWith(
+      [VCF, `${VCF}.tbi`, 'chr22_panel.bed', VEP, SPLIT, `${SPLIT}.tbi`, 'ex1.mpileup.bcf', 'ex1.mpileup.bcf.csi'].map(
+        (name) => join(FIXTURES, name),
+      ),
+    ));
     await app.page.getByRole('button', { name: 'Variant browser', exact: true }).click();
   });
   afterAll(async () => {
@@ -56,13 +65,23 @@ describe('variant browser', () => {
     await page.getByLabel('Genotype').selectOption('het');
     await page.getByRole('checkbox', { name: 'AC', exact: true }).uncheck();
     await page.getByRole('button', { name: 'Show variants' }).click();
-    await expect.poll(() => page.getByTestId('variant-count').innerText(), { timeout: 120_000 }).toBe(`${PANEL_ROWS.length} variants`);
-    expect(await exportedTsv(page)).toEqual(['CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tAF\tAN\tVT\tHG00097\tHG00100', ...PANEL_ROWS]);
+    await expect
+      .poll(() => page.getByTestId('variant-count').innerText(), { timeout: 120_000 })
+      .toBe(`${PANEL_ROWS.length} variants`);
+    expect(await exportedTsv(page)).toEqual([
+      'CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tAF\tAN\tVT\tHG00097\tHG00100',
+      ...PANEL_ROWS,
+    ]);
     // The VCF export selects the same records.
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export VCF' }).click();
-    const records = gunzipSync(readFileSync((await (await download).path())!)).toString('utf8').split('\n').filter((l) => l !== '' && !l.startsWith('#'));
-    expect(records.map((r) => r.split('\t').slice(0, 2).join(':'))).toEqual(PANEL_ROWS.map((r) => r.split('\t').slice(0, 2).join(':')));
+    const records = gunzipSync(readFileSync((await (await download).path())!))
+      .toString('utf8')
+      .split('\n')
+      .filter((l) => l !== '' && !l.startsWith('#'));
+    expect(records.map((r) => r.split('\t').slice(0, 2).join(':'))).toEqual(
+      PANEL_ROWS.map((r) => r.split('\t').slice(0, 2).join(':')),
+    );
     expect(records[0]!.split('\t').length).toBe(9 + 2);
   });
 
@@ -70,16 +89,27 @@ describe('variant browser', () => {
     const { page } = app;
     await page.reload();
     await page.getByRole('button', { name: 'Variant browser', exact: true }).click();
-    await expect.poll(() => page.getByTestId('variant-count').innerText(), { timeout: 60_000 }).toBe(`${PANEL_ROWS.length} variants`);
+    await expect
+      .poll(() => page.getByTestId('variant-count').innerText(), { timeout: 60_000 })
+      .toBe(`${PANEL_ROWS.length} variants`);
     expect(await page.getByLabel('VCF or BCF file').inputValue()).toBe(VCF);
     expect(await page.getByLabel('Gene panel (BED)').inputValue()).toBe('chr22_panel.bed');
     expect(await page.getByLabel('Expression', { exact: true }).inputValue()).toBe('INFO/AF>0.1');
     expect(await page.getByLabel('Expression mode').inputValue()).toBe('include');
     expect(await page.getByLabel('Genotype').inputValue()).toBe('het');
     const checked = async (name: string) => page.getByRole('checkbox', { name, exact: true }).isChecked();
-    expect(await Promise.all(['HG00096', 'HG00097', 'HG00099', 'HG00100', 'HG00101'].map(checked))).toEqual([false, true, false, true, false]);
+    expect(await Promise.all(['HG00096', 'HG00097', 'HG00099', 'HG00100', 'HG00101'].map(checked))).toEqual([
+      false,
+      true,
+      false,
+      true,
+      false,
+    ]);
     expect(await Promise.all(['AF', 'AC', 'AN', 'VT'].map(checked))).toEqual([true, false, true, true]);
-    expect(await exportedTsv(page)).toEqual(['CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tAF\tAN\tVT\tHG00097\tHG00100', ...PANEL_ROWS]);
+    expect(await exportedTsv(page)).toEqual([
+      'CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tAF\tAN\tVT\tHG00097\tHG00100',
+      ...PANEL_ROWS,
+    ]);
   });
 
   it('shows VEP annotations as bcftools +split-vep columns, worst consequence per site', async () => {
@@ -91,25 +121,41 @@ describe('variant browser', () => {
     const af = page.getByRole('group', { name: 'INFO columns' }).getByRole('checkbox', { name: 'AF', exact: true });
     if (await af.isChecked()) await af.uncheck();
     await page.getByRole('button', { name: 'Show variants' }).click();
-    await expect.poll(() => page.getByTestId('variant-count').innerText(), { timeout: 120_000 }).toBe(`${VEP_ROWS.length} variants`);
-    expect(await exportedTsv(page)).toEqual(['CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tConsequence\tSYMBOL\tIMPACT', ...VEP_ROWS]);
+    await expect
+      .poll(() => page.getByTestId('variant-count').innerText(), { timeout: 120_000 })
+      .toBe(`${VEP_ROWS.length} variants`);
+    expect(await exportedTsv(page)).toEqual([
+      'CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tConsequence\tSYMBOL\tIMPACT',
+      ...VEP_ROWS,
+    ]);
   });
 
   it('queries an indexed VCF as parts on the workers at once, with the rows of the single query, also after a reload', async () => {
     const { page } = app;
     // A BCF's index lists contigs in header order, not necessarily its records' order: it runs as one query.
     await page.getByLabel('VCF or BCF file').selectOption('ex1.mpileup.bcf');
-    await expect.poll(() => page.locator('pre.command').innerText(), { timeout: 60_000 }).toMatch(/^bcftools query .* ex1\.mpileup\.bcf > ex1\.mpileup\.bcf\.browser\.tsv$/);
+    await expect
+      .poll(() => page.locator('pre.command').innerText(), { timeout: 60_000 })
+      .toMatch(/^bcftools query .* ex1\.mpileup\.bcf > ex1\.mpileup\.bcf\.browser\.tsv$/);
     await page.getByLabel('VCF or BCF file').selectOption(SPLIT);
     await page.getByLabel('Expression', { exact: true }).fill('INFO/DP>10');
     // The shown command is what runs: one bcftools query per part, each on its own records by POS.
-    await expect.poll(() => page.locator('pre.command').innerText(), { timeout: 60_000 }).toContain('--regions-overlap pos');
+    await expect
+      .poll(() => page.locator('pre.command').innerText(), { timeout: 60_000 })
+      .toContain('--regions-overlap pos');
     const commands = (await page.locator('pre.command').innerText()).split('\n');
     expect(commands.length).toBeGreaterThanOrEqual(2);
-    for (const [i, command] of commands.entries()) expect(command).toMatch(new RegExp(`^bcftools query -f .* -r \\S+ --regions-overlap pos -i 'INFO/DP>10' ${SPLIT} > ${SPLIT}\\.browser\\.part${i + 1}\\.tsv$`));
+    for (const [i, command] of commands.entries())
+      expect(command).toMatch(
+        new RegExp(
+          `^bcftools query -f .* -r \\S+ --regions-overlap pos -i 'INFO/DP>10' ${SPLIT} > ${SPLIT}\\.browser\\.part${i + 1}\\.tsv$`,
+        ),
+      );
     const runsBefore = await page.getByTestId('run').count();
     await page.getByRole('button', { name: 'Show variants' }).click();
-    await expect.poll(() => page.getByTestId('variant-count').innerText(), { timeout: 120_000 }).toBe(`${SPLIT_ROWS.length.toLocaleString('en-US')} variants`);
+    await expect
+      .poll(() => page.getByTestId('variant-count').innerText(), { timeout: 120_000 })
+      .toBe(`${SPLIT_ROWS.length.toLocaleString('en-US')} variants`);
     expect(await exportedTsv(page)).toEqual([SPLIT_COLUMNS, ...SPLIT_ROWS]);
     // Each part is a run in the history with its own command.
     await expect.poll(() => page.getByTestId('run').count()).toBe(runsBefore + commands.length);
@@ -118,7 +164,9 @@ describe('variant browser', () => {
 
     await page.reload();
     await page.getByRole('button', { name: 'Variant browser', exact: true }).click();
-    await expect.poll(() => page.getByTestId('variant-count').innerText(), { timeout: 60_000 }).toBe(`${SPLIT_ROWS.length.toLocaleString('en-US')} variants`);
+    await expect
+      .poll(() => page.getByTestId('variant-count').innerText(), { timeout: 60_000 })
+      .toBe(`${SPLIT_ROWS.length.toLocaleString('en-US')} variants`);
     expect(await page.getByLabel('VCF or BCF file').inputValue()).toBe(SPLIT);
     expect(await exportedTsv(page)).toEqual([SPLIT_COLUMNS, ...SPLIT_ROWS]);
   });

@@ -8,10 +8,24 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openApp, type AppPage } from './support/browser';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
-const FILES = ['ex1.fa', 'ex1.fa.fai', 'ex1.bam', 'ex1.bam.bai', 'ex1.calls.vcf.gz', 'ex1.calls.vcf.gz.csi'].map((name) => join(FIXTURES, name));
+const FILES = ['ex1.fa', 'ex1.fa.fai', 'ex1.bam', 'ex1.bam.bai', 'ex1.calls.vcf.gz', 'ex1.calls.vcf.gz.csi'].map(
+  (name) => join(FIXTURES, name),
+);
 /** A tiny named annotation on the ex1 sequences, for the gene search. */
-const GENES = { name: 'ex1.genes.bed', mimeType: 'text/plain', buffer: Buffer.from('seq1\t90\t210\tgeneA\nseq2\t500\t700\tgeneB\n') };
-const FORBIDDEN_HOSTS = ['igv.org', 's3.amazonaws', 'googleapis', 'broadinstitute', 'githubusercontent', 'ucsc.edu', 'ncbi.nlm.nih.gov'];
+const GENES = {
+  name: 'ex1.genes.bed',
+  mimeType: 'text/plain',
+  buffer: Buffer.from('seq1\t90\t210\tgeneA\nseq2\t500\t700\tgeneB\n'),
+};
+const FORBIDDEN_HOSTS = [
+  'igv.org',
+  's3.amazonaws',
+  'googleapis',
+  'broadinstitute',
+  'githubusercontent',
+  'ucsc.edu',
+  'ncbi.nlm.nih.gov',
+];
 
 const viewerBox = (page: Page) => page.getByTestId('igv-container');
 
@@ -50,7 +64,8 @@ async function pixelsOf(page: Page, rgb: number[]): Promise<number> {
       const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
       if (!data) continue;
       for (let i = 0; i < data.length; i += 4) {
-        if (data[i] === color[0] && data[i + 1] === color[1] && data[i + 2] === color[2] && data[i + 3] === 255) count += 1;
+        if (data[i] === color[0] && data[i + 1] === color[1] && data[i + 2] === color[2] && data[i + 3] === 255)
+          count += 1;
       }
     }
     return count;
@@ -85,7 +100,9 @@ describe('genome viewer', () => {
     await expect.poll(() => page.getByTestId('file-row').count(), { timeout: 30_000 }).toBe(FILES.length);
     await page.getByLabel('Open files', { exact: true }).setInputFiles([GENES]);
     await expect.poll(() => viewerBox(page).getAttribute('data-status'), { timeout: 60_000 }).toBe('ready');
-    await expect.poll(() => trackNames(page), { timeout: 30_000 }).toEqual(expect.arrayContaining(['ex1.bam', 'ex1.calls.vcf.gz', 'ex1.genes.bed']));
+    await expect
+      .poll(() => trackNames(page), { timeout: 30_000 })
+      .toEqual(expect.arrayContaining(['ex1.bam', 'ex1.calls.vcf.gz', 'ex1.genes.bed']));
   });
 
   it('goes to a locus typed in the locus box and draws the reads there', async () => {
@@ -107,7 +124,9 @@ describe('genome viewer', () => {
     await goto(page, 'geneB');
     await expect.poll(() => viewerBox(page).getAttribute('data-locus')).toMatch(/^seq2:/);
     await goto(page, 'noSuchGene');
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Nothing found for "noSuchGene"' }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Nothing found for "noSuchGene"' }).count())
+      .toBe(1);
   });
 
   it('opens at a variant from its row in the variant browser', async () => {
@@ -138,7 +157,10 @@ describe('genome viewer', () => {
     expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
     const batch = await download(page, 'IGV batch file');
-    const commands = batch.bytes.toString('utf8').split('\n').filter((line) => line && !line.startsWith('#'));
+    const commands = batch.bytes
+      .toString('utf8')
+      .split('\n')
+      .filter((line) => line && !line.startsWith('#'));
     expect(commands.slice(0, 2)).toEqual(['new', 'genome ex1.fa']);
     expect(commands.slice(2, 5).sort()).toEqual(['load ex1.bam', 'load ex1.calls.vcf.gz', 'load ex1.genes.bed']);
     expect(commands.slice(5)).toEqual(['expand ex1.bam', 'goto seq1:100-200']);
@@ -162,7 +184,9 @@ describe('genome viewer', () => {
     await page.reload();
     await expect.poll(() => viewerBox(page).getAttribute('data-status'), { timeout: 60_000 }).toBe('ready');
     await expect.poll(() => viewerBox(page).getAttribute('data-locus')).toBe('seq1:100-200');
-    await expect.poll(() => trackNames(page)).toEqual(expect.arrayContaining(['ex1.bam', 'ex1.calls.vcf.gz', 'ex1.coverage.bedgraph']));
+    await expect
+      .poll(() => trackNames(page))
+      .toEqual(expect.arrayContaining(['ex1.bam', 'ex1.calls.vcf.gz', 'ex1.coverage.bedgraph']));
     expect(await trackNames(page)).not.toContain('ex1.genes.bed');
     expect(await page.getByRole('checkbox', { name: 'ex1.genes.bed' }).isChecked()).toBe(false);
     expect(await page.getByLabel('Display').inputValue()).toBe('SQUISHED');

@@ -39,7 +39,9 @@ describe('workbench', () => {
 
   it('opens files with the file input and detects their formats and index', async () => {
     const { page } = app;
-    await page.getByLabel('Open files', { exact: true }).setInputFiles([join(FIXTURES, 'ex1.bam'), join(FIXTURES, 'ex1.bam.bai'), join(FIXTURES, 'ex1.fa')]);
+    await page
+      .getByLabel('Open files', { exact: true })
+      .setInputFiles([join(FIXTURES, 'ex1.bam'), join(FIXTURES, 'ex1.bam.bai'), join(FIXTURES, 'ex1.fa')]);
     const rows = page.getByTestId('file-row');
     await expect.poll(() => rows.count()).toBe(3);
     const bamRow = rows.filter({ hasText: 'ex1.bam' }).first();
@@ -58,8 +60,14 @@ describe('workbench', () => {
 
   it('creates a missing FASTA index in the browser', async () => {
     const { page } = app;
-    await page.getByTestId('file-row').filter({ hasText: 'ex1.fa' }).getByRole('button', { name: 'Create index' }).click();
-    await expect.poll(() => page.getByTestId('file-row').filter({ hasText: 'ex1.fa' }).first().innerText(), { timeout: 30_000 }).toMatch(/indexed by ex1\.fa\.fai/);
+    await page
+      .getByTestId('file-row')
+      .filter({ hasText: 'ex1.fa' })
+      .getByRole('button', { name: 'Create index' })
+      .click();
+    await expect
+      .poll(() => page.getByTestId('file-row').filter({ hasText: 'ex1.fa' }).first().innerText(), { timeout: 30_000 })
+      .toMatch(/indexed by ex1\.fa\.fai/);
     await runInConsole(page, 'cat ex1.fa.fai');
     expect(await consoleText(page)).toContain(readFileSync(join(FIXTURES, 'ex1.fa.fai'), 'utf8').trimEnd());
   });
@@ -80,9 +88,15 @@ describe('workbench', () => {
     const rows = page.getByTestId('file-row');
     await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(3);
     await expect.poll(() => page.getByTestId('run').count()).toBeGreaterThanOrEqual(3);
-    expect(await page.getByTestId('run').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('samtools flagstat ex1.bam')]));
+    expect(await page.getByTestId('run').allInnerTexts()).toEqual(
+      expect.arrayContaining([expect.stringContaining('samtools flagstat ex1.bam')]),
+    );
     // Each run comes back with the status it ended with, never as interrupted.
-    expect((await page.getByTestId('run-status').allTextContents()).sort()).toEqual(['failed', 'succeeded', 'succeeded']);
+    expect((await page.getByTestId('run-status').allTextContents()).sort()).toEqual([
+      'failed',
+      'succeeded',
+      'succeeded',
+    ]);
     expect(await page.getByLabel('Notes').inputValue()).toBe('Sample 17, first look');
     const command = page.getByRole('textbox', { name: 'Command' });
     await command.focus();

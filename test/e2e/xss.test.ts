@@ -58,9 +58,14 @@ describe('file-derived text is never markup', () => {
     copyFileSync(join(FIXTURES, 'xss.vcf'), join(dir, MARKUP_NAME));
     await page
       .getByLabel('Open files', { exact: true })
-      .setInputFiles([...['xss.vcf', 'xss.bam', 'xss.bam.bai', 'xss.sam'].map((name) => join(FIXTURES, name)), join(dir, MARKUP_NAME)]);
+      .setInputFiles([
+        ...['xss.vcf', 'xss.bam', 'xss.bam.bai', 'xss.sam'].map((name) => join(FIXTURES, name)),
+        join(dir, MARKUP_NAME),
+      ]);
     await expect.poll(() => page.getByTestId('file-row').count(), SLOW).toBe(5);
-    expect(await page.getByTestId('file-row').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining(MARKUP_NAME)]));
+    expect(await page.getByTestId('file-row').allInnerTexts()).toEqual(
+      expect.arrayContaining([expect.stringContaining(MARKUP_NAME)]),
+    );
     await expectNothingExecuted(page);
   });
 

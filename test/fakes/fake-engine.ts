@@ -44,7 +44,8 @@ export interface FakeEngineOptions {
 }
 
 const encoder = new TextEncoder();
-const bytesOf = (data: string | Uint8Array): Uint8Array<ArrayBuffer> => (typeof data === 'string' ? encoder.encode(data) : new Uint8Array(data));
+const bytesOf = (data: string | Uint8Array): Uint8Array<ArrayBuffer> =>
+  typeof data === 'string' ? encoder.encode(data) : new Uint8Array(data);
 
 /** A program that answers fixed argv lines ("flagstat x.bam") with fixed stdout, exit 1 otherwise. */
 export function respond(table: Record<string, string>, program = 'program'): FakeProgram {
@@ -67,7 +68,7 @@ export const FAKE_PROGRAMS: Record<string, FakeProgram> = {
     if (call.argv.length === 0) call.stdout(call.stdin);
     for (const name of call.argv) {
       const blob = call.file(name);
-      if (!blob) return call.stderr(`cat: ${name}: No such file or directory\n`), 1;
+      if (!blob) return (call.stderr(`cat: ${name}: No such file or directory\n`), 1);
       call.stdout(new Uint8Array(await blob.arrayBuffer()));
     }
     return 0;
@@ -82,7 +83,12 @@ export const FAKE_PROGRAMS: Record<string, FakeProgram> = {
   wc: (call) => (call.stdout(`${new TextDecoder().decode(call.stdin).split('\n').filter(Boolean).length}\n`), 0),
 };
 
-export const fakeProgramInfo = (program: string): ProgramInfo => ({ program, tool: program, version: 'fake', wasmSha256: '0'.repeat(64) });
+export const fakeProgramInfo = (program: string): ProgramInfo => ({
+  program,
+  tool: program,
+  version: 'fake',
+  wasmSha256: '0'.repeat(64),
+});
 
 class FakeSlot implements ToolSlot {
   private ended = false;
@@ -155,13 +161,21 @@ class FakeSlot implements ToolSlot {
  * take stdin whole, so the steps run one after another; the job runner cannot tell.
  */
 class StreamingFakeSlot extends FakeSlot {
-  async execPipeline(requests: readonly StepRequest[], onEvent: (step: number, event: StepEvent) => void): Promise<StepOutcome[]> {
+  async execPipeline(
+    requests: readonly StepRequest[],
+    onEvent: (step: number, event: StepEvent) => void,
+  ): Promise<StepOutcome[]> {
     const outcomes: StepOutcome[] = [];
     for (const [index, request] of requests.entries()) {
       const previous = outcomes[index - 1];
       const stdin = index === 0 ? request.stdin : (previous?.stdoutBlob ?? new Blob([]));
       const last = index === requests.length - 1;
-      outcomes.push(await this.exec({ ...request, ...(stdin ? { stdin } : {}), stdoutMode: last ? request.stdoutMode : 'blob' }, (event) => onEvent(index, event)));
+      outcomes.push(
+        await this.exec(
+          { ...request, ...(stdin ? { stdin } : {}), stdoutMode: last ? request.stdoutMode : 'blob' },
+          (event) => onEvent(index, event),
+        ),
+      );
     }
     return outcomes;
   }
@@ -172,7 +186,8 @@ export function createFakeEngine(options: FakeEngineOptions): FakeEngine {
   const engine = createQueuedEngine({
     programs: Object.keys(options.programs).map(fakeProgramInfo),
     poolSize: options.poolSize ?? 2,
-    createSlot: () => (options.streamed ? new StreamingFakeSlot(options.programs, calls) : new FakeSlot(options.programs, calls)),
+    createSlot: () =>
+      options.streamed ? new StreamingFakeSlot(options.programs, calls) : new FakeSlot(options.programs, calls),
     ...(options.stdoutCapBytes === undefined ? {} : { stdoutCapBytes: options.stdoutCapBytes }),
     ...(options.memoryGraceMs === undefined ? {} : { memoryGraceMs: options.memoryGraceMs }),
     ...(options.onJobEnd ? { onJobEnd: options.onJobEnd } : {}),

@@ -23,11 +23,31 @@ export const alignmentQc: AnalysisDefinition<AlignmentQcResult> = {
   summary: 'Is this BAM/CRAM fine? Mapping rate, pairing, duplicates, coverage, error rate and where reads went.',
   inputs: [
     { key: 'alignments', label: 'Alignments', formats: ['bam', 'cram'], needsIndex: true },
-    { key: 'reference', label: 'Reference FASTA', formats: ['fasta'], optional: true, help: 'Needed for CRAM: the reference it was compressed against.' },
+    {
+      key: 'reference',
+      label: 'Reference FASTA',
+      formats: ['fasta'],
+      optional: true,
+      help: 'Needed for CRAM: the reference it was compressed against.',
+    },
   ],
   parameters: [
-    { key: 'maxInsert', label: 'Largest insert size counted', default: 8000, min: 100, max: 1_000_000, help: 'samtools stats -i: pairs with longer inserts are left out of the insert-size chart.' },
-    { key: 'maxCoverage', label: 'Coverage chart up to depth', default: 1000, min: 10, max: 100_000, help: 'samtools stats -c 1,N,1: deeper bases are counted in the last bin.' },
+    {
+      key: 'maxInsert',
+      label: 'Largest insert size counted',
+      default: 8000,
+      min: 100,
+      max: 1_000_000,
+      help: 'samtools stats -i: pairs with longer inserts are left out of the insert-size chart.',
+    },
+    {
+      key: 'maxCoverage',
+      label: 'Coverage chart up to depth',
+      default: 1000,
+      min: 10,
+      max: 100_000,
+      help: 'samtools stats -c 1,N,1: deeper bases are counted in the last bin.',
+    },
   ],
   thresholds: [
     { key: 'mappedPct', label: 'Mapped reads', better: 'higher', pass: 95, warn: 80, unit: '%' },
@@ -38,7 +58,8 @@ export const alignmentQc: AnalysisDefinition<AlignmentQcResult> = {
     { key: 'mq0Pct', label: 'Mapped with MAPQ 0', better: 'lower', pass: 5, warn: 15, unit: '%' },
   ],
   check(inputs, formats) {
-    if (formats['alignments'] === 'cram' && !inputs['reference']) return 'A CRAM file is read with the reference it was made against: open that FASTA and choose it as "Reference FASTA".';
+    if (formats['alignments'] === 'cram' && !inputs['reference'])
+      return 'A CRAM file is read with the reference it was made against: open that FASTA and choose it as "Reference FASTA".';
     return undefined;
   },
   steps(inputs, params) {
@@ -46,19 +67,41 @@ export const alignmentQc: AnalysisDefinition<AlignmentQcResult> = {
     const ref = inputs['reference'];
     const refArgs = ref ? ['--reference', ref] : [];
     return [
-      { key: 'flagstat', job: { label: 'Alignment QC: samtools flagstat', steps: [{ program: 'samtools', argv: ['flagstat', ...(ref ? ['--input-fmt-option', `reference=${ref}`] : []), bam] }] } },
-      { key: 'idxstats', job: { label: 'Alignment QC: samtools idxstats', steps: [{ program: 'samtools', argv: ['idxstats', bam] }] } },
+      {
+        key: 'flagstat',
+        job: {
+          label: 'Alignment QC: samtools flagstat',
+          steps: [
+            {
+              program: 'samtools',
+              argv: ['flagstat', ...(ref ? ['--input-fmt-option', `reference=${ref}`] : []), bam],
+            },
+          ],
+        },
+      },
+      {
+        key: 'idxstats',
+        job: { label: 'Alignment QC: samtools idxstats', steps: [{ program: 'samtools', argv: ['idxstats', bam] }] },
+      },
       {
         key: 'stats',
         job: {
           label: 'Alignment QC: samtools stats',
-          steps: [{ program: 'samtools', argv: ['stats', '-i', String(params['maxInsert']), '-c', `1,${params['maxCoverage']},1`, ...refArgs, bam] }],
+          steps: [
+            {
+              program: 'samtools',
+              argv: ['stats', '-i', String(params['maxInsert']), '-c', `1,${params['maxCoverage']},1`, ...refArgs, bam],
+            },
+          ],
           stdoutFile: `${bam}.stats.txt`,
         },
       },
       ...MAPQ_CUTOFFS.map((q) => ({
         key: `mapq${q}`,
-        job: { label: `Alignment QC: reads with MAPQ ≥ ${q}`, steps: [{ program: 'samtools', argv: ['view', '-c', '-F', '0x904', '-q', String(q), ...refArgs, bam] }] },
+        job: {
+          label: `Alignment QC: reads with MAPQ ≥ ${q}`,
+          steps: [{ program: 'samtools', argv: ['view', '-c', '-F', '0x904', '-q', String(q), ...refArgs, bam] }],
+        },
       })),
     ];
   },
@@ -69,7 +112,13 @@ export const alignmentQc: AnalysisDefinition<AlignmentQcResult> = {
       const reads = Number((texts[`mapq${q}`] ?? '').trim());
       mapqAtLeast.push({ mapq: q, reads: Number.isInteger(reads) ? reads : Number.NaN });
     }
-    return { input: inputs['alignments'] ?? '', flagstat, idxstats: parseIdxstats(texts['idxstats'] ?? ''), stats: parseSamtoolsStats(texts['stats'] ?? ''), mapqAtLeast };
+    return {
+      input: inputs['alignments'] ?? '',
+      flagstat,
+      idxstats: parseIdxstats(texts['idxstats'] ?? ''),
+      stats: parseSamtoolsStats(texts['stats'] ?? ''),
+      mapqAtLeast,
+    };
   },
   metrics: alignmentMetrics,
   charts: [
@@ -91,7 +140,12 @@ export const alignmentQc: AnalysisDefinition<AlignmentQcResult> = {
       x: { field: 'size', label: 'Insert size (bp)' },
       y: { field: 'pairs', label: 'Pairs' },
       empty: 'No pairs: the reads are single-end or unpaired.',
-      rows: (r) => trimTail(r.stats.insertSizes.map(({ size, total }) => ({ size, pairs: total })), 'pairs', 0.995),
+      rows: (r) =>
+        trimTail(
+          r.stats.insertSizes.map(({ size, total }) => ({ size, pairs: total })),
+          'pairs',
+          0.995,
+        ),
     },
     {
       id: 'mapq',
@@ -178,8 +232,21 @@ export function alignmentMetrics(r: AlignmentQcResult): Metric[] {
   const genome = r.idxstats.reduce((sum, row) => sum + row.length, 0);
   const paired = f.pairedInSequencing.passed > 0;
   return [
-    { key: 'reads', label: 'Reads', value: f.total.passed + f.total.failed, format: 'count', note: `${f.total.failed} failed QC` },
-    { key: 'mappedPct', label: 'Mapped', value: percent(f.mapped.passed, f.total.passed), format: 'percent', threshold: 'mappedPct', note: `${f.mapped.passed} reads` },
+    {
+      key: 'reads',
+      label: 'Reads',
+      value: f.total.passed + f.total.failed,
+      format: 'count',
+      note: `${f.total.failed} failed QC`,
+    },
+    {
+      key: 'mappedPct',
+      label: 'Mapped',
+      value: percent(f.mapped.passed, f.total.passed),
+      format: 'percent',
+      threshold: 'mappedPct',
+      note: `${f.mapped.passed} reads`,
+    },
     {
       key: 'properlyPairedPct',
       label: 'Properly paired',
@@ -196,10 +263,37 @@ export function alignmentMetrics(r: AlignmentQcResult): Metric[] {
       threshold: 'duplicatePct',
       note: f.duplicates.passed === 0 ? 'none marked (samtools markdup marks them)' : `${f.duplicates.passed} reads`,
     },
-    { key: 'meanCoverage', label: 'Mean coverage', value: genome === 0 ? Number.NaN : s.basesMappedCigar / genome, format: 'depth', threshold: 'meanCoverage', note: `${s.basesMappedCigar} bases over ${genome} bp` },
-    { key: 'errorRatePct', label: 'Error rate', value: 100 * s.errorRate, format: 'percent', threshold: 'errorRatePct', note: 'mismatches per mapped base (NM)' },
-    { key: 'mq0Pct', label: 'MAPQ 0', value: percent(s.readsMq0, s.readsMapped), format: 'percent', threshold: 'mq0Pct', note: `${s.readsMq0} mapped reads` },
-    { key: 'insertSize', label: 'Insert size', value: s.insertSizeAverage, format: 'count', note: `bp, ± ${s.insertSizeSd} (standard deviation)` },
+    {
+      key: 'meanCoverage',
+      label: 'Mean coverage',
+      value: genome === 0 ? Number.NaN : s.basesMappedCigar / genome,
+      format: 'depth',
+      threshold: 'meanCoverage',
+      note: `${s.basesMappedCigar} bases over ${genome} bp`,
+    },
+    {
+      key: 'errorRatePct',
+      label: 'Error rate',
+      value: 100 * s.errorRate,
+      format: 'percent',
+      threshold: 'errorRatePct',
+      note: 'mismatches per mapped base (NM)',
+    },
+    {
+      key: 'mq0Pct',
+      label: 'MAPQ 0',
+      value: percent(s.readsMq0, s.readsMapped),
+      format: 'percent',
+      threshold: 'mq0Pct',
+      note: `${s.readsMq0} mapped reads`,
+    },
+    {
+      key: 'insertSize',
+      label: 'Insert size',
+      value: s.insertSizeAverage,
+      format: 'count',
+      note: `bp, ± ${s.insertSizeSd} (standard deviation)`,
+    },
   ];
 }
 

@@ -141,7 +141,10 @@ export interface ShownTable {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyAnalysis = AnalysisDefinition<any>;
 
-export function judge(value: number, rule: { better: 'higher' | 'lower'; pass: number; warn: number }): Verdict | undefined {
+export function judge(
+  value: number,
+  rule: { better: 'higher' | 'lower'; pass: number; warn: number },
+): Verdict | undefined {
   if (!Number.isFinite(value)) return undefined;
   if (rule.better === 'higher') return value >= rule.pass ? 'pass' : value >= rule.warn ? 'warn' : 'fail';
   return value <= rule.pass ? 'pass' : value <= rule.warn ? 'warn' : 'fail';
@@ -165,7 +168,10 @@ export function judgeMetrics(metrics: readonly Metric[], thresholds: readonly Th
 }
 
 /** The defaults, with given values where they are valid numbers within range. */
-export function resolveParameters(def: AnyAnalysis, given: Readonly<Record<string, number | undefined>> = {}): Record<string, number> {
+export function resolveParameters(
+  def: AnyAnalysis,
+  given: Readonly<Record<string, number | undefined>> = {},
+): Record<string, number> {
   const out: Record<string, number> = {};
   for (const p of def.parameters) {
     const value = given[p.key];

@@ -9,12 +9,21 @@ export function toDelimited(rows: readonly ChartRow[], separator: '\t' | ','): s
     if (separator === ',' && /[",\n\r]/.test(text)) return `"${text.replace(/"/g, '""')}"`;
     return separator === '\t' ? text.replace(/[\t\n\r]/g, ' ') : text;
   };
-  return [columns.join(separator), ...rows.map((row) => columns.map((c) => cell(row[c])).join(separator))].join('\n') + '\n';
+  return (
+    [columns.join(separator), ...rows.map((row) => columns.map((c) => cell(row[c])).join(separator))].join('\n') + '\n'
+  );
 }
 
 /** JSON of a result: Maps become objects and non-finite numbers null, so any JSON reader accepts it. */
 export function toJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v instanceof Map ? Object.fromEntries(v) : v), 2) + '\n';
+  return (
+    JSON.stringify(
+      value,
+      (_key, v: unknown) =>
+        typeof v === 'number' && !Number.isFinite(v) ? null : v instanceof Map ? Object.fromEntries(v) : v,
+      2,
+    ) + '\n'
+  );
 }
 
 /** A file name from parts, without characters file systems refuse. */

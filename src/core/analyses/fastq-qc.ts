@@ -21,7 +21,12 @@ function readFiles(inputs: InputNames): { label: string; file: string }[] {
   const r1 = inputs['reads1'];
   const r2 = inputs['reads2'];
   if (!r1) return [];
-  return r2 ? [{ label: 'R1', file: r1 }, { label: 'R2', file: r2 }] : [{ label: 'reads', file: r1 }];
+  return r2
+    ? [
+        { label: 'R1', file: r1 },
+        { label: 'R2', file: r2 },
+      ]
+    : [{ label: 'reads', file: r1 }];
 }
 
 const BASES = ['a', 'c', 'g', 't', 'n'] as const;
@@ -32,13 +37,42 @@ export const fastqQc: AnalysisDefinition<FastqQcResult> = {
   summary: 'Are these reads worth aligning? Quality along the read, base composition, GC, lengths and N content.',
   inputs: [
     { key: 'reads1', label: 'Reads (R1 or single)', formats: ['fastq'] },
-    { key: 'reads2', label: 'Mates (R2)', formats: ['fastq'], optional: true, help: 'For paired-end reads: the second file of the pair.' },
+    {
+      key: 'reads2',
+      label: 'Mates (R2)',
+      formats: ['fastq'],
+      optional: true,
+      help: 'For paired-end reads: the second file of the pair.',
+    },
   ],
-  parameters: [{ key: 'quality', label: 'Quality threshold (Phred)', default: 20, min: 1, max: 60, help: 'seqtk fqchk -q: bases at or above it count as high quality.' }],
+  parameters: [
+    {
+      key: 'quality',
+      label: 'Quality threshold (Phred)',
+      default: 20,
+      min: 1,
+      max: 60,
+      help: 'seqtk fqchk -q: bases at or above it count as high quality.',
+    },
+  ],
   thresholds: [
     { key: 'meanQuality', label: 'Mean base quality', better: 'higher', pass: 30, warn: 20, unit: 'Q' },
-    { key: 'highQualityPct', label: 'Bases at or above the quality threshold', better: 'higher', pass: 90, warn: 75, unit: '%' },
-    { key: 'worstPositionQuality', label: 'Lowest mean quality at a position', better: 'higher', pass: 25, warn: 15, unit: 'Q' },
+    {
+      key: 'highQualityPct',
+      label: 'Bases at or above the quality threshold',
+      better: 'higher',
+      pass: 90,
+      warn: 75,
+      unit: '%',
+    },
+    {
+      key: 'worstPositionQuality',
+      label: 'Lowest mean quality at a position',
+      better: 'higher',
+      pass: 25,
+      warn: 15,
+      unit: 'Q',
+    },
     { key: 'nPct', label: 'N bases', better: 'lower', pass: 0.1, warn: 1, unit: '%' },
     { key: 'pairDifference', label: 'Reads without a mate', better: 'lower', pass: 0, warn: 0, unit: '' },
   ],
@@ -52,14 +86,33 @@ export const fastqQc: AnalysisDefinition<FastqQcResult> = {
   },
   steps(inputs, params) {
     return readFiles(inputs).flatMap(({ label, file }): AnalysisStep[] => [
-      { key: `fqchk:${label}`, job: { label: `FASTQ QC: seqtk fqchk ${label}`, steps: [{ program: 'seqtk', argv: ['fqchk', '-q', String(params['quality']), file] }], stdoutFile: `${file}.fqchk.txt` } },
-      { key: `comp:${label}`, job: { label: `FASTQ QC: seqtk comp ${label}`, steps: [{ program: 'seqtk', argv: ['comp', file] }], stdoutFile: `${file}.comp.txt` } },
+      {
+        key: `fqchk:${label}`,
+        job: {
+          label: `FASTQ QC: seqtk fqchk ${label}`,
+          steps: [{ program: 'seqtk', argv: ['fqchk', '-q', String(params['quality']), file] }],
+          stdoutFile: `${file}.fqchk.txt`,
+        },
+      },
+      {
+        key: `comp:${label}`,
+        job: {
+          label: `FASTQ QC: seqtk comp ${label}`,
+          steps: [{ program: 'seqtk', argv: ['comp', file] }],
+          stdoutFile: `${file}.comp.txt`,
+        },
+      },
     ]);
   },
   parse(texts, inputs, params) {
     return {
       qualityThreshold: params['quality'] ?? 20,
-      files: readFiles(inputs).map(({ label, file }) => ({ label, file, fqchk: parseFqchk(texts[`fqchk:${label}`] ?? ''), comp: parseSeqtkComp(texts[`comp:${label}`] ?? '') })),
+      files: readFiles(inputs).map(({ label, file }) => ({
+        label,
+        file,
+        fqchk: parseFqchk(texts[`fqchk:${label}`] ?? ''),
+        comp: parseSeqtkComp(texts[`comp:${label}`] ?? ''),
+      })),
     };
   },
   metrics: fastqMetrics,
@@ -73,7 +126,10 @@ export const fastqQc: AnalysisDefinition<FastqQcResult> = {
       y: { field: 'quality', label: 'Mean base quality' },
       series: 'reads',
       empty: 'No positions.',
-      rows: (r) => r.files.flatMap((f) => f.fqchk.positions.map((p) => ({ reads: f.label, position: p.position, quality: p.averageQuality }))),
+      rows: (r) =>
+        r.files.flatMap((f) =>
+          f.fqchk.positions.map((p) => ({ reads: f.label, position: p.position, quality: p.averageQuality })),
+        ),
     },
     {
       id: 'base-composition',
@@ -86,7 +142,13 @@ export const fastqQc: AnalysisDefinition<FastqQcResult> = {
       empty: 'No positions.',
       rows: (r) =>
         r.files.flatMap((f) =>
-          f.fqchk.positions.flatMap((p) => BASES.map((b) => ({ base: r.files.length > 1 ? `${b.toUpperCase()} ${f.label}` : b.toUpperCase(), position: p.position, percent: p[b] }))),
+          f.fqchk.positions.flatMap((p) =>
+            BASES.map((b) => ({
+              base: r.files.length > 1 ? `${b.toUpperCase()} ${f.label}` : b.toUpperCase(),
+              position: p.position,
+              percent: p[b],
+            })),
+          ),
         ),
     },
     {
@@ -109,7 +171,8 @@ export const fastqQc: AnalysisDefinition<FastqQcResult> = {
       y: { field: 'reads', label: 'Reads' },
       series: 'file',
       empty: 'No reads.',
-      rows: (r) => r.files.flatMap((f) => f.comp.lengths.map(({ length, reads }) => ({ file: f.label, length, reads }))),
+      rows: (r) =>
+        r.files.flatMap((f) => f.comp.lengths.map(({ length, reads }) => ({ file: f.label, length, reads }))),
     },
     {
       id: 'n-content',
@@ -120,7 +183,8 @@ export const fastqQc: AnalysisDefinition<FastqQcResult> = {
       y: { field: 'n', label: 'N (%)' },
       series: 'reads',
       empty: 'No positions.',
-      rows: (r) => r.files.flatMap((f) => f.fqchk.positions.map((p) => ({ reads: f.label, position: p.position, n: p.n }))),
+      rows: (r) =>
+        r.files.flatMap((f) => f.fqchk.positions.map((p) => ({ reads: f.label, position: p.position, n: p.n }))),
     },
   ],
   tables: (r) => ({
@@ -138,17 +202,56 @@ export function fastqMetrics(r: FastqQcResult): Metric[] {
     const worst = f.fqchk.positions.reduce((min, p) => Math.min(min, p.averageQuality), Number.POSITIVE_INFINITY);
     return [
       { key: `reads.${f.label}`, label: `Reads${tag}`, value: f.comp.reads, format: 'count', note: f.file },
-      { key: `length.${f.label}`, label: `Mean length${tag}`, value: f.comp.reads === 0 ? Number.NaN : f.comp.bases / f.comp.reads, format: 'count', note: `${f.fqchk.minLength}–${f.fqchk.maxLength} bp` },
+      {
+        key: `length.${f.label}`,
+        label: `Mean length${tag}`,
+        value: f.comp.reads === 0 ? Number.NaN : f.comp.bases / f.comp.reads,
+        format: 'count',
+        note: `${f.fqchk.minLength}–${f.fqchk.maxLength} bp`,
+      },
       { key: `gc.${f.label}`, label: `GC${tag}`, value: f.comp.gcPercent, format: 'percent', note: 'of A/C/G/T bases' },
-      { key: `meanQuality.${f.label}`, label: `Mean quality${tag}`, value: f.fqchk.all.averageQuality, format: 'quality', threshold: 'meanQuality' },
-      { key: `highQualityPct.${f.label}`, label: `Bases ≥ Q${r.qualityThreshold}${tag}`, value: f.fqchk.all.highPercent, format: 'percent', threshold: 'highQualityPct' },
-      { key: `worstPositionQuality.${f.label}`, label: `Worst position${tag}`, value: Number.isFinite(worst) ? worst : Number.NaN, format: 'quality', threshold: 'worstPositionQuality', note: 'lowest mean quality at a position' },
-      { key: `nPct.${f.label}`, label: `N bases${tag}`, value: percent(f.comp.nBases, f.comp.bases), format: 'percent', threshold: 'nPct', note: `${f.comp.readsWithN} reads with N` },
+      {
+        key: `meanQuality.${f.label}`,
+        label: `Mean quality${tag}`,
+        value: f.fqchk.all.averageQuality,
+        format: 'quality',
+        threshold: 'meanQuality',
+      },
+      {
+        key: `highQualityPct.${f.label}`,
+        label: `Bases ≥ Q${r.qualityThreshold}${tag}`,
+        value: f.fqchk.all.highPercent,
+        format: 'percent',
+        threshold: 'highQualityPct',
+      },
+      {
+        key: `worstPositionQuality.${f.label}`,
+        label: `Worst position${tag}`,
+        value: Number.isFinite(worst) ? worst : Number.NaN,
+        format: 'quality',
+        threshold: 'worstPositionQuality',
+        note: 'lowest mean quality at a position',
+      },
+      {
+        key: `nPct.${f.label}`,
+        label: `N bases${tag}`,
+        value: percent(f.comp.nBases, f.comp.bases),
+        format: 'percent',
+        threshold: 'nPct',
+        note: `${f.comp.readsWithN} reads with N`,
+      },
     ];
   });
   if (paired) {
     const [a, b] = r.files;
-    metrics.push({ key: 'pairDifference', label: 'Reads without a mate', value: Math.abs(a!.comp.reads - b!.comp.reads), format: 'count', threshold: 'pairDifference', note: 'R1 and R2 should hold the same number of reads' });
+    metrics.push({
+      key: 'pairDifference',
+      label: 'Reads without a mate',
+      value: Math.abs(a!.comp.reads - b!.comp.reads),
+      format: 'count',
+      threshold: 'pairDifference',
+      note: 'R1 and R2 should hold the same number of reads',
+    });
   }
   return metrics;
 }

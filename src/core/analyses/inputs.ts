@@ -15,7 +15,11 @@ export function candidatesFor(def: AnyAnalysis, slotKey: string, files: readonly
 }
 
 /** A first choice for each required slot: the first matching file not already used by another slot. */
-export function suggestInputs(def: AnyAnalysis, files: readonly CandidateFile[], current: InputNames = {}): Record<string, string> {
+export function suggestInputs(
+  def: AnyAnalysis,
+  files: readonly CandidateFile[],
+  current: InputNames = {},
+): Record<string, string> {
   const chosen: Record<string, string> = {};
   for (const slot of def.inputs) {
     const candidates = candidatesFor(def, slot.key, files);
@@ -26,8 +30,13 @@ export function suggestInputs(def: AnyAnalysis, files: readonly CandidateFile[],
       if (free) chosen[slot.key] = free.name;
     }
   }
-  const completed = def.complete?.(chosen, files.map((f) => f.name)) ?? {};
-  for (const [slot, name] of Object.entries(completed)) if (chosen[slot] === undefined && current[slot] === undefined) chosen[slot] = name;
+  const completed =
+    def.complete?.(
+      chosen,
+      files.map((f) => f.name),
+    ) ?? {};
+  for (const [slot, name] of Object.entries(completed))
+    if (chosen[slot] === undefined && current[slot] === undefined) chosen[slot] = name;
   return chosen;
 }
 
@@ -38,7 +47,10 @@ export function inputProblems(def: AnyAnalysis, inputs: InputNames, files: reado
   for (const slot of def.inputs) {
     const name = inputs[slot.key];
     if (!name) {
-      if (!slot.optional) problems.push(`Choose a file for "${slot.label}" (${slot.formats.join(' or ').toUpperCase()}); open one with "Open files" if none is listed.`);
+      if (!slot.optional)
+        problems.push(
+          `Choose a file for "${slot.label}" (${slot.formats.join(' or ').toUpperCase()}); open one with "Open files" if none is listed.`,
+        );
       continue;
     }
     const file = files.find((f) => f.name === name);
@@ -47,7 +59,8 @@ export function inputProblems(def: AnyAnalysis, inputs: InputNames, files: reado
       continue;
     }
     formats[slot.key] = file.format as DataFormat;
-    if (slot.needsIndex && !file.indexName) problems.push(`${name} needs an index: use "Create index" next to it in Files.`);
+    if (slot.needsIndex && !file.indexName)
+      problems.push(`${name} needs an index: use "Create index" next to it in Files.`);
   }
   const extra = problems.length === 0 ? def.check?.(inputs, formats) : undefined;
   if (extra) problems.push(extra);
@@ -55,7 +68,11 @@ export function inputProblems(def: AnyAnalysis, inputs: InputNames, files: reado
 }
 
 /** Values of the parameters that follow whether a slot's file has an index (see NumberParameter.followsIndexOf). */
-export function indexParameters(def: AnyAnalysis, inputs: InputNames, files: readonly CandidateFile[]): Record<string, number> {
+export function indexParameters(
+  def: AnyAnalysis,
+  inputs: InputNames,
+  files: readonly CandidateFile[],
+): Record<string, number> {
   const out: Record<string, number> = {};
   for (const p of def.parameters) {
     const name = p.followsIndexOf === undefined ? undefined : inputs[p.followsIndexOf];
@@ -64,4 +81,3 @@ export function indexParameters(def: AnyAnalysis, inputs: InputNames, files: rea
   }
   return out;
 }
-

@@ -3,7 +3,15 @@
 // below the lowest depth (samtools depth -a -b, zero depth included). Both tools use the same read filters.
 import { parseBedcov } from '../parsers/samtools-bedcov';
 import { lowDepthIntervals } from '../parsers/samtools-depth';
-import { annotateLow, geneCoverage, pct, regionCoverage, type GeneCoverage, type LowCoverage, type RegionCoverage } from '../clinical/panel-summary';
+import {
+  annotateLow,
+  geneCoverage,
+  pct,
+  regionCoverage,
+  type GeneCoverage,
+  type LowCoverage,
+  type RegionCoverage,
+} from '../clinical/panel-summary';
 import type { AnalysisDefinition, ChartRow, Metric, ParameterValues } from './analysis';
 import { RESEARCH_ONLY } from '../clinical/caveats';
 import { locusOfInterval } from '../viewer/locus';
@@ -30,40 +38,89 @@ const SHOWN_LOW_ROWS = 500;
 export const panelCoverage: AnalysisDefinition<PanelCoverageResult> = {
   id: 'panel-coverage',
   title: 'Gene-panel coverage',
-  summary: 'Is every gene of my panel covered? Mean depth and bases at 10×/20×/30× per region and gene, and the low-coverage stretches.',
+  summary:
+    'Is every gene of my panel covered? Mean depth and bases at 10×/20×/30× per region and gene, and the low-coverage stretches.',
   inputs: [
     { key: 'alignments', label: 'Alignments', formats: ['bam', 'cram'], needsIndex: true },
-    { key: 'panel', label: 'Panel BED', formats: ['bed'], help: 'Your panel’s regions; the 4th column (name) is taken as the gene.' },
-    { key: 'reference', label: 'Reference FASTA', formats: ['fasta'], optional: true, help: 'Needed for CRAM: the reference it was compressed against.' },
+    {
+      key: 'panel',
+      label: 'Panel BED',
+      formats: ['bed'],
+      help: 'Your panel’s regions; the 4th column (name) is taken as the gene.',
+    },
+    {
+      key: 'reference',
+      label: 'Reference FASTA',
+      formats: ['fasta'],
+      optional: true,
+      help: 'Needed for CRAM: the reference it was compressed against.',
+    },
   ],
   parameters: [
-    { key: 'depth1', label: 'Depth threshold 1', default: 10, min: 1, max: 100_000, help: 'Bases at or above this depth are counted; the lowest threshold also marks the low-coverage stretches.' },
+    {
+      key: 'depth1',
+      label: 'Depth threshold 1',
+      default: 10,
+      min: 1,
+      max: 100_000,
+      help: 'Bases at or above this depth are counted; the lowest threshold also marks the low-coverage stretches.',
+    },
     { key: 'depth2', label: 'Depth threshold 2', default: 20, min: 1, max: 100_000, help: 'A second depth to report.' },
     { key: 'depth3', label: 'Depth threshold 3', default: 30, min: 1, max: 100_000, help: 'A third depth to report.' },
-    { key: 'minMapq', label: 'Minimum mapping quality', default: 0, min: 0, max: 255, help: 'samtools -Q: reads below it are not counted (0 counts all).' },
+    {
+      key: 'minMapq',
+      label: 'Minimum mapping quality',
+      default: 0,
+      min: 0,
+      max: 255,
+      help: 'samtools -Q: reads below it are not counted (0 counts all).',
+    },
   ],
   thresholds: [
     { key: 'pctLowest', label: 'Panel bases at the lowest depth', better: 'higher', pass: 99, warn: 95, unit: '%' },
-    { key: 'genesComplete', label: 'Genes fully at the lowest depth', better: 'higher', pass: 100, warn: 90, unit: '%' },
+    {
+      key: 'genesComplete',
+      label: 'Genes fully at the lowest depth',
+      better: 'higher',
+      pass: 100,
+      warn: 90,
+      unit: '%',
+    },
   ],
   check(inputs, formats) {
-    if (formats['alignments'] === 'cram' && !inputs['reference']) return 'A CRAM file is read with the reference it was made against: open that FASTA and choose it as "Reference FASTA".';
+    if (formats['alignments'] === 'cram' && !inputs['reference'])
+      return 'A CRAM file is read with the reference it was made against: open that FASTA and choose it as "Reference FASTA".';
     return undefined;
   },
   steps(inputs, params) {
     const bam = inputs['alignments']!;
     const bed = inputs['panel']!;
     const ref = inputs['reference'];
-    const common = [...(params['minMapq'] ? ['-Q', String(params['minMapq'])] : []), ...(ref ? ['--reference', ref] : [])];
+    const common = [
+      ...(params['minMapq'] ? ['-Q', String(params['minMapq'])] : []),
+      ...(ref ? ['--reference', ref] : []),
+    ];
     const thresholds = depthThresholds(params);
     return [
       ...thresholds.map((depth, k) => ({
         key: `bedcov${k}`,
-        job: { label: `Panel coverage: samtools bedcov ≥${depth}×`, steps: [{ program: 'samtools', argv: ['bedcov', '-j', ...(k === 0 ? ['-c'] : []), '-d', String(depth), ...common, bed, bam] }] },
+        job: {
+          label: `Panel coverage: samtools bedcov ≥${depth}×`,
+          steps: [
+            {
+              program: 'samtools',
+              argv: ['bedcov', '-j', ...(k === 0 ? ['-c'] : []), '-d', String(depth), ...common, bed, bam],
+            },
+          ],
+        },
       })),
       {
         key: 'depth',
-        job: { label: 'Panel coverage: samtools depth', steps: [{ program: 'samtools', argv: ['depth', '-a', '-b', bed, ...common, bam] }], stdoutFile: `${bam}.panel-depth.tsv` },
+        job: {
+          label: 'Panel coverage: samtools depth',
+          steps: [{ program: 'samtools', argv: ['depth', '-a', '-b', bed, ...common, bam] }],
+          stdoutFile: `${bam}.panel-depth.tsv`,
+        },
       },
     ];
   },
@@ -108,8 +165,17 @@ export const panelCoverage: AnalysisDefinition<PanelCoverageResult> = {
   ],
   tables: (r) => ({ genes: geneRows(r), regions: regionRows(r), 'low-coverage': lowRows(r, Infinity) }),
   shownTables: [
-    { key: 'genes', title: 'Coverage per gene', note: 'Totals over each gene’s regions (BED name column); a region without a name is its own gene.' },
-    { key: 'regions', title: 'Coverage per region', note: 'Start is 0-based as in the BED file; mean depth = sum of per-base depth / region length.', locus: (row) => locusOfInterval(row['chrom'], row['start'], row['end']) },
+    {
+      key: 'genes',
+      title: 'Coverage per gene',
+      note: 'Totals over each gene’s regions (BED name column); a region without a name is its own gene.',
+    },
+    {
+      key: 'regions',
+      title: 'Coverage per region',
+      note: 'Start is 0-based as in the BED file; mean depth = sum of per-base depth / region length.',
+      locus: (row) => locusOfInterval(row['chrom'], row['start'], row['end']),
+    },
     {
       key: 'low-coverage',
       title: 'Low-coverage intervals',
@@ -126,15 +192,40 @@ export const panelCoverage: AnalysisDefinition<PanelCoverageResult> = {
 };
 
 function geneRows(r: PanelCoverageResult): ChartRow[] {
-  return r.genes.map((g) => ({ gene: g.gene, regions: g.regions, bases: g.length, 'mean depth': round(g.depthSum / g.length), ...pctColumns(r, g) }));
+  return r.genes.map((g) => ({
+    gene: g.gene,
+    regions: g.regions,
+    bases: g.length,
+    'mean depth': round(g.depthSum / g.length),
+    ...pctColumns(r, g),
+  }));
 }
 
 function regionRows(r: PanelCoverageResult): ChartRow[] {
-  return r.regions.map((g) => ({ gene: g.gene, chrom: g.chrom, start: g.start, end: g.end, bases: g.length, reads: g.reads, 'mean depth': round(g.depthSum / g.length), ...pctColumns(r, g) }));
+  return r.regions.map((g) => ({
+    gene: g.gene,
+    chrom: g.chrom,
+    start: g.start,
+    end: g.end,
+    bases: g.length,
+    reads: g.reads,
+    'mean depth': round(g.depthSum / g.length),
+    ...pctColumns(r, g),
+  }));
 }
 
 export function lowRows(r: PanelCoverageResult, max = SHOWN_LOW_ROWS): ChartRow[] {
-  return r.low.slice(0, max).map((l) => ({ chrom: l.chrom, start: l.start, end: l.end, bases: l.end - l.start, 'min depth': l.minDepth, 'mean depth': round(l.meanDepth), genes: l.genes.join(', ') }));
+  return r.low
+    .slice(0, max)
+    .map((l) => ({
+      chrom: l.chrom,
+      start: l.start,
+      end: l.end,
+      bases: l.end - l.start,
+      'min depth': l.minDepth,
+      'mean depth': round(l.meanDepth),
+      genes: l.genes.join(', '),
+    }));
 }
 
 function pctColumns(r: PanelCoverageResult, g: { length: number; atLeast: number[] }): Record<string, number> {
@@ -150,12 +241,38 @@ export function panelMetrics(r: PanelCoverageResult): Metric[] {
   const complete = r.genes.filter((g) => g.atLeast[0] === g.length).length;
   const lowBases = r.low.reduce((s, l) => s + l.end - l.start, 0);
   return [
-    { key: 'meanDepth', label: 'Mean depth', value: length === 0 ? Number.NaN : sum / length, format: 'depth', note: `${length} panel bases in ${r.regions.length} regions` },
+    {
+      key: 'meanDepth',
+      label: 'Mean depth',
+      value: length === 0 ? Number.NaN : sum / length,
+      format: 'depth',
+      note: `${length} panel bases in ${r.regions.length} regions`,
+    },
     ...r.thresholds.map((t, k) => {
       const at = r.regions.reduce((s, g) => s + g.atLeast[k]!, 0);
-      return { key: `pct${k + 1}`, label: `Bases ≥${t}×`, value: pct(at, length), format: 'percent' as const, ...(k === 0 ? { threshold: 'pctLowest' } : {}), note: `${at} of ${length}` };
+      return {
+        key: `pct${k + 1}`,
+        label: `Bases ≥${t}×`,
+        value: pct(at, length),
+        format: 'percent' as const,
+        ...(k === 0 ? { threshold: 'pctLowest' } : {}),
+        note: `${at} of ${length}`,
+      };
     }),
-    { key: 'genesComplete', label: `Genes fully ≥${lowest}×`, value: pct(complete, r.genes.length), format: 'percent', threshold: 'genesComplete', note: `${complete} of ${r.genes.length} genes` },
-    { key: 'lowIntervals', label: `Stretches <${lowest}×`, value: r.low.length, format: 'count', note: `${lowBases} bases` },
+    {
+      key: 'genesComplete',
+      label: `Genes fully ≥${lowest}×`,
+      value: pct(complete, r.genes.length),
+      format: 'percent',
+      threshold: 'genesComplete',
+      note: `${complete} of ${r.genes.length} genes`,
+    },
+    {
+      key: 'lowIntervals',
+      label: `Stretches <${lowest}×`,
+      value: r.low.length,
+      format: 'count',
+      note: `${lowBases} bases`,
+    },
   ];
 }

@@ -3,8 +3,25 @@
 // (samtools consensus, N where depth < the minimum), with mapping rate, depth and coverage.
 import { parseFlagstat, type Flagstat } from '../parsers/samtools-flagstat';
 import { choosePreset, PRESET_CHOICES, sampleName, sampleOutputs, type ReadPreset } from '../pathogen/naming';
-import { consensusFasta, countN, parseDepth, parseFasta, parseVariantLines, VARIANT_QUERY_FORMAT, type CalledVariant, type DepthProfile, type FastaRecord } from '../pathogen/outputs';
-import { percent, type AnalysisDefinition, type AnalysisStep, type InputNames, type Metric, type ParameterValues } from './analysis';
+import {
+  consensusFasta,
+  countN,
+  parseDepth,
+  parseFasta,
+  parseVariantLines,
+  VARIANT_QUERY_FORMAT,
+  type CalledVariant,
+  type DepthProfile,
+  type FastaRecord,
+} from '../pathogen/outputs';
+import {
+  percent,
+  type AnalysisDefinition,
+  type AnalysisStep,
+  type InputNames,
+  type Metric,
+  type ParameterValues,
+} from './analysis';
 
 export interface PathogenResult {
   sample: string;
@@ -26,7 +43,15 @@ export const SORT_LEVEL = '1';
  * The sort that writes the sample's final BAM also writes its .bai (`--write-index`, htslib's `##idx##` name
  * syntax): the same bytes as a separate `samtools index`, without reading the BAM once more.
  */
-const sortIndexed = (bam: string): string[] => ['sort', '--write-index', '-l', SORT_LEVEL, '-o', `${bam}##idx##${bam}.bai`, '-'];
+const sortIndexed = (bam: string): string[] => [
+  'sort',
+  '--write-index',
+  '-l',
+  SORT_LEVEL,
+  '-o',
+  `${bam}##idx##${bam}.bai`,
+  '-',
+];
 
 function presetOf(inputs: InputNames, params: ParameterValues): ReadPreset {
   return choosePreset(params['preset'] ?? 0, { paired: inputs['reads2'] !== undefined, file: inputs['reads1'] ?? '' });
@@ -47,7 +72,10 @@ export function pathogenSteps(inputs: InputNames, params: ParameterValues): Anal
       label: label('minimap2 | samtools sort'),
       steps: [
         { program: 'minimap2', argv: ['-a', '-x', presetOf(inputs, params), ref, r1, ...(r2 ? [r2] : [])] },
-        { program: 'samtools', argv: primers ? ['sort', '-l', SORT_LEVEL, '-o', out.unclipped, '-'] : sortIndexed(out.bam) },
+        {
+          program: 'samtools',
+          argv: primers ? ['sort', '-l', SORT_LEVEL, '-o', out.unclipped, '-'] : sortIndexed(out.bam),
+        },
       ],
     },
   };
@@ -82,7 +110,19 @@ export function pathogenSteps(inputs: InputNames, params: ParameterValues): Anal
           // Short reads: base quality 20 (as iVar); BAQ lowers bases misaligned next to an indel, so they drop out
           // at depth. Nanopore: bcftools' own ONT profile (-X ont: -B -Q5 --max-BQ 30 -I), no indel calls, since
           // homopolymer errors make them unreliable (simulated 7%-error reads: a false 1 bp deletion otherwise).
-          { program: 'bcftools', argv: ['mpileup', ...(presetOf(inputs, params) === 'map-ont' ? ['-X', 'ont'] : ['-Q', '20']), '-f', ref, '-a', 'AD,DP', '-Ou', out.bam] },
+          {
+            program: 'bcftools',
+            argv: [
+              'mpileup',
+              ...(presetOf(inputs, params) === 'map-ont' ? ['-X', 'ont'] : ['-Q', '20']),
+              '-f',
+              ref,
+              '-a',
+              'AD,DP',
+              '-Ou',
+              out.bam,
+            ],
+          },
           { program: 'bcftools', argv: ['call', '-m', '--ploidy', '1', '-v', '-Ou'] },
           { program: 'bcftools', argv: ['norm', '-f', ref, '-Ou'] },
           { program: 'bcftools', argv: ['view', '-e', `QUAL<${params['minQual'] ?? 20}`, '-Oz', '-o', out.vcf] },
@@ -94,14 +134,42 @@ export function pathogenSteps(inputs: InputNames, params: ParameterValues): Anal
       after: [bamReady],
       job: {
         label: label('samtools consensus'),
-        steps: [{ program: 'samtools', argv: ['consensus', '-a', '-m', 'simple', '-d', minDepth, '--show-del', 'no', '--show-ins', 'yes', out.bam] }],
+        steps: [
+          {
+            program: 'samtools',
+            argv: ['consensus', '-a', '-m', 'simple', '-d', minDepth, '--show-del', 'no', '--show-ins', 'yes', out.bam],
+          },
+        ],
         stdoutFile: out.consensus,
       },
     },
-    { key: 'depth', after: [bamReady], job: { label: label('samtools depth'), steps: [{ program: 'samtools', argv: ['depth', '-aa', '-J', out.bam] }], stdoutFile: out.depth } },
-    { key: 'flagstat', after: [bamReady], job: { label: label('samtools flagstat'), steps: [{ program: 'samtools', argv: ['flagstat', out.bam] }] } },
-    { key: 'vcfIndex', after: ['call'], job: { label: label('bcftools index'), steps: [{ program: 'bcftools', argv: ['index', '-f', out.vcf] }] } },
-    { key: 'variants', after: ['call'], job: { label: label('bcftools query'), steps: [{ program: 'bcftools', argv: ['query', '-f', VARIANT_QUERY_FORMAT, out.vcf] }] } },
+    {
+      key: 'depth',
+      after: [bamReady],
+      job: {
+        label: label('samtools depth'),
+        steps: [{ program: 'samtools', argv: ['depth', '-aa', '-J', out.bam] }],
+        stdoutFile: out.depth,
+      },
+    },
+    {
+      key: 'flagstat',
+      after: [bamReady],
+      job: { label: label('samtools flagstat'), steps: [{ program: 'samtools', argv: ['flagstat', out.bam] }] },
+    },
+    {
+      key: 'vcfIndex',
+      after: ['call'],
+      job: { label: label('bcftools index'), steps: [{ program: 'bcftools', argv: ['index', '-f', out.vcf] }] },
+    },
+    {
+      key: 'variants',
+      after: ['call'],
+      job: {
+        label: label('bcftools query'),
+        steps: [{ program: 'bcftools', argv: ['query', '-f', VARIANT_QUERY_FORMAT, out.vcf] }],
+      },
+    },
   ];
 }
 
@@ -111,18 +179,64 @@ export const pathogenConsensus: AnalysisDefinition<PathogenResult> = {
   summary: 'Reads + reference -> alignment, haploid variant calls and a consensus genome with N where coverage is low.',
   inputs: [
     { key: 'reads1', label: 'Reads (R1 or single)', formats: ['fastq'] },
-    { key: 'reads2', label: 'Mates (R2)', formats: ['fastq'], optional: true, help: 'For paired-end reads: the second file of the pair.' },
-    { key: 'reference', label: 'Reference genome (FASTA)', formats: ['fasta'], help: 'Plain or bgzip FASTA; its .fai index is made by the first step.' },
-    { key: 'primers', label: 'Primer BED (amplicons)', formats: ['bed'], optional: true, help: 'Primer positions of an amplicon scheme: samtools ampliconclip soft-clips them before calling.' },
+    {
+      key: 'reads2',
+      label: 'Mates (R2)',
+      formats: ['fastq'],
+      optional: true,
+      help: 'For paired-end reads: the second file of the pair.',
+    },
+    {
+      key: 'reference',
+      label: 'Reference genome (FASTA)',
+      formats: ['fasta'],
+      help: 'Plain or bgzip FASTA; its .fai index is made by the first step.',
+    },
+    {
+      key: 'primers',
+      label: 'Primer BED (amplicons)',
+      formats: ['bed'],
+      optional: true,
+      help: 'Primer positions of an amplicon scheme: samtools ampliconclip soft-clips them before calling.',
+    },
   ],
   parameters: [
-    { key: 'minDepth', label: 'Minimum depth', default: 10, min: 1, max: 100_000, help: 'Consensus bases need at least this many reads; below it they are N (samtools consensus -d).' },
-    { key: 'minQual', label: 'Minimum variant quality', default: 20, min: 0, max: 1000, help: 'Calls with a lower QUAL are left out of the VCF (bcftools view -e QUAL<N).' },
-    { key: 'preset', label: 'Read type (minimap2 preset)', default: 0, min: 0, max: 2, help: 'auto: short reads for a pair; a single file by its read length (Pathogen panel) or its name (ont, nanopore).', choices: PRESET_CHOICES },
+    {
+      key: 'minDepth',
+      label: 'Minimum depth',
+      default: 10,
+      min: 1,
+      max: 100_000,
+      help: 'Consensus bases need at least this many reads; below it they are N (samtools consensus -d).',
+    },
+    {
+      key: 'minQual',
+      label: 'Minimum variant quality',
+      default: 20,
+      min: 0,
+      max: 1000,
+      help: 'Calls with a lower QUAL are left out of the VCF (bcftools view -e QUAL<N).',
+    },
+    {
+      key: 'preset',
+      label: 'Read type (minimap2 preset)',
+      default: 0,
+      min: 0,
+      max: 2,
+      help: 'auto: short reads for a pair; a single file by its read length (Pathogen panel) or its name (ont, nanopore).',
+      choices: PRESET_CHOICES,
+    },
   ],
   thresholds: [
     { key: 'mappedPct', label: 'Mapped reads', better: 'higher', pass: 90, warn: 70, unit: '%' },
-    { key: 'coveragePct', label: 'Genome at or above the minimum depth', better: 'higher', pass: 95, warn: 80, unit: '%' },
+    {
+      key: 'coveragePct',
+      label: 'Genome at or above the minimum depth',
+      better: 'higher',
+      pass: 95,
+      warn: 80,
+      unit: '%',
+    },
     { key: 'nPct', label: 'N in the consensus', better: 'lower', pass: 5, warn: 20, unit: '%' },
   ],
   check(inputs) {
@@ -165,15 +279,43 @@ export const pathogenConsensus: AnalysisDefinition<PathogenResult> = {
   ],
   tables: (r) => ({
     summary: pathogenMetrics(r).map(({ key, label, value }) => ({ key, label, value })),
-    variants: r.variants.map((v) => ({ contig: v.contig, position: v.pos, ref: v.ref, alt: v.alt, type: v.kind, quality: v.qual, depth: v.depth, altReads: v.altReads })),
-    depth: r.depth.bins.map((b) => ({ contig: b.contig, start: b.start, end: b.end, meanDepth: Number(b.meanDepth.toFixed(2)), minDepth: b.minDepth })),
+    variants: r.variants.map((v) => ({
+      contig: v.contig,
+      position: v.pos,
+      ref: v.ref,
+      alt: v.alt,
+      type: v.kind,
+      quality: v.qual,
+      depth: v.depth,
+      altReads: v.altReads,
+    })),
+    depth: r.depth.bins.map((b) => ({
+      contig: b.contig,
+      start: b.start,
+      end: b.end,
+      meanDepth: Number(b.meanDepth.toFixed(2)),
+      minDepth: b.minDepth,
+    })),
   }),
-  shownTables: [{ key: 'variants', title: 'Variants', note: 'Haploid calls against the reference (bcftools call -m --ploidy 1, normalised). The VCF is added to Files: open it in the Variant browser.' }],
+  shownTables: [
+    {
+      key: 'variants',
+      title: 'Variants',
+      note: 'Haploid calls against the reference (bcftools call -m --ploidy 1, normalised). The VCF is added to Files: open it in the Variant browser.',
+    },
+  ],
   sessionOutputs: (inputs) => {
     const vcf = sampleOutputs(sampleName(inputs['reads1'] ?? '')).vcf;
     return [vcf, `${vcf}.csi`];
   },
-  downloads: (r) => [{ label: 'Consensus genome (FASTA)', fileName: r.files.consensus, mimeType: 'text/x-fasta', text: consensusFasta(r.sample, r.consensus) }],
+  downloads: (r) => [
+    {
+      label: 'Consensus genome (FASTA)',
+      fileName: r.files.consensus,
+      mimeType: 'text/x-fasta',
+      text: consensusFasta(r.sample, r.consensus),
+    },
+  ],
   caveats: [
     'For research and education, not for clinical decisions.',
     'The consensus is a simple majority (samtools consensus -m simple: 75% of reads must agree); mixed positions and positions below the minimum depth are N.',
@@ -182,12 +324,24 @@ export const pathogenConsensus: AnalysisDefinition<PathogenResult> = {
   ],
 };
 
-export function genomeStats(r: PathogenResult): { length: number; covered: number; meanDepth: number; consensusLength: number; ns: number } {
+export function genomeStats(r: PathogenResult): {
+  length: number;
+  covered: number;
+  meanDepth: number;
+  consensusLength: number;
+  ns: number;
+} {
   const length = r.depth.contigs.reduce((s, c) => s + c.length, 0);
   const covered = r.depth.contigs.reduce((s, c) => s + c.covered, 0);
   const depthSum = r.depth.contigs.reduce((s, c) => s + c.depthSum, 0);
   const consensusLength = r.consensus.reduce((s, c) => s + c.sequence.length, 0);
-  return { length, covered, meanDepth: length === 0 ? Number.NaN : depthSum / length, consensusLength, ns: r.consensus.reduce((s, c) => s + countN(c.sequence), 0) };
+  return {
+    length,
+    covered,
+    meanDepth: length === 0 ? Number.NaN : depthSum / length,
+    consensusLength,
+    ns: r.consensus.reduce((s, c) => s + countN(c.sequence), 0),
+  };
 }
 
 export function pathogenMetrics(r: PathogenResult): Metric[] {
@@ -197,10 +351,37 @@ export function pathogenMetrics(r: PathogenResult): Metric[] {
   const g = genomeStats(r);
   return [
     { key: 'reads', label: 'Reads', value: reads, format: 'count', note: `${r.preset} preset` },
-    { key: 'mappedPct', label: 'Mapped', value: percent(mapped, reads), format: 'percent', threshold: 'mappedPct', note: `${mapped} reads` },
+    {
+      key: 'mappedPct',
+      label: 'Mapped',
+      value: percent(mapped, reads),
+      format: 'percent',
+      threshold: 'mappedPct',
+      note: `${mapped} reads`,
+    },
     { key: 'meanDepth', label: 'Mean depth', value: g.meanDepth, format: 'depth', note: `over ${g.length} bp` },
-    { key: 'coveragePct', label: `Genome ≥ ${r.minDepth}×`, value: percent(g.covered, g.length), format: 'percent', threshold: 'coveragePct', note: `${g.covered} of ${g.length} bp` },
-    { key: 'variants', label: 'Variants', value: r.variants.length, format: 'count', note: `${r.variants.filter((v) => v.kind === 'SNV').length} SNVs` },
-    { key: 'nPct', label: 'N in consensus', value: percent(g.ns, g.consensusLength), format: 'percent', threshold: 'nPct', note: `${g.ns} of ${g.consensusLength} bases` },
+    {
+      key: 'coveragePct',
+      label: `Genome ≥ ${r.minDepth}×`,
+      value: percent(g.covered, g.length),
+      format: 'percent',
+      threshold: 'coveragePct',
+      note: `${g.covered} of ${g.length} bp`,
+    },
+    {
+      key: 'variants',
+      label: 'Variants',
+      value: r.variants.length,
+      format: 'count',
+      note: `${r.variants.filter((v) => v.kind === 'SNV').length} SNVs`,
+    },
+    {
+      key: 'nPct',
+      label: 'N in consensus',
+      value: percent(g.ns, g.consensusLength),
+      format: 'percent',
+      threshold: 'nPct',
+      note: `${g.ns} of ${g.consensusLength} bases`,
+    },
   ];
 }

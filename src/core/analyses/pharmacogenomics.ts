@@ -23,11 +23,32 @@ export const PGX_CAVEATS = [
 export const pharmacogenomics: AnalysisDefinition<PharmacogenomicsResult> = {
   id: 'pharmacogenomics',
   title: 'Pharmacogenomics',
-  summary: 'Star alleles and CPIC phenotypes for CYP2C19, CYP2C9, CYP2D6 (SNVs only), DPYD, NUDT15, SLCO1B1, TPMT and VKORC1, from a VCF or a BAM.',
+  summary:
+    'Star alleles and CPIC phenotypes for CYP2C19, CYP2C9, CYP2D6 (SNVs only), DPYD, NUDT15, SLCO1B1, TPMT and VKORC1, from a VCF or a BAM.',
   inputs: [
-    { key: 'variants', label: 'Variants (VCF/BCF)', formats: ['vcf', 'bcf'], optional: true, help: 'A VCF of one or more samples; a gVCF or all-sites VCF tells reference calls from no-calls.' },
-    { key: 'alignments', label: 'Or alignments (BAM/CRAM)', formats: ['bam', 'cram'], optional: true, needsIndex: true, help: 'The defining positions are genotyped from the reads (bcftools mpileup | call).' },
-    { key: 'reference', label: 'Reference FASTA (for BAM/CRAM)', formats: ['fasta'], optional: true, needsIndex: true, help: 'The reference the reads were aligned to.' },
+    {
+      key: 'variants',
+      label: 'Variants (VCF/BCF)',
+      formats: ['vcf', 'bcf'],
+      optional: true,
+      help: 'A VCF of one or more samples; a gVCF or all-sites VCF tells reference calls from no-calls.',
+    },
+    {
+      key: 'alignments',
+      label: 'Or alignments (BAM/CRAM)',
+      formats: ['bam', 'cram'],
+      optional: true,
+      needsIndex: true,
+      help: 'The defining positions are genotyped from the reads (bcftools mpileup | call).',
+    },
+    {
+      key: 'reference',
+      label: 'Reference FASTA (for BAM/CRAM)',
+      formats: ['fasta'],
+      optional: true,
+      needsIndex: true,
+      help: 'The reference the reads were aligned to.',
+    },
   ],
   parameters: [
     {
@@ -43,8 +64,22 @@ export const pharmacogenomics: AnalysisDefinition<PharmacogenomicsResult> = {
         { value: 38, label: 'GRCh38 / hg38' },
       ],
     },
-    { key: 'sample', label: 'Sample number', default: 1, min: 1, max: 100_000, help: 'Which sample column of the VCF (1 = first).' },
-    { key: 'minDepth', label: 'Minimum depth for a call', default: 10, min: 0, max: 10_000, help: 'Calls with a lower FORMAT/DP are not called (0: no limit; VCFs without DP are not checked).' },
+    {
+      key: 'sample',
+      label: 'Sample number',
+      default: 1,
+      min: 1,
+      max: 100_000,
+      help: 'Which sample column of the VCF (1 = first).',
+    },
+    {
+      key: 'minDepth',
+      label: 'Minimum depth for a call',
+      default: 10,
+      min: 0,
+      max: 10_000,
+      help: 'Calls with a lower FORMAT/DP are not called (0: no limit; VCFs without DP are not checked).',
+    },
     {
       key: 'useIndex',
       label: 'Reading the input',
@@ -75,20 +110,31 @@ export const pharmacogenomics: AnalysisDefinition<PharmacogenomicsResult> = {
   check(inputs, formats) {
     const hasVariants = Boolean(inputs['variants']);
     const hasAlignments = Boolean(inputs['alignments']);
-    if (!hasVariants && !hasAlignments) return 'Choose a VCF/BCF under "Variants (VCF/BCF)", or a BAM/CRAM under "Or alignments (BAM/CRAM)" with its reference FASTA.';
-    if (hasVariants && hasAlignments) return 'Choose a VCF/BCF or a BAM/CRAM, not both: set one of them back to "— none —".';
-    if (hasAlignments && !inputs['reference']) return 'Genotyping from a BAM/CRAM needs the reference FASTA it was aligned to: choose it under "Reference FASTA".';
-    if (formats['variants'] && formats['variants'] !== 'vcf' && formats['variants'] !== 'bcf') return 'The variants input must be a VCF or BCF.';
+    if (!hasVariants && !hasAlignments)
+      return 'Choose a VCF/BCF under "Variants (VCF/BCF)", or a BAM/CRAM under "Or alignments (BAM/CRAM)" with its reference FASTA.';
+    if (hasVariants && hasAlignments)
+      return 'Choose a VCF/BCF or a BAM/CRAM, not both: set one of them back to "— none —".';
+    if (hasAlignments && !inputs['reference'])
+      return 'Genotyping from a BAM/CRAM needs the reference FASTA it was aligned to: choose it under "Reference FASTA".';
+    if (formats['variants'] && formats['variants'] !== 'vcf' && formats['variants'] !== 'bcf')
+      return 'The variants input must be a VCF or BCF.';
     return undefined;
   },
   steps(inputs, params) {
     const vcf = inputs['variants'];
     if (vcf) {
       // bcftools view skips target contigs the file lacks, so one list covers both builds and namings.
-      const where = params['useIndex'] === 1 ? ['-r', targetList({ withRange: true })] : ['--targets-overlap', 'record', '-t', targetList({ withRange: false })];
+      const where =
+        params['useIndex'] === 1
+          ? ['-r', targetList({ withRange: true })]
+          : ['--targets-overlap', 'record', '-t', targetList({ withRange: false })];
       const step: AnalysisStep = {
         key: 'calls',
-        job: { label: 'Pharmacogenomics: bcftools view at the defining positions', steps: [{ program: 'bcftools', argv: ['view', '--no-version', ...where, vcf] }], stdoutFile: `${vcf}.pgx.vcf` },
+        job: {
+          label: 'Pharmacogenomics: bcftools view at the defining positions',
+          steps: [{ program: 'bcftools', argv: ['view', '--no-version', ...where, vcf] }],
+          stdoutFile: `${vcf}.pgx.vcf`,
+        },
       };
       return [step];
     }
@@ -107,7 +153,10 @@ export const pharmacogenomics: AnalysisDefinition<PharmacogenomicsResult> = {
         job: {
           label: 'Pharmacogenomics: bcftools mpileup | call at the defining positions',
           steps: [
-            { program: 'bcftools', argv: ['mpileup', '--no-version', '-f', ref, '-a', 'FORMAT/AD,FORMAT/DP', ...where, '-Ou', bam] },
+            {
+              program: 'bcftools',
+              argv: ['mpileup', '--no-version', '-f', ref, '-a', 'FORMAT/AD,FORMAT/DP', ...where, '-Ou', bam],
+            },
             { program: 'bcftools', argv: ['call', '--no-version', '-m', '-Ov', '-'] },
           ],
           stdoutFile: `${bam}.pgx.vcf`,
@@ -116,7 +165,11 @@ export const pharmacogenomics: AnalysisDefinition<PharmacogenomicsResult> = {
     ];
   },
   parse(texts, inputs, params) {
-    const call = callPgx(texts['calls'] ?? '', { build: params['build'] ?? 0, sample: params['sample'] ?? 1, minDepth: params['minDepth'] ?? 10 });
+    const call = callPgx(texts['calls'] ?? '', {
+      build: params['build'] ?? 0,
+      sample: params['sample'] ?? 1,
+      minDepth: params['minDepth'] ?? 10,
+    });
     const route = inputs['variants'] ? 'variants' : 'alignments';
     return { ...call, input: inputs[route] ?? '', route };
   },
@@ -124,19 +177,58 @@ export const pharmacogenomics: AnalysisDefinition<PharmacogenomicsResult> = {
   charts: [],
   tables: (r) => ({ genes: geneRows(r), positions: siteRows(r) }),
   shownTables: [
-    { key: 'genes', title: 'Pharmacogenomic calls', note: 'One row per gene: the diplotype(s) that fit the genotypes and the CPIC phenotype of each; several rows of diplotypes mean phase or missing positions leave them open.' },
-    { key: 'positions', title: 'Genotypes at the defining positions', note: 'Alleles on the plus strand; "not called" means the input says nothing about the position.', locus: (row) => locusOfPosition(row['position']) },
+    {
+      key: 'genes',
+      title: 'Pharmacogenomic calls',
+      note: 'One row per gene: the diplotype(s) that fit the genotypes and the CPIC phenotype of each; several rows of diplotypes mean phase or missing positions leave them open.',
+    },
+    {
+      key: 'positions',
+      title: 'Genotypes at the defining positions',
+      note: 'Alleles on the plus strand; "not called" means the input says nothing about the position.',
+      locus: (row) => locusOfPosition(row['position']),
+    },
   ],
-  downloads: (r) => [{ label: 'PharmCAT outside calls (TSV)', fileName: `${r.input}.outside-calls.tsv`, mimeType: 'text/tab-separated-values', text: outsideCalls(r, r.input) }],
+  downloads: (r) => [
+    {
+      label: 'PharmCAT outside calls (TSV)',
+      fileName: `${r.input}.outside-calls.tsv`,
+      mimeType: 'text/tab-separated-values',
+      text: outsideCalls(r, r.input),
+    },
+  ],
   caveats: PGX_CAVEATS,
 };
 
 function pgxMetrics(r: PharmacogenomicsResult): Metric[] {
   const count = (...statuses: string[]): number => r.genes.filter((g) => statuses.includes(g.status)).length;
   return [
-    { key: 'called', label: 'Genes called', value: count('called'), format: 'count', note: `sample ${r.sample}; ${r.build} (${r.buildBasis})${r.buildConflict ? `. ${r.buildConflict}` : ''}` },
-    { key: 'open', label: 'Genes with several diplotypes', value: count('ambiguous', 'uncertain'), format: 'count', note: 'phase unknown or positions not called' },
-    { key: 'unresolved', label: 'Genes not called or no match', value: count('not-called', 'no-match'), format: 'count' },
-    { key: 'uncalledSites', label: 'Positions not called', value: r.sites.filter((s) => s.call.status === 'not-called').length, format: 'count', note: `of ${r.sites.length}` },
+    {
+      key: 'called',
+      label: 'Genes called',
+      value: count('called'),
+      format: 'count',
+      note: `sample ${r.sample}; ${r.build} (${r.buildBasis})${r.buildConflict ? `. ${r.buildConflict}` : ''}`,
+    },
+    {
+      key: 'open',
+      label: 'Genes with several diplotypes',
+      value: count('ambiguous', 'uncertain'),
+      format: 'count',
+      note: 'phase unknown or positions not called',
+    },
+    {
+      key: 'unresolved',
+      label: 'Genes not called or no match',
+      value: count('not-called', 'no-match'),
+      format: 'count',
+    },
+    {
+      key: 'uncalledSites',
+      label: 'Positions not called',
+      value: r.sites.filter((s) => s.call.status === 'not-called').length,
+      format: 'count',
+      note: `of ${r.sites.length}`,
+    },
   ];
 }

@@ -10,7 +10,17 @@ import { variantSummary } from './variant-summary';
 import { pathogenConsensus } from './pathogen-consensus';
 import { pharmacogenomics } from './pharmacogenomics';
 
-export const ANALYSES: readonly AnyAnalysis[] = [alignmentQc, fastqQc, variantSummary, panelCoverage, somaticHotspots, sampleIdentity, sampleSex, pharmacogenomics, pathogenConsensus];
+export const ANALYSES: readonly AnyAnalysis[] = [
+  alignmentQc,
+  fastqQc,
+  variantSummary,
+  panelCoverage,
+  somaticHotspots,
+  sampleIdentity,
+  sampleSex,
+  pharmacogenomics,
+  pathogenConsensus,
+];
 
 export function findAnalysis(id: string): AnyAnalysis | undefined {
   return ANALYSES.find((a) => a.id === id);

@@ -23,19 +23,30 @@ export type AnalysisOutcome<R> = { ok: true; result: R } | { ok: false; step?: s
  * Runs every step and parses the outputs. Independent steps start together (the engine queues them over its
  * workers); a step with `after` starts once those earlier steps succeeded, and is skipped when one of them failed.
  */
-export async function runAnalysis<R>(def: AnyAnalysis, inputs: InputNames, params: ParameterValues, runner: StepRunner): Promise<AnalysisOutcome<R>> {
+export async function runAnalysis<R>(
+  def: AnyAnalysis,
+  inputs: InputNames,
+  params: ParameterValues,
+  runner: StepRunner,
+): Promise<AnalysisOutcome<R>> {
   const steps = def.steps(inputs, params);
   const pending: Promise<StepOutcome & { skipped?: boolean }>[] = [];
   for (const [i, step] of steps.entries()) {
     const waitsFor = (step.after ?? []).map((key) => {
       const j = steps.findIndex((s) => s.key === key);
-      if (j < 0 || j >= i) throw new Error(`Analysis ${def.id}: step ${step.key} waits for ${key}, which is not an earlier step`);
+      if (j < 0 || j >= i)
+        throw new Error(`Analysis ${def.id}: step ${step.key} waits for ${key}, which is not an earlier step`);
       return { step: steps[j]!, outcome: pending[j]! };
     });
     pending.push(
       (async () => {
         for (const before of waitsFor) {
-          if (!(await before.outcome).succeeded) return { succeeded: false, skipped: true, message: `not run, because "${formatJob(before.step.job)}" failed.` };
+          if (!(await before.outcome).succeeded)
+            return {
+              succeeded: false,
+              skipped: true,
+              message: `not run, because "${formatJob(before.step.job)}" failed.`,
+            };
         }
         return runner.run(step);
       })(),
@@ -43,21 +54,37 @@ export async function runAnalysis<R>(def: AnyAnalysis, inputs: InputNames, param
   }
   const outcomes = await Promise.all(pending);
   const failed = outcomes.findIndex((o) => !o.succeeded && !o.skipped);
-  if (failed >= 0) return { ok: false, step: formatJob(steps[failed]!.job), message: outcomes[failed]!.message ?? 'the step failed; see its messages in the history.' };
+  if (failed >= 0)
+    return {
+      ok: false,
+      step: formatJob(steps[failed]!.job),
+      message: outcomes[failed]!.message ?? 'the step failed; see its messages in the history.',
+    };
   const texts: Record<string, string> = {};
   for (const [i, step] of steps.entries()) {
     const text = outcomes[i]!.text;
-    if (text === undefined) return { ok: false, step: formatJob(step.job), message: 'the step gave no output; see its messages in the history.' };
+    if (text === undefined)
+      return {
+        ok: false,
+        step: formatJob(step.job),
+        message: 'the step gave no output; see its messages in the history.',
+      };
     texts[step.key] = text;
   }
   return parseTexts<R>(def, texts, inputs, params);
 }
 
-export function parseTexts<R>(def: AnyAnalysis, texts: Readonly<Record<string, string>>, inputs: InputNames, params: ParameterValues): AnalysisOutcome<R> {
+export function parseTexts<R>(
+  def: AnyAnalysis,
+  texts: Readonly<Record<string, string>>,
+  inputs: InputNames,
+  params: ParameterValues,
+): AnalysisOutcome<R> {
   try {
     return { ok: true, result: def.parse(texts, inputs, params) as R };
   } catch (error) {
-    if (error instanceof ParseError) return { ok: false, message: `${error.message}. The tool's output was not what Lokus expects; see the history.` };
+    if (error instanceof ParseError)
+      return { ok: false, message: `${error.message}. The tool's output was not what Lokus expects; see the history.` };
     throw error;
   }
 }
@@ -71,12 +98,21 @@ export function commandsOf(def: AnyAnalysis, inputs: InputNames, params: Paramet
  * Pairs each step with the latest recorded run of the same command under the same tag; a step without
  * a run (deleted, or still running) is left out.
  */
-export function matchRuns(def: AnyAnalysis, inputs: InputNames, params: ParameterValues, runs: readonly Run[]): Map<string, { step: AnalysisStep; run: Run }> {
+export function matchRuns(
+  def: AnyAnalysis,
+  inputs: InputNames,
+  params: ParameterValues,
+  runs: readonly Run[],
+): Map<string, { step: AnalysisStep; run: Run }> {
   const matched = new Map<string, { step: AnalysisStep; run: Run }>();
   for (const step of def.steps(inputs, params)) {
     const command = formatJob(step.job);
     const run = runs
-      .filter((r) => formatJob({ steps: r.steps, ...(r.stdoutFile === undefined ? {} : { stdoutFile: r.stdoutFile }) }) === command)
+      .filter(
+        (r) =>
+          formatJob({ steps: r.steps, ...(r.stdoutFile === undefined ? {} : { stdoutFile: r.stdoutFile }) }) ===
+          command,
+      )
       .sort((a, b) => (b.startedAt ?? 0) - (a.startedAt ?? 0))[0];
     if (run) matched.set(step.key, { step, run });
   }

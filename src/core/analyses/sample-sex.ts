@@ -33,37 +33,101 @@ const ENTERED = [
 export const sampleSex: AnalysisDefinition<SampleSexResult> = {
   id: 'sample-sex',
   title: 'Sample sex',
-  summary: 'Does the data’s sex match what was recorded? chrX/chrY read share (BAM/CRAM) or chrX heterozygosity (VCF/BCF).',
+  summary:
+    'Does the data’s sex match what was recorded? chrX/chrY read share (BAM/CRAM) or chrX heterozygosity (VCF/BCF).',
   inputs: [
-    { key: 'alignments', label: 'Alignments (BAM/CRAM)', formats: ['bam', 'cram'], needsIndex: true, optional: true, help: 'Choose this or a call set.' },
-    { key: 'variants', label: 'Call set (VCF/BCF)', formats: ['vcf', 'bcf'], needsIndex: true, optional: true, help: 'Choose this or alignments; every sample in it is checked.' },
+    {
+      key: 'alignments',
+      label: 'Alignments (BAM/CRAM)',
+      formats: ['bam', 'cram'],
+      needsIndex: true,
+      optional: true,
+      help: 'Choose this or a call set.',
+    },
+    {
+      key: 'variants',
+      label: 'Call set (VCF/BCF)',
+      formats: ['vcf', 'bcf'],
+      needsIndex: true,
+      optional: true,
+      help: 'Choose this or alignments; every sample in it is checked.',
+    },
   ],
   parameters: [
-    { key: 'entered', label: 'Sex as recorded', default: 0, min: 0, max: 2, help: 'Flagged when the data disagrees.', choices: ENTERED },
-    { key: 'build', label: 'Reference build (call sets)', default: 0, min: 0, max: 38, help: 'Where the pseudoautosomal regions are.', choices: [{ value: 0, label: 'Detect from the header' }, { value: 37, label: 'GRCh37 / hg19' }, { value: 38, label: 'GRCh38 / hg38' }] },
+    {
+      key: 'entered',
+      label: 'Sex as recorded',
+      default: 0,
+      min: 0,
+      max: 2,
+      help: 'Flagged when the data disagrees.',
+      choices: ENTERED,
+    },
+    {
+      key: 'build',
+      label: 'Reference build (call sets)',
+      default: 0,
+      min: 0,
+      max: 38,
+      help: 'Where the pseudoautosomal regions are.',
+      choices: [
+        { value: 0, label: 'Detect from the header' },
+        { value: 37, label: 'GRCh37 / hg19' },
+        { value: 38, label: 'GRCh38 / hg38' },
+      ],
+    },
   ],
-  thresholds: [{ key: 'agrees', label: 'Agrees with the recorded sex', better: 'higher', pass: 100, warn: 100, unit: '%' }],
+  thresholds: [
+    { key: 'agrees', label: 'Agrees with the recorded sex', better: 'higher', pass: 100, warn: 100, unit: '%' },
+  ],
   check(inputs) {
     const chosen = ['alignments', 'variants'].filter((k) => inputs[k] !== undefined);
-    if (chosen.length !== 1) return 'Choose either alignments (BAM/CRAM) or a call set (VCF/BCF), not both and not neither.';
+    if (chosen.length !== 1)
+      return 'Choose either alignments (BAM/CRAM) or a call set (VCF/BCF), not both and not neither.';
     return undefined;
   },
   steps(inputs) {
     const bam = inputs['alignments'];
-    if (bam !== undefined) return [{ key: 'idxstats', job: { label: 'Sample sex: samtools idxstats', steps: [{ program: 'samtools', argv: ['idxstats', bam] }] } }];
+    if (bam !== undefined)
+      return [
+        {
+          key: 'idxstats',
+          job: { label: 'Sample sex: samtools idxstats', steps: [{ program: 'samtools', argv: ['idxstats', bam] }] },
+        },
+      ];
     const vcf = inputs['variants']!;
     return [
-      { key: 'header', job: { label: 'Sample sex: bcftools view -h', steps: [{ program: 'bcftools', argv: ['view', '-h', '--no-version', vcf] }] } },
+      {
+        key: 'header',
+        job: {
+          label: 'Sample sex: bcftools view -h',
+          steps: [{ program: 'bcftools', argv: ['view', '-h', '--no-version', vcf] }],
+        },
+      },
       // Both namings: a contig the file lacks is skipped by bcftools.
-      { key: 'chrX', job: { label: 'Sample sex: chrX genotypes', steps: [{ program: 'bcftools', argv: ['query', '-H', '-r', 'X,chrX', '-f', '%CHROM\\t%POS[\\t%GT]\\n', vcf] }], stdoutFile: `${vcf}.chrX-gt.tsv` } },
+      {
+        key: 'chrX',
+        job: {
+          label: 'Sample sex: chrX genotypes',
+          steps: [
+            { program: 'bcftools', argv: ['query', '-H', '-r', 'X,chrX', '-f', '%CHROM\\t%POS[\\t%GT]\\n', vcf] },
+          ],
+          stdoutFile: `${vcf}.chrX-gt.tsv`,
+        },
+      },
     ];
   },
   parse(texts, inputs, params) {
     const entered = params['entered'] === 1 ? 'female' : params['entered'] === 2 ? 'male' : undefined;
-    const agrees = (sex: InferredSex) => (entered === undefined || (sex !== 'female' && sex !== 'male') ? undefined : sex === entered);
+    const agrees = (sex: InferredSex) =>
+      entered === undefined || (sex !== 'female' && sex !== 'male') ? undefined : sex === entered;
     if (inputs['alignments'] !== undefined) {
       const c = sexFromIdxstats(parseIdxstats(texts['idxstats'] ?? ''));
-      const call: SexCall = { sample: inputs['alignments'], sex: c.sex, evidence: `chrX ${c.xRatio.toFixed(2)}, chrY ${c.yRatio.toFixed(2)} of autosomal density` };
+      const call: SexCall = {
+        sample: inputs['alignments'],
+        sex: c.sex,
+        evidence: `chrX ${c.xRatio.toFixed(2)}, chrY ${c.yRatio.toFixed(2)} of autosomal density`,
+      };
       const a = agrees(c.sex);
       return {
         input: inputs['alignments'],
@@ -71,7 +135,16 @@ export const sampleSex: AnalysisDefinition<SampleSexResult> = {
         entered,
         build: '',
         calls: [a === undefined ? call : { ...call, agrees: a }],
-        rows: [{ sample: call.sample, 'chrX ratio': round(c.xRatio), 'chrY ratio': round(c.yRatio), 'autosomal reads': c.autosomeReads, 'inferred sex': c.sex, recorded: entered ?? 'not given' }],
+        rows: [
+          {
+            sample: call.sample,
+            'chrX ratio': round(c.xRatio),
+            'chrY ratio': round(c.yRatio),
+            'autosomal reads': c.autosomeReads,
+            'inferred sex': c.sex,
+            recorded: entered ?? 'not given',
+          },
+        ],
       };
     }
     const guess = detectBuild(parseVcfHeaderContigs(texts['header'] ?? ''));
@@ -81,13 +154,30 @@ export const sampleSex: AnalysisDefinition<SampleSexResult> = {
       input: inputs['variants'] ?? '',
       method: 'genotypes',
       entered,
-      build: build === 'unknown' ? 'unknown (both builds’ PARs left out)' : params['build'] ? `${build} (chosen)` : buildLabel(guess),
+      build:
+        build === 'unknown'
+          ? 'unknown (both builds’ PARs left out)'
+          : params['build']
+            ? `${build} (chosen)`
+            : buildLabel(guess),
       calls: samples.map((s) => {
         const a = agrees(s.sex);
-        const call: SexCall = { sample: s.sample, sex: s.sex, evidence: `${s.het} het of ${s.het + s.homAlt} non-ref chrX calls outside PAR` };
+        const call: SexCall = {
+          sample: s.sample,
+          sex: s.sex,
+          evidence: `${s.het} het of ${s.het + s.homAlt} non-ref chrX calls outside PAR`,
+        };
         return a === undefined ? call : { ...call, agrees: a };
       }),
-      rows: samples.map((s) => ({ sample: s.sample, het: s.het, 'hom-alt': s.homAlt, haploid: s.haploid, 'het share': round(s.hetShare), 'inferred sex': s.sex, recorded: entered ?? 'not given' })),
+      rows: samples.map((s) => ({
+        sample: s.sample,
+        het: s.het,
+        'hom-alt': s.homAlt,
+        haploid: s.haploid,
+        'het share': round(s.hetShare),
+        'inferred sex': s.sex,
+        recorded: entered ?? 'not given',
+      })),
     };
   },
   metrics: sexMetrics,
@@ -114,14 +204,25 @@ export function sexMetrics(r: SampleSexResult): Metric[] {
   const disagreeing = r.calls.filter((c) => c.agrees === false);
   const judged = r.calls.filter((c) => c.agrees !== undefined);
   return [
-    { key: 'inferred', label: 'Samples checked', value: r.calls.length, format: 'count', note: r.calls.map((c) => `${c.sample}: ${c.sex}`).join('; ') || 'no samples' },
+    {
+      key: 'inferred',
+      label: 'Samples checked',
+      value: r.calls.length,
+      format: 'count',
+      note: r.calls.map((c) => `${c.sample}: ${c.sex}`).join('; ') || 'no samples',
+    },
     {
       key: 'agrees',
       label: 'Agrees with the recorded sex',
       value: judged.length === 0 ? Number.NaN : (100 * (judged.length - disagreeing.length)) / judged.length,
       format: 'percent',
       threshold: 'agrees',
-      note: r.entered === undefined ? 'no sex recorded' : disagreeing.length > 0 ? `disagrees: ${disagreeing.map((c) => c.sample).join(', ')} (recorded ${r.entered})` : `recorded ${r.entered}`,
+      note:
+        r.entered === undefined
+          ? 'no sex recorded'
+          : disagreeing.length > 0
+            ? `disagrees: ${disagreeing.map((c) => c.sample).join(', ')} (recorded ${r.entered})`
+            : `recorded ${r.entered}`,
     },
   ];
 }

@@ -29,31 +29,93 @@ const BUILD_CHOICES = [
 export const somaticHotspots: AnalysisDefinition<SomaticHotspotsResult> = {
   id: 'somatic-hotspots',
   title: 'Somatic hotspots',
-  summary: 'VAF and depth at well-known cancer hotspots (KRAS, NRAS, BRAF, EGFR, PIK3CA, IDH1/2, JAK2) in a tumour BAM/CRAM.',
+  summary:
+    'VAF and depth at well-known cancer hotspots (KRAS, NRAS, BRAF, EGFR, PIK3CA, IDH1/2, JAK2) in a tumour BAM/CRAM.',
   inputs: [
     { key: 'tumour', label: 'Tumour alignments', formats: ['bam', 'cram'], needsIndex: true },
     { key: 'reference', label: 'Reference FASTA', formats: ['fasta'], optional: true, help: 'Needed for CRAM only.' },
   ],
   parameters: [
-    { key: 'build', label: 'Reference build', default: 0, min: 0, max: 38, help: 'Which coordinates the hotspots are read at.', choices: BUILD_CHOICES },
-    { key: 'minDepth', label: 'Minimum depth', default: 50, min: 1, max: 1_000_000, help: 'Below this many reads a hotspot is "not assessable".' },
-    { key: 'minAltReads', label: 'Minimum alt reads', default: 5, min: 1, max: 1_000_000, help: 'A hotspot is "detected" with at least this many reads showing the change…' },
-    { key: 'minVaf', label: 'Minimum VAF (%)', default: 2, min: 0, max: 100, step: 0.1, help: '…and at least this variant allele fraction.' },
-    { key: 'minBaseQ', label: 'Minimum base quality', default: 20, min: 0, max: 60, help: 'samtools mpileup -Q: bases below it are not counted.' },
-    { key: 'minMapq', label: 'Minimum mapping quality', default: 20, min: 0, max: 255, help: 'samtools mpileup -q: reads below it are not counted.' },
+    {
+      key: 'build',
+      label: 'Reference build',
+      default: 0,
+      min: 0,
+      max: 38,
+      help: 'Which coordinates the hotspots are read at.',
+      choices: BUILD_CHOICES,
+    },
+    {
+      key: 'minDepth',
+      label: 'Minimum depth',
+      default: 50,
+      min: 1,
+      max: 1_000_000,
+      help: 'Below this many reads a hotspot is "not assessable".',
+    },
+    {
+      key: 'minAltReads',
+      label: 'Minimum alt reads',
+      default: 5,
+      min: 1,
+      max: 1_000_000,
+      help: 'A hotspot is "detected" with at least this many reads showing the change…',
+    },
+    {
+      key: 'minVaf',
+      label: 'Minimum VAF (%)',
+      default: 2,
+      min: 0,
+      max: 100,
+      step: 0.1,
+      help: '…and at least this variant allele fraction.',
+    },
+    {
+      key: 'minBaseQ',
+      label: 'Minimum base quality',
+      default: 20,
+      min: 0,
+      max: 60,
+      help: 'samtools mpileup -Q: bases below it are not counted.',
+    },
+    {
+      key: 'minMapq',
+      label: 'Minimum mapping quality',
+      default: 20,
+      min: 0,
+      max: 255,
+      help: 'samtools mpileup -q: reads below it are not counted.',
+    },
   ],
-  thresholds: [{ key: 'assessablePct', label: 'Hotspots assessable', better: 'higher', pass: 100, warn: 80, unit: '%' }],
+  thresholds: [
+    { key: 'assessablePct', label: 'Hotspots assessable', better: 'higher', pass: 100, warn: 80, unit: '%' },
+  ],
   check(inputs, formats) {
-    if (formats['tumour'] === 'cram' && !inputs['reference']) return 'A CRAM file is read with the reference it was made against: open that FASTA and choose it as "Reference FASTA".';
+    if (formats['tumour'] === 'cram' && !inputs['reference'])
+      return 'A CRAM file is read with the reference it was made against: open that FASTA and choose it as "Reference FASTA".';
     return undefined;
   },
   steps(inputs, params) {
     const bam = inputs['tumour']!;
     const ref = inputs['reference'];
     return [
-      { key: 'header', job: { label: 'Somatic hotspots: samtools view -H', steps: [{ program: 'samtools', argv: ['view', '-H', '--no-PG', bam] }] } },
+      {
+        key: 'header',
+        job: {
+          label: 'Somatic hotspots: samtools view -H',
+          steps: [{ program: 'samtools', argv: ['view', '-H', '--no-PG', bam] }],
+        },
+      },
       // The positions come on standard input and are kept as a BED file in the work area for the next step.
-      { key: 'positions', job: { label: 'Somatic hotspots: hotspot positions (BED)', steps: [{ program: 'bedtools', argv: ['sort', '-i', '/dev/stdin'] }], stdin: hotspotBed(), stdoutFile: HOTSPOT_BED } },
+      {
+        key: 'positions',
+        job: {
+          label: 'Somatic hotspots: hotspot positions (BED)',
+          steps: [{ program: 'bedtools', argv: ['sort', '-i', '/dev/stdin'] }],
+          stdin: hotspotBed(),
+          stdoutFile: HOTSPOT_BED,
+        },
+      },
       {
         key: 'pileup',
         after: ['positions'],
@@ -62,8 +124,26 @@ export const somaticHotspots: AnalysisDefinition<SomaticHotspotsResult> = {
           // view -M -L reads only the indexed bins around the hotspots (mpileup -l alone would read the whole file);
           // no -a, which would walk every position of every contig (3 Gb, 12 s natively); a position left out has no reads.
           steps: [
-            { program: 'samtools', argv: ['view', '-u', '-M', '-L', HOTSPOT_BED, ...(ref ? ['--reference', ref] : []), bam] },
-            { program: 'samtools', argv: ['mpileup', '-B', '-d', '0', '-Q', String(params['minBaseQ']), '-q', String(params['minMapq']), '-l', HOTSPOT_BED, '-'] },
+            {
+              program: 'samtools',
+              argv: ['view', '-u', '-M', '-L', HOTSPOT_BED, ...(ref ? ['--reference', ref] : []), bam],
+            },
+            {
+              program: 'samtools',
+              argv: [
+                'mpileup',
+                '-B',
+                '-d',
+                '0',
+                '-Q',
+                String(params['minBaseQ']),
+                '-q',
+                String(params['minMapq']),
+                '-l',
+                HOTSPOT_BED,
+                '-',
+              ],
+            },
           ],
         },
       },
@@ -74,7 +154,9 @@ export const somaticHotspots: AnalysisDefinition<SomaticHotspotsResult> = {
     const guess = detectBuild(contigs);
     const chosen = params['build'] === 37 ? 'GRCh37' : params['build'] === 38 ? 'GRCh38' : undefined;
     const build = chosen ?? guess.build;
-    const buildNote = chosen ? `${chosen}, as chosen (header: ${buildLabel(guess)})` : `${buildLabel(guess)}, from the header (${guess.matched} chromosome lengths match)`;
+    const buildNote = chosen
+      ? `${chosen}, as chosen (header: ${buildLabel(guess)})`
+      : `${buildLabel(guess)}, from the header (${guess.matched} chromosome lengths match)`;
     const columns = new Map<string, Map<number, PileupColumn>>();
     for (const column of parseMpileup(texts['pileup'] ?? '')) {
       const byPos = columns.get(column.chrom) ?? new Map<number, PileupColumn>();
@@ -82,7 +164,11 @@ export const somaticHotspots: AnalysisDefinition<SomaticHotspotsResult> = {
       columns.set(column.chrom, byPos);
     }
     const names = new Set(contigs.map((c) => c.name));
-    const rules = { minDepth: params['minDepth'] ?? 50, minAltReads: params['minAltReads'] ?? 5, minVaf: params['minVaf'] ?? 2 };
+    const rules = {
+      minDepth: params['minDepth'] ?? 50,
+      minAltReads: params['minAltReads'] ?? 5,
+      minVaf: params['minVaf'] ?? 2,
+    };
     const calls =
       build === 'unknown'
         ? []
@@ -102,11 +188,21 @@ export const somaticHotspots: AnalysisDefinition<SomaticHotspotsResult> = {
       x: { field: 'hotspot', label: 'Hotspot', scale: 'band' },
       y: { field: 'vaf', label: 'VAF (%)' },
       empty: 'No hotspot has enough depth to be assessed.',
-      rows: (r) => r.calls.filter((c) => c.status !== 'not assessable').map((c) => ({ hotspot: `${c.hotspot.gene} ${c.hotspot.protein}`, vaf: c.vaf })),
+      rows: (r) =>
+        r.calls
+          .filter((c) => c.status !== 'not assessable')
+          .map((c) => ({ hotspot: `${c.hotspot.gene} ${c.hotspot.protein}`, vaf: c.vaf })),
     },
   ],
   tables: (r) => ({ hotspots: hotspotRows(r) }),
-  shownTables: [{ key: 'hotspots', title: 'Hotspots', note: 'VAF = alt reads / depth. Not assessable: depth below the minimum you set; it says nothing about the variant.', locus: (row) => locusOfPosition(row['position']) }],
+  shownTables: [
+    {
+      key: 'hotspots',
+      title: 'Hotspots',
+      note: 'VAF = alt reads / depth. Not assessable: depth below the minimum you set; it says nothing about the variant.',
+      locus: (row) => locusOfPosition(row['position']),
+    },
+  ],
   caveats: [
     RESEARCH_ONLY,
     `Only the ${HOTSPOTS.length} listed changes (hotspot list ${HOTSPOT_LIST_VERSION}) are looked at; other variants in these genes, copy number and fusions are not. A "not detected" hotspot may still be present below the detection limit set by depth and the minimum VAF.`,
@@ -134,8 +230,27 @@ export function hotspotMetrics(r: SomaticHotspotsResult): Metric[] {
   const assessable = r.calls.filter((c) => c.status !== 'not assessable').length;
   const detected = r.calls.filter((c) => c.status === 'detected');
   return [
-    { key: 'detected', label: 'Hotspots detected', value: detected.length, format: 'count', note: detected.map((c) => `${c.hotspot.gene} ${c.hotspot.protein}`).join(', ') || 'none' },
-    { key: 'assessablePct', label: 'Assessable', value: r.calls.length === 0 ? Number.NaN : (100 * assessable) / r.calls.length, format: 'percent', threshold: 'assessablePct', note: `${assessable} of ${r.calls.length} at depth ≥ ${r.minDepth}` },
-    { key: 'build', label: 'Build', value: r.build === 'GRCh37' ? 37 : r.build === 'GRCh38' ? 38 : Number.NaN, format: 'count', note: r.build === 'unknown' ? 'not detected: choose the build and run again' : r.buildNote },
+    {
+      key: 'detected',
+      label: 'Hotspots detected',
+      value: detected.length,
+      format: 'count',
+      note: detected.map((c) => `${c.hotspot.gene} ${c.hotspot.protein}`).join(', ') || 'none',
+    },
+    {
+      key: 'assessablePct',
+      label: 'Assessable',
+      value: r.calls.length === 0 ? Number.NaN : (100 * assessable) / r.calls.length,
+      format: 'percent',
+      threshold: 'assessablePct',
+      note: `${assessable} of ${r.calls.length} at depth ≥ ${r.minDepth}`,
+    },
+    {
+      key: 'build',
+      label: 'Build',
+      value: r.build === 'GRCh37' ? 37 : r.build === 'GRCh38' ? 38 : Number.NaN,
+      format: 'count',
+      note: r.build === 'unknown' ? 'not detected: choose the build and run again' : r.buildNote,
+    },
   ];
 }

@@ -14,7 +14,16 @@ export const variantSummary: AnalysisDefinition<VariantSummaryResult> = {
   title: 'Variant summary',
   summary: 'What is in this VCF/BCF? Counts by type, Ts/Tv, indel lengths, quality, depth and each sample’s genotypes.',
   inputs: [{ key: 'variants', label: 'Variants', formats: ['vcf', 'bcf'] }],
-  parameters: [{ key: 'minQual', label: 'Only sites with QUAL at least', default: 0, min: 0, max: 100_000, help: 'bcftools stats -i "QUAL>=N"; 0 counts every site.' }],
+  parameters: [
+    {
+      key: 'minQual',
+      label: 'Only sites with QUAL at least',
+      default: 0,
+      min: 0,
+      max: 100_000,
+      help: 'bcftools stats -i "QUAL>=N"; 0 counts every site.',
+    },
+  ],
   thresholds: [
     { key: 'tstv', label: 'Ts/Tv', better: 'higher', pass: 2, warn: 1.5, unit: '' },
     { key: 'missingPct', label: 'Missing genotypes (worst sample)', better: 'lower', pass: 2, warn: 10, unit: '%' },
@@ -27,13 +36,22 @@ export const variantSummary: AnalysisDefinition<VariantSummaryResult> = {
         key: 'stats',
         job: {
           label: 'Variant summary: bcftools stats',
-          steps: [{ program: 'bcftools', argv: ['stats', '-s', '-', ...(minQual > 0 ? ['-i', `QUAL>=${minQual}`] : []), file] }],
+          steps: [
+            {
+              program: 'bcftools',
+              argv: ['stats', '-s', '-', ...(minQual > 0 ? ['-i', `QUAL>=${minQual}`] : []), file],
+            },
+          ],
           stdoutFile: `${file}.stats.txt`,
         },
       },
     ];
   },
-  parse: (texts, inputs, params) => ({ input: inputs['variants'] ?? '', minQual: params['minQual'] ?? 0, stats: parseBcftoolsStats(texts['stats'] ?? '') }),
+  parse: (texts, inputs, params) => ({
+    input: inputs['variants'] ?? '',
+    minQual: params['minQual'] ?? 0,
+    stats: parseBcftoolsStats(texts['stats'] ?? ''),
+  }),
   metrics: variantMetrics,
   charts: [
     {
@@ -83,7 +101,10 @@ export const variantSummary: AnalysisDefinition<VariantSummaryResult> = {
       x: { field: 'quality', label: 'QUAL' },
       y: { field: 'sites', label: 'Sites' },
       empty: 'The sites have no QUAL values.',
-      rows: (r) => r.stats.quality.filter((row) => row.quality !== null).map((row) => ({ quality: row.quality!, sites: row.snps + row.indels })),
+      rows: (r) =>
+        r.stats.quality
+          .filter((row) => row.quality !== null)
+          .map((row) => ({ quality: row.quality!, sites: row.snps + row.indels })),
     },
     {
       id: 'depth',
@@ -118,7 +139,8 @@ export const variantSummary: AnalysisDefinition<VariantSummaryResult> = {
       x: { field: 'sample', label: 'Sample', scale: 'band' },
       y: { field: 'ratio', label: 'Het / hom-alt' },
       empty: 'No samples with homozygous-alt genotypes.',
-      rows: (r) => r.stats.samples.filter((s) => s.nonRefHom > 0).map((s) => ({ sample: s.sample, ratio: hetHomRatio(s) })),
+      rows: (r) =>
+        r.stats.samples.filter((s) => s.nonRefHom > 0).map((s) => ({ sample: s.sample, ratio: hetHomRatio(s) })),
     },
   ],
   tables: (r) => ({
@@ -133,17 +155,46 @@ export const variantSummary: AnalysisDefinition<VariantSummaryResult> = {
 
 export function variantMetrics(r: VariantSummaryResult): Metric[] {
   const s = r.stats.summary;
-  const ratios = r.stats.samples.map(hetHomRatio).filter(Number.isFinite).sort((a, b) => a - b);
+  const ratios = r.stats.samples
+    .map(hetHomRatio)
+    .filter(Number.isFinite)
+    .sort((a, b) => a - b);
   const missing = r.stats.samples.map((sample) => percent(sample.missing, s.records)).filter(Number.isFinite);
   return [
-    { key: 'records', label: 'Records', value: s.records, format: 'count', note: r.minQual > 0 ? `with QUAL ≥ ${r.minQual}` : undefined },
+    {
+      key: 'records',
+      label: 'Records',
+      value: s.records,
+      format: 'count',
+      note: r.minQual > 0 ? `with QUAL ≥ ${r.minQual}` : undefined,
+    },
     { key: 'snps', label: 'SNPs', value: s.snps, format: 'count' },
     { key: 'indels', label: 'Indels', value: s.indels, format: 'count' },
     { key: 'other', label: 'MNPs and others', value: s.mnps + s.others, format: 'count' },
     { key: 'multiallelic', label: 'Multiallelic sites', value: s.multiallelicSites, format: 'count' },
-    { key: 'tstv', label: 'Ts/Tv', value: r.stats.tstv.tv === 0 ? Number.NaN : r.stats.tstv.ts / r.stats.tstv.tv, format: 'ratio', threshold: 'tstv', note: 'about 2.0–2.1 genome-wide, 3 in exomes' },
+    {
+      key: 'tstv',
+      label: 'Ts/Tv',
+      value: r.stats.tstv.tv === 0 ? Number.NaN : r.stats.tstv.ts / r.stats.tstv.tv,
+      format: 'ratio',
+      threshold: 'tstv',
+      note: 'about 2.0–2.1 genome-wide, 3 in exomes',
+    },
     { key: 'samples', label: 'Samples', value: s.samples, format: 'count' },
-    { key: 'hetHom', label: 'Het/hom-alt (median)', value: ratios.length === 0 ? Number.NaN : ratios[Math.floor(ratios.length / 2)]!, format: 'ratio', note: 'over samples' },
-    { key: 'missingPct', label: 'Missing genotypes', value: missing.length === 0 ? Number.NaN : Math.max(...missing), format: 'percent', threshold: 'missingPct', note: 'worst sample' },
+    {
+      key: 'hetHom',
+      label: 'Het/hom-alt (median)',
+      value: ratios.length === 0 ? Number.NaN : ratios[Math.floor(ratios.length / 2)]!,
+      format: 'ratio',
+      note: 'over samples',
+    },
+    {
+      key: 'missingPct',
+      label: 'Missing genotypes',
+      value: missing.length === 0 ? Number.NaN : Math.max(...missing),
+      format: 'percent',
+      threshold: 'missingPct',
+      note: 'worst sample',
+    },
   ].map((m) => (m.note === undefined ? { ...m, note: undefined } : m)) as Metric[];
 }

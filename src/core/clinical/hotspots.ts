@@ -27,7 +27,9 @@ export const HOTSPOTS: readonly Hotspot[] = data.hotspots as Hotspot[];
 export const HOTSPOT_LIST_VERSION: string = data.version;
 
 export function positionOf(h: Hotspot, build: BuildName): { start: number; end: number } {
-  return build === 'GRCh37' ? { start: h.grch37, end: h.end37 ?? h.grch37 } : { start: h.grch38, end: h.end38 ?? h.grch38 };
+  return build === 'GRCh37'
+    ? { start: h.grch37, end: h.end37 ?? h.grch37 }
+    : { start: h.grch38, end: h.end38 ?? h.grch38 };
 }
 
 /**
@@ -68,7 +70,13 @@ export interface CallRules {
 }
 
 /** Reads a hotspot from the pileup columns of its contig (`byPos`: position -> column; absent means no reads). */
-export function callHotspot(h: Hotspot, build: BuildName, contig: string, byPos: ReadonlyMap<number, PileupColumn>, rules: CallRules): HotspotCall {
+export function callHotspot(
+  h: Hotspot,
+  build: BuildName,
+  contig: string,
+  byPos: ReadonlyMap<number, PileupColumn>,
+  rules: CallRules,
+): HotspotCall {
   const { start, end } = positionOf(h, build);
   let depth: number;
   let refReads: number;
@@ -87,6 +95,11 @@ export function callHotspot(h: Hotspot, build: BuildName, contig: string, byPos:
     altReads = column?.bases[h.alt] ?? 0;
   }
   const vaf = depth === 0 ? Number.NaN : (100 * altReads) / depth;
-  const status: HotspotStatus = depth < rules.minDepth ? 'not assessable' : altReads >= rules.minAltReads && vaf >= rules.minVaf ? 'detected' : 'not detected';
+  const status: HotspotStatus =
+    depth < rules.minDepth
+      ? 'not assessable'
+      : altReads >= rules.minAltReads && vaf >= rules.minVaf
+        ? 'detected'
+        : 'not detected';
   return { hotspot: h, contig, start, depth, refReads, altReads, vaf, status };
 }

@@ -40,7 +40,9 @@ export function regionCoverage(runs: readonly BedcovRow[][], thresholds: readonl
     const atLeast = runs.map((run, k) => {
       const same = run[i];
       if (!same || same.chrom !== row.chrom || same.start !== row.start || same.end !== row.end) {
-        throw new Error(`samtools bedcov runs disagree on region ${i + 1} (threshold ${thresholds[k]}); run the analysis again.`);
+        throw new Error(
+          `samtools bedcov runs disagree on region ${i + 1} (threshold ${thresholds[k]}); run the analysis again.`,
+        );
       }
       return same.values[1]!;
     });
@@ -61,7 +63,13 @@ export function regionCoverage(runs: readonly BedcovRow[][], thresholds: readonl
 export function geneCoverage(regions: readonly RegionCoverage[]): GeneCoverage[] {
   const genes = new Map<string, GeneCoverage>();
   for (const r of regions) {
-    const g = genes.get(r.gene) ?? { gene: r.gene, regions: 0, length: 0, depthSum: 0, atLeast: r.atLeast.map(() => 0) };
+    const g = genes.get(r.gene) ?? {
+      gene: r.gene,
+      regions: 0,
+      length: 0,
+      depthSum: 0,
+      atLeast: r.atLeast.map(() => 0),
+    };
     g.regions += 1;
     g.length += r.length;
     g.depthSum += r.depthSum;
@@ -73,7 +81,9 @@ export function geneCoverage(regions: readonly RegionCoverage[]): GeneCoverage[]
 
 export function annotateLow(low: readonly LowInterval[], regions: readonly RegionCoverage[]): LowCoverage[] {
   return low.map((interval) => {
-    const genes = regions.filter((r) => r.chrom === interval.chrom && r.start < interval.end && interval.start < r.end).map((r) => r.gene);
+    const genes = regions
+      .filter((r) => r.chrom === interval.chrom && r.start < interval.end && interval.start < r.end)
+      .map((r) => r.gene);
     return { ...interval, genes: [...new Set(genes)] };
   });
 }

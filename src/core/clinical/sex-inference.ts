@@ -42,7 +42,8 @@ export function sexFromIdxstats(rows: readonly IdxstatsRow[], minAutosomeReads =
     }
   }
   const density = autoLength === 0 ? 0 : autoReads / autoLength;
-  const ratio = (row: IdxstatsRow | undefined) => (row === undefined || row.length === 0 || density === 0 ? Number.NaN : row.mapped / row.length / density);
+  const ratio = (row: IdxstatsRow | undefined) =>
+    row === undefined || row.length === 0 || density === 0 ? Number.NaN : row.mapped / row.length / density;
   const xRatio = ratio(x);
   const yRatio = y === undefined ? 0 : ratio(y);
   let sex: InferredSex = 'unclear';
@@ -73,7 +74,10 @@ const inPar = (pos: number, build: BuildName | 'unknown'): boolean =>
 export function sexFromChrX(text: string, build: BuildName | 'unknown', minSites = 50): GenotypeSex[] {
   const lines = text.split('\n').filter((l) => l !== '');
   const header = lines.find((l) => l.startsWith('#'));
-  const samples = (header ?? '').split('\t').slice(2).map((f) => f.replace(/^\[\d+\]/, '').replace(/:GT$/, ''));
+  const samples = (header ?? '')
+    .split('\t')
+    .slice(2)
+    .map((f) => f.replace(/^\[\d+\]/, '').replace(/:GT$/, ''));
   const counts = samples.map((sample) => ({ sample, het: 0, homAlt: 0, haploid: 0 }));
   for (const line of lines) {
     if (line.startsWith('#')) continue;
@@ -91,7 +95,8 @@ export function sexFromChrX(text: string, build: BuildName | 'unknown', minSites
   return counts.map((c) => {
     const informative = c.het + c.homAlt;
     const hetShare = informative === 0 ? Number.NaN : c.het / informative;
-    const sex: InferredSex = informative < minSites ? 'not enough data' : hetShare <= 0.05 ? 'male' : hetShare >= 0.15 ? 'female' : 'unclear';
+    const sex: InferredSex =
+      informative < minSites ? 'not enough data' : hetShare <= 0.05 ? 'male' : hetShare >= 0.15 ? 'female' : 'unclear';
     return { ...c, hetShare, sex };
   });
 }

@@ -17,10 +17,17 @@ Pipes (|) and output redirection (>) work; files you open appear under their own
 Built-ins: help, ls, cat FILE, head [-n N] FILE, zcat FILE, rm FILE, clear, history.
 Keys: Tab completes programs and file names, Up/Down recall earlier commands.`;
 
-export async function runBuiltin(name: Exclude<BuiltinName, 'clear' | 'history'>, args: string[], engine: ToolEngine): Promise<BuiltinResult> {
+export async function runBuiltin(
+  name: Exclude<BuiltinName, 'clear' | 'history'>,
+  args: string[],
+  engine: ToolEngine,
+): Promise<BuiltinResult> {
   switch (name) {
     case 'help':
-      return { stdout: `${HELP_TEXT}\nPrograms: ${[...new Set(engine.programs().map((p) => p.program))].join(', ')}`, stderr: '' };
+      return {
+        stdout: `${HELP_TEXT}\nPrograms: ${[...new Set(engine.programs().map((p) => p.program))].join(', ')}`,
+        stderr: '',
+      };
     case 'ls':
       return { stdout: (await engine.listFiles()).sort().join('\n'), stderr: '' };
     case 'rm':
@@ -55,7 +62,8 @@ async function showFile(name: 'cat' | 'head' | 'zcat', args: string[], engine: T
     else files.push(arg);
   }
   if (name === 'head' && lines === Number.POSITIVE_INFINITY) lines = 10;
-  if (!Number.isFinite(lines) && name === 'head') return { stdout: '', stderr: 'head: -n needs a number, e.g. head -n 5 out.sam' };
+  if (!Number.isFinite(lines) && name === 'head')
+    return { stdout: '', stderr: 'head: -n needs a number, e.g. head -n 5 out.sam' };
   if (files.length === 0) return { stdout: '', stderr: `${name}: give a file name, e.g. ${name} out.txt` };
   const out: string[] = [];
   const errors: string[] = [];
@@ -67,7 +75,8 @@ async function showFile(name: 'cat' | 'head' | 'zcat', args: string[], engine: T
       errors.push(`${name}: ${file}: no such file (type ls to see the files)`);
       continue;
     }
-    const bytes = name === 'zcat' ? await gunzip(blob) : new Uint8Array(await blob.slice(0, DISPLAY_LIMIT).arrayBuffer());
+    const bytes =
+      name === 'zcat' ? await gunzip(blob) : new Uint8Array(await blob.slice(0, DISPLAY_LIMIT).arrayBuffer());
     if (bytes === undefined) {
       errors.push(`zcat: ${file}: not gzip or bgzip compressed`);
       continue;

@@ -17,7 +17,10 @@ export function complete(line: string, programs: readonly string[], files: reado
   if (candidates.length === 0) return { line, candidates };
   const common = commonPrefix(candidates);
   const suffix = candidates.length === 1 ? ' ' : '';
-  return { line: before + (common.length > word.length || candidates.length === 1 ? common + suffix : word), candidates };
+  return {
+    line: before + (common.length > word.length || candidates.length === 1 ? common + suffix : word),
+    candidates,
+  };
 }
 
 function commonPrefix(words: string[]): string {

@@ -29,7 +29,7 @@ export function tokenize(line: string): Token[] {
     const ch = line[i]!;
     if (ch === "'") {
       const end = line.indexOf("'", i + 1);
-      if (end < 0) throw new ParseError('unterminated single quote: add the closing \'');
+      if (end < 0) throw new ParseError("unterminated single quote: add the closing '");
       word += line.slice(i + 1, end);
       inWord = true;
       i = end + 1;
@@ -93,7 +93,8 @@ export function parseCommandLine(line: string): ParsedLine {
   for (let t = 0; t < tokens.length; t += 1) {
     const token = tokens[t]!;
     if (token.type === 'word') {
-      if (stdoutFile !== undefined) return { kind: 'error', message: 'nothing may follow "> file" except the end of the line' };
+      if (stdoutFile !== undefined)
+        return { kind: 'error', message: 'nothing may follow "> file" except the end of the line' };
       current.push(token.value);
     } else if (token.type === 'pipe') {
       if (current.length === 0) return { kind: 'error', message: 'a pipe "|" needs a command on both sides' };
@@ -116,7 +117,10 @@ export function parseCommandLine(line: string): ParsedLine {
   }
   const builtinInPipe = steps.find((step) => isBuiltin(step.program));
   if (builtinInPipe) {
-    return { kind: 'error', message: `"${builtinInPipe.program}" is a console built-in and cannot be part of a pipeline or redirection` };
+    return {
+      kind: 'error',
+      message: `"${builtinInPipe.program}" is a console built-in and cannot be part of a pipeline or redirection`,
+    };
   }
   return { kind: 'job', spec: { steps, ...(stdoutFile !== undefined ? { stdoutFile } : {}), label: line.trim() } };
 }

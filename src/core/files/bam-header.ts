@@ -29,10 +29,15 @@ export async function readBamHeader(bytes: Uint8Array, maxBytes = 4 * 1024 * 102
   const { data } = await readBgzfHead(bytes, maxBytes);
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const need = (end: number) => {
-    if (end > data.length) throw new BamHeaderError('The BAM header is incomplete: the file is cut off or the header is larger than what was read.', true);
+    if (end > data.length)
+      throw new BamHeaderError(
+        'The BAM header is incomplete: the file is cut off or the header is larger than what was read.',
+        true,
+      );
   };
   need(8);
-  if (String.fromCharCode(...data.subarray(0, 4)) !== 'BAM\x01') throw new BamHeaderError('Not a BAM file: the BAM magic is missing.');
+  if (String.fromCharCode(...data.subarray(0, 4)) !== 'BAM\x01')
+    throw new BamHeaderError('Not a BAM file: the BAM magic is missing.');
   const textLength = view.getInt32(4, true);
   need(8 + textLength + 4);
   const text = new TextDecoder().decode(data.subarray(8, 8 + textLength)).replace(/\0+$/, '');

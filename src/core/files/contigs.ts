@@ -25,7 +25,12 @@ export function parseSamHeaderContigs(text: string): Contig[] {
   const contigs: Contig[] = [];
   for (const line of text.split(/\r?\n/)) {
     if (!line.startsWith('@SQ\t')) continue;
-    const fields = new Map(line.split('\t').slice(1).map((f) => [f.slice(0, 2), f.slice(3)] as const));
+    const fields = new Map(
+      line
+        .split('\t')
+        .slice(1)
+        .map((f) => [f.slice(0, 2), f.slice(3)] as const),
+    );
     const name = fields.get('SN');
     const length = Number(fields.get('LN'));
     if (name) contigs.push(Number.isFinite(length) ? { name, length } : { name });
@@ -83,7 +88,9 @@ export function detectBuild(contigs: readonly Contig[]): BuildGuess {
       mitoLength = contig.length;
       continue; // identical in both builds (rCRS), so it tells nothing about the build itself
     }
-    const fits = (Object.keys(PRIMARY_LENGTHS) as BuildName[]).filter((b) => PRIMARY_LENGTHS[b][canonical] === contig.length);
+    const fits = (Object.keys(PRIMARY_LENGTHS) as BuildName[]).filter(
+      (b) => PRIMARY_LENGTHS[b][canonical] === contig.length,
+    );
     for (const build of fits) scores[build] += 1;
     if (fits.length === 0) conflicting.push(contig.name);
   }
@@ -135,7 +142,8 @@ export function compareContigs(a: ContigSet, b: ContigSet): ContigWarning[] {
       message: `${a.label} names chromosomes like ${example(ga)} but ${b.label} like ${example(gb)}. Tools will find no overlap until the names match (bcftools annotate --rename-chrs, or samtools reheader).`,
     });
   }
-  const byCanonical = (set: ContigSet) => new Map(set.contigs.map((c) => [canonicalChromosome(c.name) ?? c.name, c] as const));
+  const byCanonical = (set: ContigSet) =>
+    new Map(set.contigs.map((c) => [canonicalChromosome(c.name) ?? c.name, c] as const));
   const ma = byCanonical(a);
   const mb = byCanonical(b);
   const differing = [...ma].filter(([key, ca]) => {
@@ -143,7 +151,9 @@ export function compareContigs(a: ContigSet, b: ContigSet): ContigWarning[] {
     return cb?.length !== undefined && ca.length !== undefined && cb.length !== ca.length;
   });
   if (differing.length > 0 && warnings.every((w) => w.code !== 'build')) {
-    const shown = differing.slice(0, 3).map(([, c]) => `${c.name} (${c.length} vs ${mb.get(canonicalChromosome(c.name) ?? c.name)?.length})`);
+    const shown = differing
+      .slice(0, 3)
+      .map(([, c]) => `${c.name} (${c.length} vs ${mb.get(canonicalChromosome(c.name) ?? c.name)?.length})`);
     warnings.push({
       code: 'length',
       message: `${a.label} and ${b.label} give different lengths for ${differing.length} contig(s), e.g. ${shown.join(', ')}. They were made against different reference sequences.`,
@@ -151,12 +161,20 @@ export function compareContigs(a: ContigSet, b: ContigSet): ContigWarning[] {
   }
   const shared = [...ma.keys()].filter((k) => mb.has(k));
   if (ma.size > 0 && mb.size > 0 && shared.length === 0 && warnings.length === 0) {
-    warnings.push({ code: 'missing', message: `${a.label} and ${b.label} have no contig in common: they were made against different references.` });
+    warnings.push({
+      code: 'missing',
+      message: `${a.label} and ${b.label} have no contig in common: they were made against different references.`,
+    });
     return warnings;
   }
   const onlyInA = [...ma.keys()].filter((k) => canonicalChromosome(k) !== undefined && !mb.has(k));
   const onlyInB = [...mb.keys()].filter((k) => canonicalChromosome(k) !== undefined && !ma.has(k));
-  if (ma.size > 0 && mb.size > 0 && (onlyInA.length > 0 || onlyInB.length > 0) && warnings.every((w) => w.code !== 'naming')) {
+  if (
+    ma.size > 0 &&
+    mb.size > 0 &&
+    (onlyInA.length > 0 || onlyInB.length > 0) &&
+    warnings.every((w) => w.code !== 'naming')
+  ) {
     const parts = [
       onlyInA.length > 0 ? `${onlyInA.join(', ')} only in ${a.label}` : '',
       onlyInB.length > 0 ? `${onlyInB.join(', ')} only in ${b.label}` : '',

@@ -13,7 +13,10 @@ class Reader {
 
   byte(): number {
     const b = this.bytes[this.p++];
-    if (b === undefined) throw new CramHeaderError('The CRAM header is incomplete: the file is cut off or the header is larger than what was read.');
+    if (b === undefined)
+      throw new CramHeaderError(
+        'The CRAM header is incomplete: the file is cut off or the header is larger than what was read.',
+      );
     return b;
   }
 
@@ -29,7 +32,9 @@ class Reader {
     if (first < 0xc0) return ((first & 0x3f) << 8) | this.byte();
     if (first < 0xe0) return ((first & 0x1f) << 16) | (this.byte() << 8) | this.byte();
     if (first < 0xf0) return ((first & 0x0f) << 24) | (this.byte() << 16) | (this.byte() << 8) | this.byte();
-    return ((first & 0x0f) << 28) | (this.byte() << 20) | (this.byte() << 12) | (this.byte() << 4) | (this.byte() & 0x0f);
+    return (
+      ((first & 0x0f) << 28) | (this.byte() << 20) | (this.byte() << 12) | (this.byte() << 4) | (this.byte() & 0x0f)
+    );
   }
 
   /** LTF8, only skipped here: the record and base counters it holds are not needed. */
@@ -41,7 +46,10 @@ class Reader {
   }
 
   take(n: number): Uint8Array {
-    if (this.p + n > this.bytes.length) throw new CramHeaderError('The CRAM header is incomplete: the file is cut off or the header is larger than what was read.');
+    if (this.p + n > this.bytes.length)
+      throw new CramHeaderError(
+        'The CRAM header is incomplete: the file is cut off or the header is larger than what was read.',
+      );
     const out = this.bytes.subarray(this.p, this.p + n);
     this.p += n;
     return out;
@@ -51,7 +59,8 @@ class Reader {
 /** The SAM header text of a CRAM file, from its first bytes. */
 export async function readCramHeaderText(bytes: Uint8Array): Promise<string> {
   const r = new Reader(bytes);
-  if (new TextDecoder().decode(r.take(4)) !== 'CRAM') throw new CramHeaderError('Not a CRAM file: the CRAM magic is missing.');
+  if (new TextDecoder().decode(r.take(4)) !== 'CRAM')
+    throw new CramHeaderError('Not a CRAM file: the CRAM magic is missing.');
   const major = r.byte();
   r.byte(); // minor version
   r.take(20); // file id
@@ -78,7 +87,9 @@ export async function readCramHeaderText(bytes: Uint8Array): Promise<string> {
     if (inflated.truncated) throw new CramHeaderError('The CRAM header block is damaged.');
     data = inflated.data;
   } else if (method !== 0) {
-    throw new CramHeaderError(`The CRAM header block uses compression method ${method}, which Lokus does not read for headers.`);
+    throw new CramHeaderError(
+      `The CRAM header block uses compression method ${method}, which Lokus does not read for headers.`,
+    );
   }
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   if (data.length < 4) throw new CramHeaderError('The CRAM header block is too short.');

@@ -80,7 +80,8 @@ async function inspect(name: string, head: Uint8Array, compression: Compression,
   const text = new TextDecoder().decode(bytes);
   const cutOff = !complete || streamTruncated || bytes.length >= HEAD_BYTES;
   const lines = completeLines(text, cutOff);
-  if (compression === 'gzip' && looksLikeCrai(lines)) return { format: 'crai', lines, text, binary: false, streamTruncated };
+  if (compression === 'gzip' && looksLikeCrai(lines))
+    return { format: 'crai', lines, text, binary: false, streamTruncated };
   return { format: sniffTextFormat(lines, nameSuggests), lines, text, binary: false, streamTruncated };
 }
 
@@ -112,7 +113,11 @@ function sameFamily(a: FileFormat, b: FileFormat): boolean {
 }
 
 /** Detects the format of a file from its first bytes (ideally 64 KB) and its name. */
-export async function detectFormat(name: string, head: Uint8Array, options: DetectOptions = {}): Promise<DetectedFormat> {
+export async function detectFormat(
+  name: string,
+  head: Uint8Array,
+  options: DetectOptions = {},
+): Promise<DetectedFormat> {
   const nameSuggests = formatFromName(name);
   const complete = options.complete ?? false;
   if (head.length === 0) {
@@ -121,7 +126,13 @@ export async function detectFormat(name: string, head: Uint8Array, options: Dete
       compression: 'none',
       indexable: false,
       nameSuggests,
-      problems: [{ code: 'empty', severity: 'error', message: `${name} is empty (0 bytes). Check you picked the right file, or that it finished downloading.` }],
+      problems: [
+        {
+          code: 'empty',
+          severity: 'error',
+          message: `${name} is empty (0 bytes). Check you picked the right file, or that it finished downloading.`,
+        },
+      ],
     };
   }
   const compression = detectCompression(head);
@@ -133,9 +144,16 @@ export async function detectFormat(name: string, head: Uint8Array, options: Dete
   const noBreaks = lineBreakProblem(name, content.text);
   if (noBreaks) problems.push(noBreaks);
   if (format === 'unknown' && !nothingInflated && !noBreaks) {
-    const what = content.binary ? 'binary data that Lokus does not recognise' : 'text in a format Lokus does not recognise';
-    const expected = nameSuggests === 'unknown' ? '' : ` The name says ${formatLabel(nameSuggests)}, but the content does not match.`;
-    problems.push({ code: 'unrecognised', severity: 'error', message: `${name} contains ${what}.${expected} Check that this is the file you meant to open.` });
+    const what = content.binary
+      ? 'binary data that Lokus does not recognise'
+      : 'text in a format Lokus does not recognise';
+    const expected =
+      nameSuggests === 'unknown' ? '' : ` The name says ${formatLabel(nameSuggests)}, but the content does not match.`;
+    problems.push({
+      code: 'unrecognised',
+      severity: 'error',
+      message: `${name} contains ${what}.${expected} Check that this is the file you meant to open.`,
+    });
   } else if (format !== 'unknown' && nameSuggests !== 'unknown' && !sameFamily(format, nameSuggests)) {
     const better = stripCompressionSuffix(name).replace(/\.[^.]+$/, '') + usualExtension(format, compression);
     problems.push({

@@ -32,7 +32,10 @@ export function fastqPairs<T extends PairCandidate>(files: readonly T[]): Array<
 /** Number of FASTQ records (four lines each), reading the whole file; gzip and BGZF are inflated. */
 export async function countFastqRecords(blob: Blob, compression: DetectedFormat['compression']): Promise<number> {
   let stream = blob.stream() as ReadableStream<Uint8Array>;
-  if (compression !== 'none') stream = stream.pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>);
+  if (compression !== 'none')
+    stream = stream.pipeThrough(
+      new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>,
+    );
   let lines = 0;
   let last = 10;
   const reader = stream.getReader();
@@ -47,14 +50,20 @@ export async function countFastqRecords(blob: Blob, compression: DetectedFormat[
 }
 
 /** One warning per pair of FASTQ files with different read counts. */
-export async function fastqPairWarnings(files: readonly PairCandidate[], blobOf: (id: string) => Blob | undefined): Promise<string[]> {
+export async function fastqPairWarnings(
+  files: readonly PairCandidate[],
+  blobOf: (id: string) => Blob | undefined,
+): Promise<string[]> {
   const warnings: string[] = [];
   for (const [one, two] of fastqPairs(files)) {
     const a = blobOf(one.id);
     const b = blobOf(two.id);
     if (!a || !b || a.size > PAIR_COUNT_LIMIT_BYTES || b.size > PAIR_COUNT_LIMIT_BYTES) continue;
     try {
-      const [n1, n2] = await Promise.all([countFastqRecords(a, one.detected.compression), countFastqRecords(b, two.detected.compression)]);
+      const [n1, n2] = await Promise.all([
+        countFastqRecords(a, one.detected.compression),
+        countFastqRecords(b, two.detected.compression),
+      ]);
       if (n1 !== n2) {
         warnings.push(
           `${one.name} has ${n1} reads but ${two.name} has ${n2}. Paired files must hold the same reads in the same order, so aligners will stop or mis-pair them: one file is incomplete or the pair was mixed up; download or copy both again.`,

@@ -25,7 +25,10 @@ export function sameFile(recorded: FileIdentity, picked: Omit<FileIdentity, 'las
 }
 
 /** Re-pick matching: among picked files, the one that is the recorded file, preferring the same name. */
-export function findRecordedFile<T extends Omit<FileIdentity, 'lastModified'>>(recorded: FileIdentity, picked: readonly T[]): T | undefined {
+export function findRecordedFile<T extends Omit<FileIdentity, 'lastModified'>>(
+  recorded: FileIdentity,
+  picked: readonly T[],
+): T | undefined {
   const matches = picked.filter((p) => sameFile(recorded, p));
   return matches.find((p) => p.name === recorded.name) ?? matches[0];
 }
@@ -71,11 +74,16 @@ export async function openLocation(location: FileLocation, name: string): Promis
     case 'handle': {
       const access = await queryHandleAccess(location.handle);
       if (access === 'prompt') return { ok: false, needs: 'permission', reason: `Allow Lokus to read ${name} again.` };
-      if (access === 'denied') return { ok: false, needs: 'repick', reason: `Reading ${name} was refused; pick it again.` };
+      if (access === 'denied')
+        return { ok: false, needs: 'repick', reason: `Reading ${name} was refused; pick it again.` };
       try {
         return { ok: true, data: await location.handle.getFile() };
       } catch {
-        return { ok: false, needs: 'repick', reason: `${name} was moved or deleted since it was opened; pick it again.` };
+        return {
+          ok: false,
+          needs: 'repick',
+          reason: `${name} was moved or deleted since it was opened; pick it again.`,
+        };
       }
     }
   }

@@ -1,7 +1,14 @@
 // Pairs data files with their index files by the usual naming conventions, and lists the indexes that
 // are missing with the jobs (argv, not shell strings) that would create them.
 import type { JobSpec } from '../tools/job';
-import { formatFromName, isIndexFormat, stripCompressionSuffix, type DataFormat, type FileFormat, type IndexFormat } from './formats';
+import {
+  formatFromName,
+  isIndexFormat,
+  stripCompressionSuffix,
+  type DataFormat,
+  type FileFormat,
+  type IndexFormat,
+} from './formats';
 import type { Compression } from './gzip';
 
 export interface PairingInput {
@@ -40,9 +47,21 @@ function candidates(name: string, format: DataFormat, compression: Compression):
   const base = name.replace(/\.[^.]+$/, '');
   switch (format) {
     case 'bam':
-      return [[[`${name}.bai`, 'bai'], [`${base}.bai`, 'bai'], [`${name}.csi`, 'csi'], [`${base}.csi`, 'csi']]];
+      return [
+        [
+          [`${name}.bai`, 'bai'],
+          [`${base}.bai`, 'bai'],
+          [`${name}.csi`, 'csi'],
+          [`${base}.csi`, 'csi'],
+        ],
+      ];
     case 'cram':
-      return [[[`${name}.crai`, 'crai'], [`${base}.crai`, 'crai']]];
+      return [
+        [
+          [`${name}.crai`, 'crai'],
+          [`${base}.crai`, 'crai'],
+        ],
+      ];
     case 'bcf':
       return [[[`${name}.csi`, 'csi']]];
     case 'fasta':
@@ -52,7 +71,14 @@ function candidates(name: string, format: DataFormat, compression: Compression):
     case 'bed':
     case 'gff':
     case 'gtf':
-      return compression === 'bgzf' ? [[[`${name}.tbi`, 'tbi'], [`${name}.csi`, 'csi']]] : [];
+      return compression === 'bgzf'
+        ? [
+            [
+              [`${name}.tbi`, 'tbi'],
+              [`${name}.csi`, 'csi'],
+            ],
+          ]
+        : [];
     default:
       return [];
   }
@@ -63,16 +89,27 @@ const TABIX_PRESET: Partial<Record<DataFormat, string>> = { vcf: 'vcf', bed: 'be
 function bgzipJob(name: string, compression: Compression): { job: JobSpec; out: string } {
   const out = `${stripCompressionSuffix(name)}.gz`;
   // Plain gzip must be inflated first; bgzip -d reads plain gzip as well.
-  const steps = compression === 'gzip'
-    ? [{ program: 'bgzip', argv: ['-d', '-c', name] }, { program: 'bgzip', argv: ['-c'] }]
-    : [{ program: 'bgzip', argv: ['-c', name] }];
+  const steps =
+    compression === 'gzip'
+      ? [
+          { program: 'bgzip', argv: ['-d', '-c', name] },
+          { program: 'bgzip', argv: ['-c'] },
+        ]
+      : [{ program: 'bgzip', argv: ['-c', name] }];
   // A plain-gzip "x.vcf.gz" cannot be replaced in place (inputs are read-only), so the copy gets a new name.
   const target = compression === 'gzip' ? out.replace(/(\.[^.]+\.gz)$/, '.bgzip$1') : out;
   return { job: { steps, stdoutFile: target, label: `bgzip ${name}` }, out: target };
 }
 
-function indexJobs(name: string, format: DataFormat, compression: Compression): { jobs: JobSpec[]; dataAfter: string } | undefined {
-  const one = (program: string, argv: string[]): JobSpec => ({ steps: [{ program, argv }], label: `${program} ${argv.join(' ')}` });
+function indexJobs(
+  name: string,
+  format: DataFormat,
+  compression: Compression,
+): { jobs: JobSpec[]; dataAfter: string } | undefined {
+  const one = (program: string, argv: string[]): JobSpec => ({
+    steps: [{ program, argv }],
+    label: `${program} ${argv.join(' ')}`,
+  });
   switch (format) {
     case 'bam':
     case 'cram':
@@ -91,14 +128,16 @@ function indexJobs(name: string, format: DataFormat, compression: Compression): 
       return undefined;
   }
   const preset = TABIX_PRESET[format];
-  if (format !== 'fasta' && compression === 'bgzf' && preset) return { jobs: [one('tabix', ['-p', preset, name])], dataAfter: name };
+  if (format !== 'fasta' && compression === 'bgzf' && preset)
+    return { jobs: [one('tabix', ['-p', preset, name])], dataAfter: name };
   const { job, out } = bgzipJob(name, compression);
   const index = format === 'fasta' ? one('samtools', ['faidx', out]) : one('tabix', ['-p', preset ?? 'vcf', out]);
   return { jobs: [job, index], dataAfter: out };
 }
 
 function reasonFor(format: DataFormat, compression: Compression): string {
-  if (compression === 'gzip') return 'It is compressed with plain gzip, which cannot be indexed: it must be recompressed with bgzip first.';
+  if (compression === 'gzip')
+    return 'It is compressed with plain gzip, which cannot be indexed: it must be recompressed with bgzip first.';
   if (compression === 'none' && format !== 'fasta' && format !== 'bam' && format !== 'cram' && format !== 'bcf') {
     return 'Region queries need the file compressed with bgzip and indexed.';
   }
@@ -132,7 +171,13 @@ export function pairIndexes(files: readonly PairingInput[]): PairingResult {
     if (!needsIndex) continue;
     const plan = indexJobs(file.name, format, compression);
     if (!plan) continue;
-    missing.push({ data: file.name, wanted: wanted.length > 0 ? wanted : expectedIndexNames(plan.dataAfter, format), jobs: plan.jobs, dataAfter: plan.dataAfter, reason: reasonFor(format, compression) });
+    missing.push({
+      data: file.name,
+      wanted: wanted.length > 0 ? wanted : expectedIndexNames(plan.dataAfter, format),
+      jobs: plan.jobs,
+      dataAfter: plan.dataAfter,
+      reason: reasonFor(format, compression),
+    });
   }
   const orphans = files.filter((f) => isIndexFormat(formatOf(f)) && !used.has(f.name)).map((f) => f.name);
   return { pairs, missing, orphans };

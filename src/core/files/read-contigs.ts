@@ -1,7 +1,15 @@
 // Reads a file's contig list from whatever header its format has (BAM/CRAM/SAM header, VCF/BCF header,
 // .fai), so files in a session can be checked against each other with compareContigs.
 import { BamHeaderError, readBamHeader } from './bam-header';
-import { compareContigs, parseFaiContigs, parseSamHeaderContigs, parseVcfHeaderContigs, type Contig, type ContigSet, type ContigWarning } from './contigs';
+import {
+  compareContigs,
+  parseFaiContigs,
+  parseSamHeaderContigs,
+  parseVcfHeaderContigs,
+  type Contig,
+  type ContigSet,
+  type ContigWarning,
+} from './contigs';
 import { readCramHeaderText } from './cram-header';
 import type { DetectedFormat } from './formats';
 import { gunzipHead, readBgzfHead } from './gzip';
@@ -21,7 +29,11 @@ const HEADER_TEXT_LIMIT = 32 * 1024 * 1024;
 /** Inflate a little first and more only when the header is longer: most headers fit in 64 KB. */
 const INFLATE_STEPS = [64 * 1024, 1024 * 1024, HEADER_TEXT_LIMIT];
 
-async function inflate(bytes: Uint8Array, compression: DetectedFormat['compression'], maxBytes: number): Promise<Uint8Array> {
+async function inflate(
+  bytes: Uint8Array,
+  compression: DetectedFormat['compression'],
+  maxBytes: number,
+): Promise<Uint8Array> {
   if (compression === 'bgzf') return (await readBgzfHead(bytes, maxBytes)).data;
   if (compression === 'gzip') return (await gunzipHead(bytes, maxBytes)).data;
   return bytes.subarray(0, maxBytes);
@@ -35,7 +47,11 @@ function headerLines(text: string, marker: string): { header: string; ended: boo
 }
 
 /** The header text of a VCF or SAM, inflating more of the file only while the header goes on. */
-async function textHeader(bytes: Uint8Array, compression: DetectedFormat['compression'], marker: string): Promise<string> {
+async function textHeader(
+  bytes: Uint8Array,
+  compression: DetectedFormat['compression'],
+  marker: string,
+): Promise<string> {
   let header = '';
   for (const step of INFLATE_STEPS) {
     const data = await inflate(bytes, compression, step);
@@ -68,7 +84,10 @@ async function bcfHeaderText(bytes: Uint8Array): Promise<string> {
 }
 
 /** The contigs a file declares, read from its header. */
-export async function readContigs(blob: Blob, detected: Pick<DetectedFormat, 'format' | 'compression'>): Promise<FileContigs> {
+export async function readContigs(
+  blob: Blob,
+  detected: Pick<DetectedFormat, 'format' | 'compression'>,
+): Promise<FileContigs> {
   const bytes = new Uint8Array(await blob.slice(0, HEADER_READ_BYTES).arrayBuffer());
   switch (detected.format) {
     case 'bam':
@@ -76,15 +95,25 @@ export async function readContigs(blob: Blob, detected: Pick<DetectedFormat, 'fo
     case 'cram':
       return { contigs: parseSamHeaderContigs(await readCramHeaderText(bytes)), source: 'cram-header' };
     case 'sam':
-      return { contigs: parseSamHeaderContigs(await textHeader(bytes, detected.compression, '@')), source: 'sam-header' };
+      return {
+        contigs: parseSamHeaderContigs(await textHeader(bytes, detected.compression, '@')),
+        source: 'sam-header',
+      };
     case 'vcf':
-      return { contigs: parseVcfHeaderContigs(await textHeader(bytes, detected.compression, '##')), source: 'vcf-header' };
+      return {
+        contigs: parseVcfHeaderContigs(await textHeader(bytes, detected.compression, '##')),
+        source: 'vcf-header',
+      };
     case 'bcf':
       return { contigs: parseVcfHeaderContigs(await bcfHeaderText(bytes)), source: 'bcf-header' };
     case 'fai':
       return { contigs: parseFaiContigs(await new Response(blob).text()), source: 'fai' };
     case 'fasta':
-      return { contigs: [], source: 'none', note: 'A FASTA file lists its sequences with lengths only in its .fai index.' };
+      return {
+        contigs: [],
+        source: 'none',
+        note: 'A FASTA file lists its sequences with lengths only in its .fai index.',
+      };
     default:
       return { contigs: [], source: 'none', note: 'This kind of file does not declare its contigs in a header.' };
   }

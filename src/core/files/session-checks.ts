@@ -18,7 +18,10 @@ export interface SessionFileChecks {
 }
 
 /** Build labels for each file and warnings for every pair of files that disagree. */
-export async function describeSessionFiles(files: readonly CheckedFile[], blobOf: (id: string) => Blob | undefined): Promise<SessionFileChecks> {
+export async function describeSessionFiles(
+  files: readonly CheckedFile[],
+  blobOf: (id: string) => Blob | undefined,
+): Promise<SessionFileChecks> {
   const contigs = new Map<string, Contig[]>();
   const buildLabels = new Map<string, string>();
   for (const file of files) {
@@ -29,7 +32,10 @@ export async function describeSessionFiles(files: readonly CheckedFile[], blobOf
     if (list.length === 0) continue;
     contigs.set(file.id, list);
     const guess = detectBuild(list);
-    buildLabels.set(file.id, guess.build === 'unknown' ? `${list.length} contig${list.length === 1 ? '' : 's'}` : buildLabel(guess));
+    buildLabels.set(
+      file.id,
+      guess.build === 'unknown' ? `${list.length} contig${list.length === 1 ? '' : 's'}` : buildLabel(guess),
+    );
   }
   // A FASTA declares its sequences only through its .fai: compare the reference by its index's contigs.
   for (const file of files) {
@@ -37,7 +43,9 @@ export async function describeSessionFiles(files: readonly CheckedFile[], blobOf
     if (file.detected.format === 'fasta' && fai) contigs.set(file.id, contigs.get(fai.id)!);
   }
   // An index describes its data file, so only data files are compared.
-  const sets = files.filter((f) => contigs.has(f.id) && f.detected.format !== 'fai').map((f) => ({ label: f.name, contigs: contigs.get(f.id)! }));
+  const sets = files
+    .filter((f) => contigs.has(f.id) && f.detected.format !== 'fai')
+    .map((f) => ({ label: f.name, contigs: contigs.get(f.id)! }));
   const warnings = compareAllContigs(sets).map((warning) => warning.message);
   warnings.push(...(await fastqPairWarnings(files, blobOf)));
   return { buildLabels, contigs, warnings: [...new Set(warnings)] };

@@ -32,7 +32,11 @@ function isSamRecord(line: string): boolean {
 
 function isGffRecord(f: readonly string[]): boolean {
   return (
-    f.length === 9 && INT.test(f[3] ?? '') && INT.test(f[4] ?? '') && /^[+\-.?]$/.test(f[6] ?? '') && /^[.012]$/.test(f[7] ?? '')
+    f.length === 9 &&
+    INT.test(f[3] ?? '') &&
+    INT.test(f[4] ?? '') &&
+    /^[+\-.?]$/.test(f[6] ?? '') &&
+    /^[.012]$/.test(f[7] ?? '')
   );
 }
 

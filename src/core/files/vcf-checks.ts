@@ -38,7 +38,8 @@ export function vcfProblems(name: string, lines: readonly string[]): FormatProbl
       return;
     }
     if (f.length !== columns) broken.push(`line ${lineNo} has ${f.length} columns, the header ${columns}`);
-    if (!/^[1-9]\d*$/.test(f[1] ?? '')) broken.push(`line ${lineNo} has POS "${(f[1] ?? '').slice(0, 20)}", not a positive whole number`);
+    if (!/^[1-9]\d*$/.test(f[1] ?? ''))
+      broken.push(`line ${lineNo} has POS "${(f[1] ?? '').slice(0, 20)}", not a positive whole number`);
     for (const entry of (f[7] ?? '').split(';')) {
       const key = entry.split('=')[0] ?? '';
       if (key !== '' && key !== '.' && !info.has(key)) undeclaredInfo.add(key);
@@ -54,7 +55,10 @@ export function vcfProblems(name: string, lines: readonly string[]): FormatProbl
       message: `${name} has malformed records: ${listed(broken, '; ')}. Tools stop at such a record. Fix those lines (columns must be separated by tabs, POS is a 1-based position), or re-export the file from the tool that made it.`,
     });
   }
-  const undeclared = [...[...undeclaredInfo].map((k) => `INFO/${k}`), ...[...undeclaredFormat].map((k) => `FORMAT/${k}`)];
+  const undeclared = [
+    ...[...undeclaredInfo].map((k) => `INFO/${k}`),
+    ...[...undeclaredFormat].map((k) => `FORMAT/${k}`),
+  ];
   if (undeclared.length > 0) {
     problems.push({
       code: 'vcf-undeclared',

@@ -36,6 +36,7 @@ export function parseGtcheck(text: string): Gtcheck {
       });
     }
   }
-  if (!('sites-compared' in info)) reader.fail(0, 'no "INFO sites-compared" line; is this bcftools gtcheck 1.16 output?');
+  if (!('sites-compared' in info))
+    reader.fail(0, 'no "INFO sites-compared" line; is this bcftools gtcheck 1.16 output?');
   return { info, pairs };
 }

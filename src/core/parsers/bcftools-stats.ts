@@ -66,7 +66,8 @@ export function parseBcftoolsStats(text: string): BcftoolsStats {
     if (line.text.startsWith('#')) continue;
     const f = r.fields(line, 2, 'a stats line');
     const tag = f[0]!;
-    if (!/^[A-Za-z]{2,5}$/.test(tag)) r.fail(line.number, `expected a section tag such as SN or TSTV, found ${JSON.stringify(line.text.slice(0, 40))}`);
+    if (!/^[A-Za-z]{2,5}$/.test(tag))
+      r.fail(line.number, `expected a section tag such as SN or TSTV, found ${JSON.stringify(line.text.slice(0, 40))}`);
     // Only the first (and, for a single input, only) set; ID lines define sets by file name.
     if (tag === 'ID' || f[1] !== '0') continue;
     const n = (i: number, what: string): number => r.num(f[i], line.number, what);
@@ -87,7 +88,13 @@ export function parseBcftoolsStats(text: string): BcftoolsStats {
         break;
       case 'QUAL':
         r.fields(line, 7, 'a QUAL line');
-        out.quality.push({ quality: f[2] === '.' ? null : n(2, 'quality'), snps: n(3, 'SNPs'), transitions: n(4, 'transitions'), transversions: n(5, 'transversions'), indels: n(6, 'indels') });
+        out.quality.push({
+          quality: f[2] === '.' ? null : n(2, 'quality'),
+          snps: n(3, 'SNPs'),
+          transitions: n(4, 'transitions'),
+          transversions: n(5, 'transversions'),
+          indels: n(6, 'indels'),
+        });
         break;
       case 'ST':
         r.fields(line, 4, 'an ST line');
@@ -95,7 +102,12 @@ export function parseBcftoolsStats(text: string): BcftoolsStats {
         break;
       case 'DP':
         r.fields(line, 7, 'a DP line');
-        out.depth.push({ bin: f[2]!, depth: r.num(f[2]!.replace(/^>/, ''), line.number, 'depth bin'), genotypes: n(3, 'genotypes'), sites: n(5, 'sites') });
+        out.depth.push({
+          bin: f[2]!,
+          depth: r.num(f[2]!.replace(/^>/, ''), line.number, 'depth bin'),
+          genotypes: n(3, 'genotypes'),
+          sites: n(5, 'sites'),
+        });
         break;
       case 'PSC':
         r.fields(line, 13, 'a PSC line');

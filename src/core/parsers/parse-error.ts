@@ -41,7 +41,8 @@ export class FieldReader {
   /** A finite number (integer or decimal, scientific notation allowed). */
   num(value: string | undefined, line: number, what: string): number {
     const n = value === undefined || value.trim() === '' ? NaN : Number(value);
-    if (!Number.isFinite(n)) this.fail(line, `${what} should be a number, found ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
+    if (!Number.isFinite(n))
+      this.fail(line, `${what} should be a number, found ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
     return n;
   }
 
@@ -60,7 +61,8 @@ export class FieldReader {
   /** Splits a tab-separated line and checks it has at least `min` fields. */
   fields(line: NumberedLine, min: number, what: string): string[] {
     const fields = line.text.split('\t');
-    if (fields.length < min) this.fail(line.number, `${what} should have at least ${min} tab-separated fields, found ${fields.length}`);
+    if (fields.length < min)
+      this.fail(line.number, `${what} should have at least ${min} tab-separated fields, found ${fields.length}`);
     return fields;
   }
 }

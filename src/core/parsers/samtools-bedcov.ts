@@ -20,7 +20,14 @@ export function parseBedcov(text: string, appended: number): BedcovRow[] {
     const bed = fields.slice(0, fields.length - appended);
     const start = reader.int(bed[1], line.number, 'region start');
     const end = reader.int(bed[2], line.number, 'region end');
-    if (end < start) throw new ParseError('samtools bedcov output', line.number, `region end ${end} is before its start ${start}`);
-    return { chrom: bed[0]!, start, end, name: bed[3] ?? '', values: reader.nums(fields, fields.length - appended, line.number, 'bedcov') };
+    if (end < start)
+      throw new ParseError('samtools bedcov output', line.number, `region end ${end} is before its start ${start}`);
+    return {
+      chrom: bed[0]!,
+      start,
+      end,
+      name: bed[3] ?? '',
+      values: reader.nums(fields, fields.length - appended, line.number, 'bedcov'),
+    };
   });
 }

@@ -23,7 +23,13 @@ export function lowDepthIntervals(text: string, below: number): DepthScan {
   let positions = 0;
   const close = (): void => {
     if (!open) return;
-    low.push({ chrom: open.chrom, start: open.start, end: open.end, minDepth: open.min, meanDepth: open.sum / (open.end - open.start) });
+    low.push({
+      chrom: open.chrom,
+      start: open.start,
+      end: open.end,
+      minDepth: open.min,
+      meanDepth: open.sum / (open.end - open.start),
+    });
     open = undefined;
   };
   let lineNo = 0;
@@ -40,7 +46,11 @@ export function lowDepthIntervals(text: string, below: number): DepthScan {
     const pos = Number(line.slice(t1 + 1, t2));
     const depth = Number(line.slice(t2 + 1));
     if (t1 <= 0 || t2 < 0 || !Number.isInteger(pos) || !Number.isInteger(depth)) {
-      throw new ParseError('samtools depth output', lineNo, 'expected "contig, position, depth" separated by tabs (one input file)');
+      throw new ParseError(
+        'samtools depth output',
+        lineNo,
+        'expected "contig, position, depth" separated by tabs (one input file)',
+      );
     }
     positions += 1;
     const chrom = line.slice(0, t1);

@@ -51,9 +51,12 @@ export function parseFlagstat(text: string): Flagstat {
   const found: Partial<Flagstat> = {};
   for (const line of numberedLines(text)) {
     const match = /^(\d+) \+ (\d+) (.+)$/.exec(line.text);
-    if (!match) reader.fail(line.number, `expected "<passed> + <failed> <category>", found ${JSON.stringify(line.text)}`);
+    if (!match)
+      reader.fail(line.number, `expected "<passed> + <failed> <category>", found ${JSON.stringify(line.text)}`);
     // The percentage in parentheses is derived; the "(mapQ>=5)" qualifier is part of the category.
-    const label = match[3]!.replace(/ \((?:[\d.]+%|N\/A)[^)]*\)$/, '').replace(/ \(QC-passed reads \+ QC-failed reads\)$/, '');
+    const label = match[3]!
+      .replace(/ \((?:[\d.]+%|N\/A)[^)]*\)$/, '')
+      .replace(/ \(QC-passed reads \+ QC-failed reads\)$/, '');
     const key = LABELS[label];
     if (key) found[key] = { passed: Number(match[1]), failed: Number(match[2]) };
   }

@@ -22,11 +22,17 @@ export function parsePileupBases(text: string, line = 0): Omit<PileupColumn, 'ch
   let deleted = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    if (c === '^') i += 1; // read start, followed by its mapping quality
+    if (c === '^')
+      i += 1; // read start, followed by its mapping quality
     else if (c === '$') continue;
     else if (c === '+' || c === '-') {
       const digits = /^\d+/.exec(text.slice(i + 1))?.[0];
-      if (!digits) throw new ParseError('samtools mpileup output', line, `an indel mark "${c}" without a length in the bases column`);
+      if (!digits)
+        throw new ParseError(
+          'samtools mpileup output',
+          line,
+          `an indel mark "${c}" without a length in the bases column`,
+        );
       if (c === '-') deletionsAfter += 1;
       i += digits.length + Number(digits);
     } else if (c === '*' || c === '#') deleted += 1;
@@ -38,7 +44,12 @@ export function parsePileupBases(text: string, line = 0): Omit<PileupColumn, 'ch
       const base = c.toUpperCase();
       bases[base] = (bases[base] ?? 0) + 1;
       depth += 1;
-    } else throw new ParseError('samtools mpileup output', line, `unexpected character ${JSON.stringify(c)} in the bases column`);
+    } else
+      throw new ParseError(
+        'samtools mpileup output',
+        line,
+        `unexpected character ${JSON.stringify(c)} in the bases column`,
+      );
   }
   return { depth, bases, deletionsAfter, deleted };
 }

@@ -145,13 +145,25 @@ export function parseSamtoolsStats(text: string): SamtoolsStats {
       }
       case 'COV': {
         r.fields(line, 4, 'a COV line');
-        out.coverage.push({ range: f[1]!, depth: r.int(f[2], line.number, 'depth'), bases: r.int(f[3], line.number, 'bases') });
+        out.coverage.push({
+          range: f[1]!,
+          depth: r.int(f[2], line.number, 'depth'),
+          bases: r.int(f[3], line.number, 'bases'),
+        });
         break;
       }
       case 'GCD': {
         r.fields(line, 8, 'a GCD line');
         const [gc, uniquePercentile, p10, p25, p50, p75, p90] = ints(f, line, 7, tag);
-        out.gcDepth.push({ gc: gc!, uniquePercentile: uniquePercentile!, p10: p10!, p25: p25!, p50: p50!, p75: p75!, p90: p90! });
+        out.gcDepth.push({
+          gc: gc!,
+          uniquePercentile: uniquePercentile!,
+          p10: p10!,
+          p25: p25!,
+          p50: p50!,
+          p75: p75!,
+          p90: p90!,
+        });
         break;
       }
       case 'MAPQ': {
@@ -161,7 +173,11 @@ export function parseSamtoolsStats(text: string): SamtoolsStats {
         break;
       }
       default:
-        if (!/^[A-Z]{2,4}$/.test(tag)) r.fail(line.number, `expected a section tag such as SN or COV, found ${JSON.stringify(line.text.slice(0, 40))}`);
+        if (!/^[A-Z]{2,4}$/.test(tag))
+          r.fail(
+            line.number,
+            `expected a section tag such as SN or COV, found ${JSON.stringify(line.text.slice(0, 40))}`,
+          );
     }
   }
   const summary = {} as SamtoolsSummary;

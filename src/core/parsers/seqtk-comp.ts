@@ -27,7 +27,12 @@ export function parseSeqtkComp(text: string): SeqtkComp {
   for (const line of numberedLines(text)) {
     const f = r.fields(line, 9, 'a comp line');
     const length = r.int(f[1], line.number, 'length');
-    const [a, c, g, t] = [2, 3, 4, 5].map((i) => r.int(f[i], line.number, `column ${i + 1}`)) as [number, number, number, number];
+    const [a, c, g, t] = [2, 3, 4, 5].map((i) => r.int(f[i], line.number, `column ${i + 1}`)) as [
+      number,
+      number,
+      number,
+      number,
+    ];
     // #2/#3/#4: ambiguity codes of 2, 3 and 4 bases; N is the 4-base code.
     const n = r.int(f[8], line.number, 'column 9');
     reads++;

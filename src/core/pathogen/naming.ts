@@ -52,7 +52,10 @@ const LONG_READ_NAME = /(?:^|[._-])(?:ont|nanopore|minion|gridion|promethion)(?:
  * pathogen panel reads the first reads of the file); without it, paired files are short reads and a single
  * file is Nanopore only when its name says so.
  */
-export function choosePreset(choice: number, reads: { paired: boolean; file: string; meanLength?: number }): ReadPreset {
+export function choosePreset(
+  choice: number,
+  reads: { paired: boolean; file: string; meanLength?: number },
+): ReadPreset {
   if (choice === 1) return 'sr';
   if (choice === 2) return 'map-ont';
   if (reads.meanLength !== undefined) return reads.meanLength > LONG_READ_LENGTH ? 'map-ont' : 'sr';

@@ -43,7 +43,12 @@ export function parseDepth(text: string, minDepth: number, maxBins = 1000): Dept
     const t1 = line.indexOf('\t');
     const t2 = line.indexOf('\t', t1 + 1);
     const depth = Number(line.slice(t2 + 1));
-    if (t1 < 0 || t2 < 0 || !Number.isInteger(depth)) throw new ParseError('samtools depth output', lineNumber, `expected "contig<TAB>position<TAB>depth", found ${JSON.stringify(line.slice(0, 80))}`);
+    if (t1 < 0 || t2 < 0 || !Number.isInteger(depth))
+      throw new ParseError(
+        'samtools depth output',
+        lineNumber,
+        `expected "contig<TAB>position<TAB>depth", found ${JSON.stringify(line.slice(0, 80))}`,
+      );
     const name = line.slice(0, t1);
     if (current?.name !== name) {
       current = { name, depths: [] };
@@ -69,7 +74,14 @@ export function parseDepth(text: string, minDepth: number, maxBins = 1000): Dept
         if (d >= minDepth) covered += 1;
       }
       depthSum += sum;
-      bins.push({ contig: name, start: i + 1, end: i + slice.length, genomePosition: offset + i + Math.ceil(slice.length / 2), meanDepth: sum / slice.length, minDepth: min });
+      bins.push({
+        contig: name,
+        start: i + 1,
+        end: i + slice.length,
+        genomePosition: offset + i + Math.ceil(slice.length / 2),
+        meanDepth: sum / slice.length,
+        minDepth: min,
+      });
     }
     contigs.push({ name, length: depths.length, covered, depthSum });
     offset += depths.length;
@@ -137,7 +149,12 @@ export function parseVariantLines(text: string): CalledVariant[] {
     if (line.trim() === '') continue;
     const f = line.split('\t');
     const pos = Number(f[1]);
-    if (f.length !== 7 || !Number.isInteger(pos)) throw new ParseError('bcftools query output', i + 1, `expected 7 tab-separated columns (contig, position, REF, ALT, QUAL, DP, AD), found ${JSON.stringify(line.slice(0, 80))}`);
+    if (f.length !== 7 || !Number.isInteger(pos))
+      throw new ParseError(
+        'bcftools query output',
+        i + 1,
+        `expected 7 tab-separated columns (contig, position, REF, ALT, QUAL, DP, AD), found ${JSON.stringify(line.slice(0, 80))}`,
+      );
     const [contig, , ref, alt, qual, dp, ad] = f as [string, string, string, string, string, string, string];
     const reads = ad.split(',').map(Number);
     out.push({

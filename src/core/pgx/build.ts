@@ -17,7 +17,10 @@ export function decideBuild(vcf: Pick<VcfText, 'contigs' | 'reference'>, chosen:
   const detected = fromHeader(vcf);
   if (chosen === 37 || chosen === 38) {
     const build: BuildName = chosen === 37 ? 'GRCh37' : 'GRCh38';
-    const conflict = detected.build && detected.build !== build ? `The header suggests ${detected.build} (${detected.basis}), but ${build} was chosen.` : undefined;
+    const conflict =
+      detected.build && detected.build !== build
+        ? `The header suggests ${detected.build} (${detected.basis}), but ${build} was chosen.`
+        : undefined;
     return { build, basis: 'chosen by the user', ...(conflict ? { conflict } : {}) };
   }
   return detected;
@@ -25,7 +28,8 @@ export function decideBuild(vcf: Pick<VcfText, 'contigs' | 'reference'>, chosen:
 
 function fromHeader(vcf: Pick<VcfText, 'contigs' | 'reference'>): BuildDecision {
   const guess = detectBuild(vcf.contigs);
-  if (guess.build !== 'unknown') return { build: guess.build, basis: `${guess.matched} ##contig lengths match ${guess.build}` };
+  if (guess.build !== 'unknown')
+    return { build: guess.build, basis: `${guess.matched} ##contig lengths match ${guess.build}` };
   const ref = vcf.reference ?? '';
   if (/GRCh38|hg38|b38|hs38/i.test(ref)) return { build: 'GRCh38', basis: `##reference=${ref}` };
   if (/GRCh37|hg19|b37|hs37|human_g1k_v37/i.test(ref)) return { build: 'GRCh37', basis: `##reference=${ref}` };

@@ -82,7 +82,12 @@ export function targetList(options: TargetOptions): string {
   const entries: { chrom: string; pos: number }[] = [];
   for (const p of allPositions()) {
     for (const build of builds) {
-      const names = options.naming === 'chr' ? [`chr${p.chromosome}`] : options.naming === 'plain' ? [p.chromosome] : [`chr${p.chromosome}`, p.chromosome];
+      const names =
+        options.naming === 'chr'
+          ? [`chr${p.chromosome}`]
+          : options.naming === 'plain'
+            ? [p.chromosome]
+            : [`chr${p.chromosome}`, p.chromosome];
       for (const chrom of names) entries.push({ chrom, pos: p[build].pos });
     }
   }

@@ -59,7 +59,10 @@ export function fitDiplotypes(gene: GeneDef, calls: readonly SiteCall[]): [strin
   for (const [h1, h2] of phasings(called)) {
     for (const a of matchHaplotype(gene, h1)) {
       for (const b of matchHaplotype(gene, h2)) {
-        const pair = (order.get(a.name)! <= order.get(b.name)! ? [a.name, b.name] : [b.name, a.name]) as [string, string];
+        const pair = (order.get(a.name)! <= order.get(b.name)! ? [a.name, b.name] : [b.name, a.name]) as [
+          string,
+          string,
+        ];
         seen.set(pair.join('/'), pair);
       }
     }

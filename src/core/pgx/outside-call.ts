@@ -9,12 +9,17 @@ export function outsideCalls(call: PgxCall, inputName: string): string {
   ];
   for (const gene of call.genes) {
     if (gene.status === 'called' && gene.diplotypes.length === 1) {
-      if (gene.gene === 'CYP2D6') lines.push('# CYP2D6: SNVs only; copy number, deletions, duplications and hybrids were not assessed.');
+      if (gene.gene === 'CYP2D6')
+        lines.push('# CYP2D6: SNVs only; copy number, deletions, duplications and hybrids were not assessed.');
       lines.push(`${gene.gene}\t${gene.diplotypes[0]!.diplotype}`);
     } else if (gene.diplotypes.length > 0) {
-      lines.push(`# ${gene.gene}: not exported, several diplotypes fit (${gene.diplotypes.map((d) => d.diplotype).join(', ')})`);
+      lines.push(
+        `# ${gene.gene}: not exported, several diplotypes fit (${gene.diplotypes.map((d) => d.diplotype).join(', ')})`,
+      );
     } else {
-      lines.push(`# ${gene.gene}: not exported (${gene.status === 'no-match' ? 'no defined diplotype fits' : 'not called'})`);
+      lines.push(
+        `# ${gene.gene}: not exported (${gene.status === 'no-match' ? 'no defined diplotype fits' : 'not called'})`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;

@@ -13,7 +13,11 @@ export function phenotypeOf(gene: string, alleles: readonly [string, string]): P
   const def = PHENOTYPES[gene];
   const a = def?.alleles[alleles[0]];
   const b = def?.alleles[alleles[1]];
-  if (!def || !a || !b) return { phenotype: 'Indeterminate', functions: [a?.function ?? 'Unknown function', b?.function ?? 'Unknown function'] };
+  if (!def || !a || !b)
+    return {
+      phenotype: 'Indeterminate',
+      functions: [a?.function ?? 'Unknown function', b?.function ?? 'Unknown function'],
+    };
   const functions: [string, string] = [a.function, b.function];
   if (def.method === 'activity') {
     if (a.activity === undefined || b.activity === undefined) return { phenotype: 'Indeterminate', functions };
@@ -21,6 +25,10 @@ export function phenotypeOf(gene: string, alleles: readonly [string, string]): P
     const range = def.ranges?.find((r) => score >= r.min - 1e-9 && score <= r.max + 1e-9);
     return { phenotype: range?.phenotype ?? 'Indeterminate', activityScore: score, functions };
   }
-  const rule = def.rules?.find((r) => (r.functions[0] === a.function && r.functions[1] === b.function) || (r.functions[0] === b.function && r.functions[1] === a.function));
+  const rule = def.rules?.find(
+    (r) =>
+      (r.functions[0] === a.function && r.functions[1] === b.function) ||
+      (r.functions[0] === b.function && r.functions[1] === a.function),
+  );
   return { phenotype: rule?.phenotype ?? 'Indeterminate', functions };
 }

@@ -10,14 +10,26 @@ export function geneRows(r: PgxCall): ChartRow[] {
     const shown = g.diplotypes.slice(0, MAX_LISTED);
     const more = g.diplotypes.length > MAX_LISTED ? ` … and ${g.diplotypes.length - MAX_LISTED} more` : '';
     const scores = [...new Set(shown.map((d) => d.activityScore).filter((s) => s !== undefined))];
-    const diplotype = g.status === 'not-called' ? 'not called' : g.status === 'no-match' ? 'no match' : shown.map((d) => d.diplotype).join(' or ') + more;
+    const diplotype =
+      g.status === 'not-called'
+        ? 'not called'
+        : g.status === 'no-match'
+          ? 'no match'
+          : shown.map((d) => d.diplotype).join(' or ') + more;
     const phenotypes = [...new Set(shown.map((d) => d.phenotype))];
     return {
       gene: g.gene,
       diplotype,
-      phenotype: phenotypes.length === 0 ? (g.status === 'not-called' ? 'not called' : 'Indeterminate') : phenotypes.join(' or '),
+      phenotype:
+        phenotypes.length === 0
+          ? g.status === 'not-called'
+            ? 'not called'
+            : 'Indeterminate'
+          : phenotypes.join(' or '),
       'activity score': scores.length === 0 ? '' : scores.join(' or '),
-      'not called': g.uncalled.map((u) => (u.alleles.length > 0 ? `${u.rsid} (${u.alleles.join(', ')} depend on it)` : u.rsid)).join('; '),
+      'not called': g.uncalled
+        .map((u) => (u.alleles.length > 0 ? `${u.rsid} (${u.alleles.join(', ')} depend on it)` : u.rsid))
+        .join('; '),
       notes: g.notes.join(' '),
     };
   });
@@ -32,7 +44,14 @@ export function siteRows(r: PgxCall): ChartRow[] {
       genotype = c.alleles.join(c.phased ? '|' : '/');
       const alt = c.alleles.filter((a) => a === s.alt).length;
       const ref = c.alleles.filter((a) => a === s.ref).length;
-      zygosity = alt === 2 ? 'homozygous variant' : alt === 1 && ref === 1 ? 'heterozygous' : ref === 2 ? 'reference' : 'other allele';
+      zygosity =
+        alt === 2
+          ? 'homozygous variant'
+          : alt === 1 && ref === 1
+            ? 'heterozygous'
+            : ref === 2
+              ? 'reference'
+              : 'other allele';
     }
     const detail = c.status === 'called' ? (c.via === 'record' ? '' : c.via) : c.reason;
     return {

@@ -33,16 +33,31 @@ export function callSite(def: PositionDef, records: readonly VcfRecord[], option
   const atPos = here.filter((r) => r.pos === pos && (r.alts.length === 0 || !r.alts.every(isSymbolic)));
   const isIndel = genomeRef.length > 1 || def.alt.length > 1;
   const indelRecord = atPos.find((r) => r.alts.some((a) => !isSymbolic(a) && a.length !== r.ref.length));
-  const site = (isIndel ? indelRecord : undefined) ?? atPos.find((r) => r.ref.length === 1 && r.alts.every((a) => a.length === 1 || isSymbolic(a))) ?? atPos[0];
+  const site =
+    (isIndel ? indelRecord : undefined) ??
+    atPos.find((r) => r.ref.length === 1 && r.alts.every((a) => a.length === 1 || isSymbolic(a))) ??
+    atPos[0];
   if (site) {
-    const call = fromRecord(def, site, genomeRef, options, isIndel && site !== indelRecord ? 'covered, no indel record' : 'record');
-    if (call.status === 'called' && isIndel && site !== indelRecord) return { ...call, alleles: [genomeRef, genomeRef] };
+    const call = fromRecord(
+      def,
+      site,
+      genomeRef,
+      options,
+      isIndel && site !== indelRecord ? 'covered, no indel record' : 'record',
+    );
+    if (call.status === 'called' && isIndel && site !== indelRecord)
+      return { ...call, alleles: [genomeRef, genomeRef] };
     return call;
   }
   const block = here.find((r) => r.pos <= pos && r.end >= pos && (r.alts.length === 0 || r.alts.every(isSymbolic)));
   if (block) return fromBlock(def, block, genomeRef, options);
   const spanning = here.find((r) => r.pos < pos && r.end >= pos);
-  if (spanning) return { rsid: def.rsid, status: 'not-called', reason: `inside a variant at ${spanning.pos} (${spanning.ref}>${spanning.alts.join(',')}), not assessed` };
+  if (spanning)
+    return {
+      rsid: def.rsid,
+      status: 'not-called',
+      reason: `inside a variant at ${spanning.pos} (${spanning.ref}>${spanning.alts.join(',')}), not assessed`,
+    };
   return { rsid: def.rsid, status: 'not-called', reason: 'absent from the input' };
 }
 
@@ -55,28 +70,56 @@ function depthOf(values: Record<string, string>): number | undefined {
   return Number.isFinite(dp) ? dp : undefined;
 }
 
-function gate(def: PositionDef, record: VcfRecord, values: Record<string, string> | undefined, options: CallOptions): SiteCall | { gt: string[]; phased: boolean; depth?: number } {
+function gate(
+  def: PositionDef,
+  record: VcfRecord,
+  values: Record<string, string> | undefined,
+  options: CallOptions,
+): SiteCall | { gt: string[]; phased: boolean; depth?: number } {
   if (!values) return { rsid: def.rsid, status: 'not-called', reason: 'the input has no genotype for this sample' };
   const depth = depthOf(values);
   const withDepth = depth === undefined ? {} : { depth };
-  if (record.filter !== '.' && record.filter !== 'PASS') return { rsid: def.rsid, status: 'not-called', reason: `filtered (FILTER=${record.filter})`, ...withDepth };
+  if (record.filter !== '.' && record.filter !== 'PASS')
+    return { rsid: def.rsid, status: 'not-called', reason: `filtered (FILTER=${record.filter})`, ...withDepth };
   const gtText = values['GT'] ?? '.';
   const gt = gtText.split(/[/|]/);
-  if (gt.length !== 2 || gt.some((g) => g === '.' || g === '')) return { rsid: def.rsid, status: 'not-called', reason: `genotype ${gtText}`, ...withDepth };
+  if (gt.length !== 2 || gt.some((g) => g === '.' || g === ''))
+    return { rsid: def.rsid, status: 'not-called', reason: `genotype ${gtText}`, ...withDepth };
   if (depth === 0) return { rsid: def.rsid, status: 'not-called', reason: 'no reads (DP=0)', depth };
-  if (depth !== undefined && options.minDepth > 0 && depth < options.minDepth) return { rsid: def.rsid, status: 'not-called', reason: `depth ${depth} is below ${options.minDepth}`, ...withDepth };
+  if (depth !== undefined && options.minDepth > 0 && depth < options.minDepth)
+    return {
+      rsid: def.rsid,
+      status: 'not-called',
+      reason: `depth ${depth} is below ${options.minDepth}`,
+      ...withDepth,
+    };
   return { gt, phased: gtText.includes('|'), ...withDepth };
 }
 
-function fromRecord(def: PositionDef, record: VcfRecord, genomeRef: string, options: CallOptions, via: string): SiteCall {
+function fromRecord(
+  def: PositionDef,
+  record: VcfRecord,
+  genomeRef: string,
+  options: CallOptions,
+  via: string,
+): SiteCall {
   const values = sampleOf(record, options);
   const gated = gate(def, record, values, options);
   if ('status' in gated) return gated;
   if (record.ref[0] !== genomeRef[0]) {
-    return { rsid: def.rsid, status: 'not-called', reason: `REF is ${record.ref} but ${options.build} has ${genomeRef} here: is the build right?` };
+    return {
+      rsid: def.rsid,
+      status: 'not-called',
+      reason: `REF is ${record.ref} but ${options.build} has ${genomeRef} here: is the build right?`,
+    };
   }
   const alleles = gated.gt.map((g) => alleleString(record, Number(g), genomeRef)) as [string, string];
-  if (alleles.some((a) => a.startsWith('<'))) return { rsid: def.rsid, status: 'not-called', reason: `the genotype uses a symbolic allele (${alleles.join('/')})` };
+  if (alleles.some((a) => a.startsWith('<')))
+    return {
+      rsid: def.rsid,
+      status: 'not-called',
+      reason: `the genotype uses a symbolic allele (${alleles.join('/')})`,
+    };
   const ps = values?.['PS'];
   return {
     rsid: def.rsid,
@@ -92,8 +135,16 @@ function fromRecord(def: PositionDef, record: VcfRecord, genomeRef: string, opti
 function fromBlock(def: PositionDef, record: VcfRecord, genomeRef: string, options: CallOptions): SiteCall {
   const gated = gate(def, record, sampleOf(record, options), options);
   if ('status' in gated) return gated;
-  if (gated.gt.some((g) => g !== '0')) return { rsid: def.rsid, status: 'not-called', reason: 'inside a reference block with a non-reference genotype' };
-  return { rsid: def.rsid, status: 'called', alleles: [genomeRef, genomeRef], phased: false, ...(gated.depth === undefined ? {} : { depth: gated.depth }), via: 'reference block' };
+  if (gated.gt.some((g) => g !== '0'))
+    return { rsid: def.rsid, status: 'not-called', reason: 'inside a reference block with a non-reference genotype' };
+  return {
+    rsid: def.rsid,
+    status: 'called',
+    alleles: [genomeRef, genomeRef],
+    phased: false,
+    ...(gated.depth === undefined ? {} : { depth: gated.depth }),
+    via: 'reference block',
+  };
 }
 
 /** The allele as the definition writes it: SNV positions compare the first base, indels the trimmed pair. */

@@ -31,7 +31,12 @@ export function parseVcfText(text: string, source = 'VCF'): VcfText {
   const headerText = lines.slice(0, headerEnd).join('\n');
   const reference = /^##reference=(.*)$/m.exec(headerText)?.[1]?.trim();
   const columns = lines[headerEnd]!.replace(/\r$/, '').split('\t');
-  const out: VcfText = { contigs: parseVcfHeaderContigs(headerText), samples: columns.slice(9), records: [], ...(reference ? { reference } : {}) };
+  const out: VcfText = {
+    contigs: parseVcfHeaderContigs(headerText),
+    samples: columns.slice(9),
+    records: [],
+    ...(reference ? { reference } : {}),
+  };
   for (let i = headerEnd + 1; i < lines.length; i++) {
     const raw = lines[i]!.replace(/\r$/, '');
     if (raw.trim() === '' || raw.startsWith('#')) continue;
@@ -42,9 +47,11 @@ export function parseVcfText(text: string, source = 'VCF'): VcfText {
 
 function parseRecord(raw: string, line: number, source: string): VcfRecord {
   const f = raw.split('\t');
-  if (f.length < 8) throw new ParseError(source, line, `a record needs at least 8 tab-separated columns, found ${f.length}`);
+  if (f.length < 8)
+    throw new ParseError(source, line, `a record needs at least 8 tab-separated columns, found ${f.length}`);
   const pos = Number(f[1]);
-  if (!Number.isInteger(pos) || pos < 1) throw new ParseError(source, line, `POS ${JSON.stringify(f[1])} is not a positive whole number`);
+  if (!Number.isInteger(pos) || pos < 1)
+    throw new ParseError(source, line, `POS ${JSON.stringify(f[1])} is not a positive whole number`);
   const ref = (f[3] ?? '').toUpperCase();
   const info = f[7] ?? '.';
   const endMatch = /(?:^|;)END=(\d+)/.exec(info);

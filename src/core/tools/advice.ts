@@ -25,7 +25,8 @@ export const OUT_OF_MEMORY_ADVICE =
   'A browser gives one tool at most 4 GB of memory (less when the computer is short of it): run it on a smaller region or a subsample of the input (samtools view -s 0.1, seqtk sample), lower its memory option (samtools sort -m 500M), or split the input into parts.';
 
 const MB = 1024 * 1024;
-const size = (bytes: number): string => (bytes >= 1024 * MB ? `${(bytes / (1024 * MB)).toFixed(1)} GB` : `${Math.round(bytes / MB)} MB`);
+const size = (bytes: number): string =>
+  bytes >= 1024 * MB ? `${(bytes / (1024 * MB)).toFixed(1)} GB` : `${Math.round(bytes / MB)} MB`;
 
 /** Says how a refused heap growth happened, in words: the heap the tool had and the total it asked for. */
 export function describeRefusedGrowth(requestedBytes: number, heapBytes: number): string {
@@ -42,30 +43,38 @@ export function outOfMemoryError(command: Command, detail: string, stderr = '', 
   });
 }
 
-const BAD_ARGUMENTS = 'The tool did not accept its arguments: check the options (run the program with no arguments to see its usage).';
+const BAD_ARGUMENTS =
+  'The tool did not accept its arguments: check the options (run the program with no arguments to see its usage).';
 
 // First match wins: specific messages before the usage text that often follows them.
 const RULES: ReadonlyArray<{ test: RegExp; advice: string }> = [
-  { test: /invalid option|unrecognized option|unknown option|unrecognized command|unknown command|option requires an argument/i, advice: BAD_ARGUMENTS },
+  {
+    test: /invalid option|unrecognized option|unknown option|unrecognized command|unknown command|option requires an argument/i,
+    advice: BAD_ARGUMENTS,
+  },
   {
     test: /No such file or directory|could not open|can't open|cannot open|failed to open|fail to open file/i,
     advice: 'A file the command names is not open in Lokus: open it first, or check the spelling of its name.',
   },
   {
     test: /fail to load index|failed to load index|could not load index|random alignment retrieval only works for indexed|index file .*not found|no index/i,
-    advice: 'The file needs an index: run samtools index (or bcftools index / tabix) on it, or open its index file too.',
+    advice:
+      'The file needs an index: run samtools index (or bcftools index / tabix) on it, or open its index file too.',
   },
   {
     test: /Broken VCF record|Could not parse the (line|header)|Failed to parse the record/i,
-    advice: 'The VCF has a malformed record (the message above says where): fix that line (tab-separated columns, one per header column) or re-export the file.',
+    advice:
+      'The VCF has a malformed record (the message above says where): fix that line (tab-separated columns, one per header column) or re-export the file.',
   },
   {
     test: /truncated|EOF marker is absent|not in BGZF|invalid BGZF|unknown file type|fail to read the header|format not recognised|failed to read header/i,
-    advice: 'The input looks damaged or is not in the format the tool expects: check that the file is complete and of the right type.',
+    advice:
+      'The input looks damaged or is not in the format the tool expects: check that the file is complete and of the right type.',
   },
   {
     test: /Errors in BED line/,
-    advice: 'A BED line (quoted above) names a contig the alignments do not have, or its end is before its start: use the contig names of the BAM/CRAM header (chr1 or 1) and 0-based start < end.',
+    advice:
+      'A BED line (quoted above) names a contig the alignments do not have, or its end is before its start: use the contig names of the BAM/CRAM header (chr1 or 1) and 0-based start < end.',
   },
   { test: /^Usage:|\nUsage:/i, advice: BAD_ARGUMENTS },
 ];
@@ -76,14 +85,16 @@ export function stepError(failure: StepFailure): ToolError {
   const name = [command.program, ...command.argv].join(' ');
   const text = `${stderr}\n${abortReason ?? ''}`;
   if (memoryFailure !== undefined) return outOfMemoryError(command, memoryFailure, stderr, exitStatus);
-  if (OUT_OF_MEMORY.test(text)) return outOfMemoryError(command, 'it could not get the memory it asked for', stderr, exitStatus);
+  if (OUT_OF_MEMORY.test(text))
+    return outOfMemoryError(command, 'it could not get the memory it asked for', stderr, exitStatus);
   const rule = RULES.find((candidate) => candidate.test.test(text));
   if (exitStatus === ABORT_STATUS && abortReason !== undefined && rule === undefined) {
     return new ToolFailedError(`${command.program} stopped unexpectedly: ${abortReason}`, {
       command,
       exitStatus,
       stderr,
-      advice: 'The tool crashed: check that the input files are valid; if they are, this is a bug worth reporting with the command.',
+      advice:
+        'The tool crashed: check that the input files are valid; if they are, this is a bug worth reporting with the command.',
     });
   }
   return new ToolFailedError(`${name} exited with status ${exitStatus}`, {
@@ -110,6 +121,7 @@ export function engineError(command: Command, cause: unknown, stderr = ''): Tool
     command,
     stderr,
     cause,
-    advice: 'The tool runtime failed: reload the page and try again; if it keeps failing, the tool build may be missing.',
+    advice:
+      'The tool runtime failed: reload the page and try again; if it keeps failing, the tool build may be missing.',
   });
 }

@@ -66,10 +66,16 @@ export async function runJob(spec: JobSpec, ctx: RunContext): Promise<JobResult>
   const streamed = spec.steps.length > 1 && ctx.slot.execPipeline !== undefined;
   const aborted = whenAborted(ctx.signal);
   aborted.catch(() => undefined);
-  const progress = (step: number): void => ctx.onEvent({ kind: 'progress', elapsedMs: Date.now() - startedAt, bytesRead, bytesTotal, step });
+  const progress = (step: number): void =>
+    ctx.onEvent({ kind: 'progress', elapsedMs: Date.now() - startedAt, bytesRead, bytesTotal, step });
   const ticker = setInterval(() => progress(current), TICK_MS);
 
-  const finish = (status: JobResult['status'], exitStatus: number, error?: ToolError, failedStep?: number): JobResult => {
+  const finish = (
+    status: JobResult['status'],
+    exitStatus: number,
+    error?: ToolError,
+    failedStep?: number,
+  ): JobResult => {
     clearInterval(ticker);
     const endedAt = Date.now();
     ctx.onEvent({ kind: 'status', status });
@@ -120,13 +126,22 @@ export async function runJob(spec: JobSpec, ctx: RunContext): Promise<JobResult>
   const interrupted = (cause: unknown, index: number, stepStarted: number): JobResult => {
     const command = spec.steps[index]!;
     if (cause instanceof Cancelled) {
-      const error = new JobCancelledError('Cancelled', { command, advice: 'The job was stopped before it finished; run it again to get its result.' });
+      const error = new JobCancelledError('Cancelled', {
+        command,
+        advice: 'The job was stopped before it finished; run it again to get its result.',
+      });
       return finish('cancelled', 130, error, undefined);
     }
     ctx.onSlotBroken?.();
     const error = engineError(command, cause);
     stderrParts.push(error.stderr);
-    steps.push({ command, ...programOf(ctx, command.program), exitStatus: -1, stderr: error.stderr, durationMs: Date.now() - stepStarted });
+    steps.push({
+      command,
+      ...programOf(ctx, command.program),
+      exitStatus: -1,
+      stderr: error.stderr,
+      durationMs: Date.now() - stepStarted,
+    });
     return finish('failed', -1, error, index);
   };
 
@@ -196,17 +211,23 @@ export async function runJob(spec: JobSpec, ctx: RunContext): Promise<JobResult>
           (index, event) => watches[index]?.onEvent(event),
         ),
         aborted,
-        ...watches.map((watch, index) => watch.stuck.catch((cause: unknown) => Promise.reject(new PipelineStepFailure(index, cause)))),
+        ...watches.map((watch, index) =>
+          watch.stuck.catch((cause: unknown) => Promise.reject(new PipelineStepFailure(index, cause))),
+        ),
       ]);
     } catch (failure) {
       for (const watch of watches) watch.end();
-      return failure instanceof PipelineStepFailure ? interrupted(failure.cause, failure.step, startedAt) : interrupted(failure, 0, startedAt);
+      return failure instanceof PipelineStepFailure
+        ? interrupted(failure.cause, failure.step, startedAt)
+        : interrupted(failure, 0, startedAt);
     }
     for (const watch of watches) watch.end();
     const errors = outcomes.map((outcome, index) => record(index, outcome, watches[index]!));
     outcomes.forEach((outcome, index) => outcome.exitStatus === 0 && keepOutputs(index, outcome));
     const failed = errors.findIndex((error) => error !== undefined);
-    return failed >= 0 ? finish('failed', outcomes[failed]!.exitStatus, errors[failed], failed) : finish('succeeded', 0);
+    return failed >= 0
+      ? finish('failed', outcomes[failed]!.exitStatus, errors[failed], failed)
+      : finish('succeeded', 0);
   }
 
   let stdin = stdinBlob(spec.stdin);

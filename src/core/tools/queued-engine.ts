@@ -85,7 +85,9 @@ export function createQueuedEngine(options: QueuedEngineOptions): ToolEngine {
     const command = spec.steps[unknown] ?? spec.steps[0];
     let error;
     if (spec.steps.length === 0) {
-      error = new UnknownProgramError('The job has no command', { advice: 'Type a program name, such as samtools, followed by its arguments.' });
+      error = new UnknownProgramError('The job has no command', {
+        advice: 'Type a program name, such as samtools, followed by its arguments.',
+      });
     } else if (unknown >= 0 && command) {
       const known = [...programs.keys()].sort().join(', ');
       error = new UnknownProgramError(`${command.program}: program not found`, {
@@ -95,7 +97,9 @@ export function createQueuedEngine(options: QueuedEngineOptions): ToolEngine {
         advice: `Lokus has no program called ${command.program}; the installed ones are: ${known}.`,
       });
     } else if (disposed) {
-      error = new EngineError('The tool engine has been shut down', { advice: 'Reload the page to start the tools again.' });
+      error = new EngineError('The tool engine has been shut down', {
+        advice: 'Reload the page to start the tools again.',
+      });
     } else {
       return undefined;
     }
@@ -130,7 +134,10 @@ export function createQueuedEngine(options: QueuedEngineOptions): ToolEngine {
     },
     async readFile(name) {
       const blob = workArea.get(name);
-      if (!blob) throw new MissingFileError(`${name}: no such file`, { advice: 'The file is not open and no job wrote it; check its name with ls.' });
+      if (!blob)
+        throw new MissingFileError(`${name}: no such file`, {
+          advice: 'The file is not open and no job wrote it; check its name with ls.',
+        });
       return blob;
     },
     async removeFile(name) {
@@ -174,5 +181,17 @@ function cancelledBeforeStart(spec: JobSpec): JobResult {
     ...(spec.steps[0] ? { command: spec.steps[0] } : {}),
     advice: 'The job was stopped before it started; run it again to get its result.',
   });
-  return { status: 'cancelled', exitStatus: 130, stdout: '', stdoutTruncated: false, stderr: '', steps: [], startedAt: now, endedAt: now, durationMs: 0, outputs: [], error };
+  return {
+    status: 'cancelled',
+    exitStatus: 130,
+    stdout: '',
+    stdoutTruncated: false,
+    stderr: '',
+    steps: [],
+    startedAt: now,
+    endedAt: now,
+    durationMs: 0,
+    outputs: [],
+    error,
+  };
 }

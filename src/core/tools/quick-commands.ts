@@ -8,7 +8,10 @@ export interface QuickCommand {
 }
 
 export function quickCommandsFor(name: string, format: FileFormat): QuickCommand[] {
-  const one = (title: string, program: string, argv: string[]): QuickCommand => ({ title, spec: { steps: [{ program, argv }] } });
+  const one = (title: string, program: string, argv: string[]): QuickCommand => ({
+    title,
+    spec: { steps: [{ program, argv }] },
+  });
   switch (format) {
     case 'bam':
     case 'cram':
@@ -20,7 +23,10 @@ export function quickCommandsFor(name: string, format: FileFormat): QuickCommand
       ];
     case 'vcf':
     case 'bcf':
-      return [one('Variant statistics', 'bcftools', ['stats', name]), one('Samples', 'bcftools', ['query', '-l', name])];
+      return [
+        one('Variant statistics', 'bcftools', ['stats', name]),
+        one('Samples', 'bcftools', ['query', '-l', name]),
+      ];
     case 'fastq':
       return [one('Quality per position', 'seqtk', ['fqchk', name]), one('Base composition', 'seqtk', ['comp', name])];
     case 'fasta':

@@ -53,6 +53,9 @@ export class StepWatch {
     if (this.refused !== undefined) return;
     this.refused = describeRefusedGrowth(requestedBytes, heapBytes);
     const detail = `${this.refused}, and it did not stop by itself`;
-    this.watchdog = setTimeout(() => this.fail(outOfMemoryError(this.options.command, detail, this.liveStderr)), this.options.graceMs);
+    this.watchdog = setTimeout(
+      () => this.fail(outOfMemoryError(this.options.command, detail, this.liveStderr)),
+      this.options.graceMs,
+    );
   }
 }

@@ -59,7 +59,10 @@ export interface ToolSlot {
    * others' stdin/stdout are the pipes. Resolves with every step's outcome, in order, once all have exited;
    * rejects with a PipelineStepFailure when a step's runtime failed.
    */
-  execPipeline?(requests: readonly StepRequest[], onEvent: (step: number, event: StepEvent) => void): Promise<StepOutcome[]>;
+  execPipeline?(
+    requests: readonly StepRequest[],
+    onEvent: (step: number, event: StepEvent) => void,
+  ): Promise<StepOutcome[]>;
   /** Stops at once, abandoning a running command; the slot is not used again. */
   terminate(): void;
 }

@@ -18,17 +18,33 @@ export interface VariantFilter {
   genotype: GenotypeFilter;
 }
 
-export const EMPTY_FILTER: VariantFilter = { region: '', panel: '', expression: '', expressionMode: 'include', samples: [], genotype: 'any' };
+export const EMPTY_FILTER: VariantFilter = {
+  region: '',
+  panel: '',
+  expression: '',
+  expressionMode: 'include',
+  samples: [],
+  genotype: 'any',
+};
 
 export const SITE_COLUMNS = ['CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER'] as const;
 
-const GENOTYPE_EXPRESSION: Record<Exclude<GenotypeFilter, 'any'>, string> = { het: 'GT="het"', hom: 'GT="AA"', alt: 'GT="alt"' };
+const GENOTYPE_EXPRESSION: Record<Exclude<GenotypeFilter, 'any'>, string> = {
+  het: 'GT="het"',
+  hom: 'GT="AA"',
+  alt: 'GT="alt"',
+};
 
 /** What stops the filter from running, in plain words; undefined when it can run. */
 export function filterProblem(filter: VariantFilter, hasIndex: boolean, withAnnotation = false): string | undefined {
-  if (withAnnotation && filter.samples.length > 0) return 'Annotation columns come from bcftools +split-vep, which shows every sample: clear the sample choice or the annotation columns.';
-  if ((filter.region.trim() !== '' || filter.panel !== '') && !hasIndex) return 'Filtering by region or panel needs the file’s index: use "Create index" next to it in Files.';
-  if (filter.region.trim() !== '' && !/^[^\s:,]+(:[\d,]+(-[\d,]*)?)?(,[^\s:,]+(:[\d,]+(-[\d,]*)?)?)*$/.test(filter.region.trim())) {
+  if (withAnnotation && filter.samples.length > 0)
+    return 'Annotation columns come from bcftools +split-vep, which shows every sample: clear the sample choice or the annotation columns.';
+  if ((filter.region.trim() !== '' || filter.panel !== '') && !hasIndex)
+    return 'Filtering by region or panel needs the file’s index: use "Create index" next to it in Files.';
+  if (
+    filter.region.trim() !== '' &&
+    !/^[^\s:,]+(:[\d,]+(-[\d,]*)?)?(,[^\s:,]+(:[\d,]+(-[\d,]*)?)?)*$/.test(filter.region.trim())
+  ) {
     return `"${filter.region}" is not a region: write it as chr1, chr1:10000-20000 or several separated by commas.`;
   }
   if (filter.genotype !== 'any' && filter.expression.trim() !== '' && filter.expressionMode === 'exclude') {
@@ -86,16 +102,41 @@ export interface BrowserQuery {
  * The table's query. With annotation sub-fields (VEP CSQ / SnpEff ANN) it is `bcftools +split-vep` with the
  * most severe consequence per site (`-s worst`); sites without annotation are then left out, as split-vep does.
  */
-export function buildQuery(file: string, header: VcfHeader, filter: VariantFilter, infoFields: readonly string[], annotationFields: readonly string[] = []): BrowserQuery {
+export function buildQuery(
+  file: string,
+  header: VcfHeader,
+  filter: VariantFilter,
+  infoFields: readonly string[],
+  annotationFields: readonly string[] = [],
+): BrowserQuery {
   const annotation = header.annotation && annotationFields.length > 0 ? header.annotation : undefined;
   const samples = filter.samples.length > 0 && !annotation ? filter.samples : header.samples;
   const hasGt = header.format.some((f) => f.id === 'GT');
   // bcftools expands \t and \n itself, so the argv holds them as typed in a shell.
-  const fields = [...SITE_COLUMNS.map((c) => `%${c}`), ...infoFields.map((id) => `%INFO/${id}`), ...(annotation ? annotationFields.map((f) => `%${f}`) : [])];
+  const fields = [
+    ...SITE_COLUMNS.map((c) => `%${c}`),
+    ...infoFields.map((id) => `%INFO/${id}`),
+    ...(annotation ? annotationFields.map((f) => `%${f}`) : []),
+  ];
   const format = fields.join('\\t') + (hasGt && samples.length > 0 ? '[\\t%GT]' : '') + '\\n';
   const selection = annotation ? undefined : selectionSteps(file, filter, header);
   const steps: Command[] = annotation
-    ? [{ program: 'bcftools', argv: ['+split-vep', '-a', annotation.tag, '-s', 'worst', '-f', format, ...filterArgs({ ...filter, samples: [] }), file] }]
+    ? [
+        {
+          program: 'bcftools',
+          argv: [
+            '+split-vep',
+            '-a',
+            annotation.tag,
+            '-s',
+            'worst',
+            '-f',
+            format,
+            ...filterArgs({ ...filter, samples: [] }),
+            file,
+          ],
+        },
+      ]
     : selection
       ? [...selection, { program: 'bcftools', argv: ['query', '-f', format, '-'] }]
       : [{ program: 'bcftools', argv: ['query', '-f', format, ...filterArgs(filter), file] }];
@@ -105,7 +146,12 @@ export function buildQuery(file: string, header: VcfHeader, filter: VariantFilte
       steps,
       stdoutFile: `${file}.browser.tsv`,
     },
-    columns: [...SITE_COLUMNS, ...infoFields, ...(annotation ? annotationFields : []), ...(hasGt && samples.length > 0 ? samples : [])],
+    columns: [
+      ...SITE_COLUMNS,
+      ...infoFields,
+      ...(annotation ? annotationFields : []),
+      ...(hasGt && samples.length > 0 ? samples : []),
+    ],
   };
 }
 
@@ -115,7 +161,14 @@ export function buildQuery(file: string, header: VcfHeader, filter: VariantFilte
  * or panel already chooses the records, annotation columns come from +split-vep, or a sample-level expression
  * needs the view pipeline.
  */
-export function buildSplitQuery(file: string, header: VcfHeader, filter: VariantFilter, infoFields: readonly string[], annotationFields: readonly string[], chunks: readonly string[]): { jobs: JobSpec[]; columns: string[] } | undefined {
+export function buildSplitQuery(
+  file: string,
+  header: VcfHeader,
+  filter: VariantFilter,
+  infoFields: readonly string[],
+  annotationFields: readonly string[],
+  chunks: readonly string[],
+): { jobs: JobSpec[]; columns: string[] } | undefined {
   if (chunks.length < 2 || filter.region.trim() !== '' || filter.panel !== '') return undefined;
   const single = buildQuery(file, header, filter, infoFields, annotationFields);
   const [step, ...more] = single.job.steps;
@@ -123,7 +176,12 @@ export function buildSplitQuery(file: string, header: VcfHeader, filter: Variant
   const jobs = chunks.map((chunk, i) => ({
     label: `Variant browser: bcftools query (part ${i + 1} of ${chunks.length})`,
     // query -f FORMAT, then the part's records, then the filters and the file as in the single query.
-    steps: [{ program: 'bcftools', argv: [...step.argv.slice(0, 3), '-r', chunk, '--regions-overlap', 'pos', ...step.argv.slice(3)] }],
+    steps: [
+      {
+        program: 'bcftools',
+        argv: [...step.argv.slice(0, 3), '-r', chunk, '--regions-overlap', 'pos', ...step.argv.slice(3)],
+      },
+    ],
     stdoutFile: `${file}.browser.part${i + 1}.tsv`,
   }));
   return { jobs, columns: single.columns };
@@ -132,7 +190,9 @@ export function buildSplitQuery(file: string, header: VcfHeader, filter: Variant
 /** The table's set as bgzipped VCF: the same selection as buildQuery, so the file holds the rows shown. */
 export function buildVcfExport(file: string, filter: VariantFilter, output: string): JobSpec {
   const selection = selectionSteps(file, filter);
-  const steps = selection ? [...selection, view('-Oz', '-o', output, '-')] : [view(...filterArgs(filter), '-Oz', '-o', output, file)];
+  const steps = selection
+    ? [...selection, view('-Oz', '-o', output, '-')]
+    : [view(...filterArgs(filter), '-Oz', '-o', output, file)];
   return { label: 'Variant browser: export VCF', steps };
 }
 
@@ -142,20 +202,28 @@ export function buildIndexStatsJob(file: string): JobSpec {
 }
 
 export function buildHeaderJob(file: string): JobSpec {
-  return { label: 'Variant browser: read header', steps: [{ program: 'bcftools', argv: ['view', '-h', '--no-version', file] }] };
+  return {
+    label: 'Variant browser: read header',
+    steps: [{ program: 'bcftools', argv: ['view', '-h', '--no-version', file] }],
+  };
 }
 
 /** One plain sentence for a failed query, from bcftools' message. */
 export function describeQueryError(stderr: string, header: VcfHeader | undefined): string {
   const undefinedTag = /the tag "([^"]+)" is not defined/.exec(stderr)?.[1];
   if (undefinedTag) {
-    const known = header ? ` It defines INFO ${header.info.map((f) => f.id).join(', ')}${header.format.length ? ` and FORMAT ${header.format.map((f) => f.id).join(', ')}` : ''}.` : '';
+    const known = header
+      ? ` It defines INFO ${header.info.map((f) => f.id).join(', ')}${header.format.length ? ` and FORMAT ${header.format.map((f) => f.id).join(', ')}` : ''}.`
+      : '';
     return `The expression uses ${undefinedTag}, which this file does not define.${known}`;
   }
   const badExpression = /processing the filter "([^"]*)"/.exec(stderr)?.[1];
-  if (badExpression !== undefined) return `bcftools could not read the expression "${badExpression}": check the operators and quotes, e.g. QUAL>=30 && INFO/DP>10.`;
-  if (/sample.*not (found|exist)|subset called for sample that does not exist/i.test(stderr)) return 'A chosen sample is not in this file.';
-  if (/could not (load|retrieve) index|no index|random access/i.test(stderr)) return 'Filtering by region needs the file’s index: use "Create index" next to it in Files.';
+  if (badExpression !== undefined)
+    return `bcftools could not read the expression "${badExpression}": check the operators and quotes, e.g. QUAL>=30 && INFO/DP>10.`;
+  if (/sample.*not (found|exist)|subset called for sample that does not exist/i.test(stderr))
+    return 'A chosen sample is not in this file.';
+  if (/could not (load|retrieve) index|no index|random access/i.test(stderr))
+    return 'Filtering by region needs the file’s index: use "Create index" next to it in Files.';
   const last = stderr.trim().split('\n').at(-1);
   return last ? `bcftools said: ${last}` : 'bcftools failed without a message.';
 }

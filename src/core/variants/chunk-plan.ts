@@ -15,8 +15,17 @@ export function parseIndexStats(text: string): ContigStat[] {
   for (const [i, line] of text.split('\n').entries()) {
     if (line.trim() === '') continue;
     const [contig, length, records, ...rest] = line.split('\t');
-    if (!contig || length === undefined || records === undefined || rest.length > 0 || !/^\d+$/.test(records) || !(length === '.' || /^\d+$/.test(length))) {
-      throw new Error(`bcftools index -s output, line ${i + 1}: expected "contig<TAB>length<TAB>records", found "${line}"`);
+    if (
+      !contig ||
+      length === undefined ||
+      records === undefined ||
+      rest.length > 0 ||
+      !/^\d+$/.test(records) ||
+      !(length === '.' || /^\d+$/.test(length))
+    ) {
+      throw new Error(
+        `bcftools index -s output, line ${i + 1}: expected "contig<TAB>length<TAB>records", found "${line}"`,
+      );
     }
     stats.push({ contig, length: length === '.' ? undefined : Number(length), records: Number(records) });
   }
@@ -33,7 +42,11 @@ export const MIN_RECORDS_PER_PART = 1000;
  * Undefined when splitting cannot help or cannot be written as regions: fewer than two parts, names that a
  * region list cannot hold (":" or ","), or a file order that is not one run per contig.
  */
-export function planChunks(stats: readonly ContigStat[], parts: number, minRecords = MIN_RECORDS_PER_PART): string[] | undefined {
+export function planChunks(
+  stats: readonly ContigStat[],
+  parts: number,
+  minRecords = MIN_RECORDS_PER_PART,
+): string[] | undefined {
   const withRecords = stats.filter((s) => s.records > 0);
   const total = withRecords.reduce((sum, s) => sum + s.records, 0);
   const count = Math.min(Math.floor(parts), Math.floor(total / minRecords));
@@ -50,7 +63,8 @@ export function planChunks(stats: readonly ContigStat[], parts: number, minRecor
     while (chunks.length < count) {
       const cut = (chunks.length * total) / count;
       if (cut >= end) break;
-      const position = stat.length === undefined ? undefined : Math.round(((cut - before) / stat.records) * stat.length);
+      const position =
+        stat.length === undefined ? undefined : Math.round(((cut - before) / stat.records) * stat.length);
       if (position === undefined || position < start) {
         // Not cuttable here: the part ends at the contig boundary nearer to its share.
         if (cut - before < end - cut && chunks.at(-1)!.length > 0 && start === 1) chunks.push([]);

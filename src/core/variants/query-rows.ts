@@ -40,7 +40,11 @@ export class QueryRows implements RowSource {
         if (end > start) {
           let found = 0;
           for (let t = text.indexOf('\t', start); t >= 0 && t < end; t = text.indexOf('\t', t + 1)) found++;
-          if (found !== tabs) reader.fail(number, `expected ${columns.length} tab-separated columns (${columns.slice(0, 4).join(', ')}, …), found ${found + 1}`);
+          if (found !== tabs)
+            reader.fail(
+              number,
+              `expected ${columns.length} tab-separated columns (${columns.slice(0, 4).join(', ')}, …), found ${found + 1}`,
+            );
           if (count === capacity) {
             capacity *= 2;
             part = grow(part, new Uint16Array(capacity));

@@ -12,11 +12,15 @@ const PLAIN_FUNCTIONS = new Set(['abs', 'strlen', 'sum', 'min', 'max', 'avg', 'm
 /** Names in the expression outside quoted strings, with whether each is called as a function. */
 function names(expression: string): { name: string; call: boolean }[] {
   const unquoted = expression.replace(/"[^"]*"|'[^']*'/g, ' ');
-  return [...unquoted.matchAll(/(?<![\w.])([A-Za-z_]\w*(?:\/\w+)?)(\s*\()?/g)].map((m) => ({ name: m[1]!, call: m[2] !== undefined }));
+  return [...unquoted.matchAll(/(?<![\w.])([A-Za-z_]\w*(?:\/\w+)?)(\s*\()?/g)].map((m) => ({
+    name: m[1]!,
+    call: m[2] !== undefined,
+  }));
 }
 
 export function isSiteExpression(expression: string, header: VcfHeader): boolean {
-  const infoOnly = (id: string): boolean => header.info.some((f) => f.id === id) && !header.format.some((f) => f.id === id);
+  const infoOnly = (id: string): boolean =>
+    header.info.some((f) => f.id === id) && !header.format.some((f) => f.id === id);
   return names(expression).every(({ name, call }) => {
     if (call) return PLAIN_FUNCTIONS.has(name.toLowerCase());
     if (/^INFO\//i.test(name)) return true;

@@ -9,10 +9,16 @@ export interface BatchView {
   alignmentDisplay?: AlignmentDisplay;
 }
 
-const DISPLAY_COMMANDS: Record<AlignmentDisplay, string> = { EXPANDED: 'expand', SQUISHED: 'squish', COLLAPSED: 'collapse' };
+const DISPLAY_COMMANDS: Record<AlignmentDisplay, string> = {
+  EXPANDED: 'expand',
+  SQUISHED: 'squish',
+  COLLAPSED: 'collapse',
+};
 
 export function igvBatchScript(view: BatchView, sessionName?: string): string {
-  const lines = [`# IGV batch script written by Lokus${sessionName ? ` for the session "${oneLine(sessionName)}"` : ''}.`];
+  const lines = [
+    `# IGV batch script written by Lokus${sessionName ? ` for the session "${oneLine(sessionName)}"` : ''}.`,
+  ];
   lines.push('# Keep it in the folder that holds these files and run it with IGV desktop: Tools > Run Batch Script.');
   lines.push('new');
   if (view.reference) lines.push(`genome ${quoted(view.reference)}`);

@@ -65,22 +65,34 @@ const REASONS: Partial<Record<FileFormat, string>> = {
 
 export function planTracks(sources: readonly ViewerSource[]): ViewerPlan {
   // A bedGraph pairs with its .tbi the way a BED file does.
-  const pairing = pairIndexes(sources.map(({ name, format, compression }) => ({ name, format: BEDGRAPH_NAME.test(name) ? 'bed' : format, compression })));
+  const pairing = pairIndexes(
+    sources.map(({ name, format, compression }) => ({
+      name,
+      format: BEDGRAPH_NAME.test(name) ? 'bed' : format,
+      compression,
+    })),
+  );
   const plan: ViewerPlan = { references: [], tracks: [], unviewable: [] };
   for (const source of sources) {
     const format = source.format ?? formatFromName(source.name);
     const reason = REASONS[format];
     if (reason) {
-      plan.unviewable.push({ name: source.name, reason: reason.replaceAll('STEM', source.name.replace(/\.[^.]+$/, '')).replaceAll('NAME', source.name) });
+      plan.unviewable.push({
+        name: source.name,
+        reason: reason.replaceAll('STEM', source.name.replace(/\.[^.]+$/, '')).replaceAll('NAME', source.name),
+      });
       continue;
     }
-    const kind: [TrackKind, ViewerFormat] | undefined = BEDGRAPH_NAME.test(source.name) ? ['coverage', 'bedgraph'] : KIND[format];
+    const kind: [TrackKind, ViewerFormat] | undefined = BEDGRAPH_NAME.test(source.name)
+      ? ['coverage', 'bedgraph']
+      : KIND[format];
     if (!kind) continue;
     // A bgzipped FASTA needs its .gzi as well; igv.js takes the .fai as the index either way.
     const index = pairing.pairs.find((pair) => pair.data === source.name && pair.indexFormat !== 'gzi')?.index;
     const compression = source.compression ?? (/\.(gz|bgz|bgzf)$/i.test(source.name) ? 'bgzf' : 'none');
     if (!index && needsIndex(format, compression)) {
-      const fix = compression === 'gzip' ? 'recompress it with bgzip and index it' : 'create it (Files panel, "Create index")';
+      const fix =
+        compression === 'gzip' ? 'recompress it with bgzip and index it' : 'create it (Files panel, "Create index")';
       plan.unviewable.push({ name: source.name, reason: `${source.name} has no index: ${fix} to view it.` });
       continue;
     }

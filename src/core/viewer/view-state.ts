@@ -28,7 +28,12 @@ export const DEFAULT_VIEWER_OPTIONS: ViewerOptions = {
   minMappingQuality: 0,
 };
 
-export const EMPTY_VIEWER_SNAPSHOT: ViewerSnapshot = { version: 1, tracks: [], hidden: [], options: DEFAULT_VIEWER_OPTIONS };
+export const EMPTY_VIEWER_SNAPSHOT: ViewerSnapshot = {
+  version: 1,
+  tracks: [],
+  hidden: [],
+  options: DEFAULT_VIEWER_OPTIONS,
+};
 
 const DISPLAYS: readonly AlignmentDisplay[] = ['EXPANDED', 'SQUISHED', 'COLLAPSED'];
 
@@ -55,7 +60,8 @@ export function parseViewerSnapshot(json: string | undefined): ViewerSnapshot {
     options: {
       alignmentDisplay: DISPLAYS.find((d) => d === options.alignmentDisplay) ?? DEFAULT_VIEWER_OPTIONS.alignmentDisplay,
       viewAsPairs: typeof options.viewAsPairs === 'boolean' ? options.viewAsPairs : DEFAULT_VIEWER_OPTIONS.viewAsPairs,
-      showSoftClips: typeof options.showSoftClips === 'boolean' ? options.showSoftClips : DEFAULT_VIEWER_OPTIONS.showSoftClips,
+      showSoftClips:
+        typeof options.showSoftClips === 'boolean' ? options.showSoftClips : DEFAULT_VIEWER_OPTIONS.showSoftClips,
       minMappingQuality: nonNegative(options.minMappingQuality) ?? DEFAULT_VIEWER_OPTIONS.minMappingQuality,
     },
   };

@@ -50,7 +50,10 @@ export interface CreateOptions {
   onLocusChange(locus: string): void;
 }
 
-export async function createIgvView(div: HTMLElement, { reference, locus, onLocusChange }: CreateOptions): Promise<IgvView> {
+export async function createIgvView(
+  div: HTMLElement,
+  { reference, locus, onLocusChange }: CreateOptions,
+): Promise<IgvView> {
   const igv = await loadIgv();
   const browser = await igv.createBrowser(div, {
     // No genome id and no genome list: igv.js would otherwise fetch igv.org/genomes/genomes3.json (and a GitHub backup).

@@ -33,7 +33,9 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** Opens the app in a fresh context (fresh IndexedDB) unless a context is given. */
-export async function openApp(options: { browser?: Browser; context?: BrowserContext; path?: string } = {}): Promise<AppPage> {
+export async function openApp(
+  options: { browser?: Browser; context?: BrowserContext; path?: string } = {},
+): Promise<AppPage> {
   const baseUrl = inject('baseUrl');
   const browser = options.browser ?? (await launchBrowser());
   const context = options.context ?? (await browser.newContext({ acceptDownloads: true }));

@@ -12,7 +12,10 @@ export async function downloadText(page: Page, button: Locator): Promise<string>
 
 /** The result table `key` ("variants", "depth") exported with its TSV button in `scope`, as header -> cell rows. */
 export async function exportedTable(page: Page, scope: Locator, key: string): Promise<Record<string, string>[]> {
-  const text = await downloadText(page, scope.locator('.table-export', { hasText: `${key}:` }).getByRole('button', { name: 'TSV' }));
+  const text = await downloadText(
+    page,
+    scope.locator('.table-export', { hasText: `${key}:` }).getByRole('button', { name: 'TSV' }),
+  );
   const [head, ...lines] = text.trim().split('\n');
   const header = head!.split('\t');
   return lines.map((line) => {

@@ -23,7 +23,10 @@ export async function openEngine(): Promise<EnginePage> {
   return {
     ...app,
     mountFixtures: (...names) =>
-      page.evaluate((files) => window.lokusHarness.mount(files), names.map((name) => ({ name, base64: readFileSync(join(FIXTURES, name)).toString('base64') }))),
+      page.evaluate(
+        (files) => window.lokusHarness.mount(files),
+        names.map((name) => ({ name, base64: readFileSync(join(FIXTURES, name)).toString('base64') })),
+      ),
     run: (spec) => page.evaluate((s) => window.lokusHarness.run(s), spec),
     start: (spec) => page.evaluate((s) => window.lokusHarness.start(s), spec),
     wait: (id) => page.evaluate((i) => window.lokusHarness.wait(i), id),
@@ -58,4 +61,5 @@ function readFileIfAny(path: string): string {
 
 /** A SAM header and one chunk of `records` identical 10 bp records on chr1, repeated into a big Blob. */
 export const SAM_HEADER = '@HD\tVN:1.6\tSO:unsorted\n@SQ\tSN:chr1\tLN:1000000\n';
-export const samChunk = (records: number) => 'r1\t0\tchr1\t100\t60\t10M\t*\t0\t0\tACGTACGTAC\tIIIIIIIIII\n'.repeat(records);
+export const samChunk = (records: number) =>
+  'r1\t0\tchr1\t100\t60\t10M\t*\t0\t0\tACGTACGTAC\tIIIIIIIIII\n'.repeat(records);

@@ -9,7 +9,9 @@ export async function tableRows(page: Page, title: string, timeout = 180_000): P
   const table = page.getByRole('table', { name: title });
   await table.waitFor({ timeout });
   const headers = await table.locator('thead th').allInnerTexts();
-  const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+  const rows = await table
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
   return rows.map((cells) => Object.fromEntries(headers.map((h, i) => [h.trim(), cells[i]!.trim()])));
 }
 
@@ -24,7 +26,9 @@ export async function reportViolations(page: Page): Promise<string[]> {
     const axe = (window as unknown as { axe: { run(context: string): Promise<{ violations: Violation[] }> } }).axe;
     return (await axe.run('.print-report')).violations;
   });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** A number as the report tables print it: at most two decimals. */

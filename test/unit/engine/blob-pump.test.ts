@@ -26,7 +26,10 @@ function startReader(buffer: SharedArrayBuffer, stopAfter = Infinity): Promise<{
       reader.close();
       parentPort.postMessage({ bytes, sha256: hash.digest('hex') });
     });`;
-  const worker = new Worker(code, { eval: true, workerData: { module: compiledEngineModule('shared-pipe'), buffer, stopAfter } });
+  const worker = new Worker(code, {
+    eval: true,
+    workerData: { module: compiledEngineModule('shared-pipe'), buffer, stopAfter },
+  });
   return new Promise((resolve, reject) => {
     worker.once('message', (result) => void worker.terminate().then(() => resolve(result)));
     worker.once('error', reject);
@@ -93,7 +96,9 @@ describe('pumpBlob', () => {
   });
 
   it('ends the pipe (EOF, not a hang) when the Blob cannot be read', async () => {
-    const broken = { slice: () => ({ stream: () => new ReadableStream({ pull: (c) => c.error(new Error('file changed on disk')) }) }) } as unknown as Blob;
+    const broken = {
+      slice: () => ({ stream: () => new ReadableStream({ pull: (c) => c.error(new Error('file changed on disk')) }) }),
+    } as unknown as Blob;
     const pipe = createPipeBuffer(1 << 12);
     const read = startReader(pipe);
     await pumpBlob({ blob: broken, start: 0, pipe });

@@ -8,7 +8,9 @@ import { createPipeBuffer, PipeWriter } from '../../../src/engine/shared-pipe';
 describe('BlobStreams', () => {
   it('posts the Blob, the start offset and a pipe, and reads what arrives in the pipe', async () => {
     const { port1, port2 } = new MessageChannel();
-    const request = new Promise<{ blob: Blob; start: number; pipe: SharedArrayBuffer }>((resolve) => port2.once('message', resolve));
+    const request = new Promise<{ blob: Blob; start: number; pipe: SharedArrayBuffer }>((resolve) =>
+      port2.once('message', resolve),
+    );
     const blob = new Blob(['0123456789']);
     const stream = new BlobStreams(port1 as unknown as MessagePort, 1 << 12).open(blob, 4);
     const posted = await request;

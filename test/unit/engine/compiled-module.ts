@@ -8,7 +8,9 @@ import ts from 'typescript';
 /** `name` is a file of src/engine without its extension, e.g. 'shared-pipe'; it must import nothing. */
 export function compiledEngineModule(name: string): string {
   const source = readFileSync(join(import.meta.dirname, `../../../src/engine/${name}.ts`), 'utf8');
-  const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+  });
   const file = join(mkdtempSync(join(tmpdir(), `lokus-${name}-`)), `${name}.mjs`);
   writeFileSync(file, outputText);
   return file;

@@ -42,7 +42,8 @@ describe('shared pipe', () => {
     writer.close();
     const dst = new Uint8Array(4);
     const parts: string[] = [];
-    for (let n = reader.read(dst); n > 0; n = reader.read(dst)) parts.push(new TextDecoder().decode(dst.subarray(0, n)));
+    for (let n = reader.read(dst); n > 0; n = reader.read(dst))
+      parts.push(new TextDecoder().decode(dst.subarray(0, n)));
     expect(parts.join('')).toBe('hello pipe');
     expect(parts).toEqual(['hell', 'o pi', 'pe']);
   });
@@ -71,7 +72,10 @@ describe('shared pipe', () => {
     const reader = new PipeReader(buffer);
     reader.close();
     const writer = startWriter(compiledEngineModule('shared-pipe'), buffer, 1_000_000);
-    const finished = await Promise.race([new Promise((resolve) => writer.once('message', resolve)), new Promise((resolve) => setTimeout(() => resolve('stuck'), 10_000))]);
+    const finished = await Promise.race([
+      new Promise((resolve) => writer.once('message', resolve)),
+      new Promise((resolve) => setTimeout(() => resolve('stuck'), 10_000)),
+    ]);
     await writer.terminate();
     expect(finished).toBe('done');
   });

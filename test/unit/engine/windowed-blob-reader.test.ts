@@ -78,7 +78,8 @@ describe('WindowedBlobReader', () => {
     let counted = 0;
     const reader = new WindowedBlobReader(blob as unknown as Blob, IO, (n) => (counted += n), streams);
     let position = 0;
-    for (let n = readAndCheck(reader, blob, 0, 700); n > 0; n = readAndCheck(reader, blob, position, 700)) position += n;
+    for (let n = readAndCheck(reader, blob, 0, 700); n > 0; n = readAndCheck(reader, blob, position, 700))
+      position += n;
     expect(position).toBe(200_000);
     // Windows of 1000, 2000 and 4000 bytes (4000 * 2 reaches 8000), then one stream for the rest.
     expect(windowLoads).toEqual([1000, 2000, 4000]);
@@ -110,7 +111,8 @@ describe('WindowedBlobReader', () => {
     while (position < 40_000) position += readAndCheck(reader, blob, position, 700);
     // As a region query does at a contig boundary: back a little, then on to the end.
     position -= 3000;
-    for (let n = readAndCheck(reader, blob, position, 700); n > 0; n = readAndCheck(reader, blob, position, 700)) position += n;
+    for (let n = readAndCheck(reader, blob, position, 700); n > 0; n = readAndCheck(reader, blob, position, 700))
+      position += n;
     expect(position).toBe(150_000);
     expect(opened).toEqual([7000]);
     expect(closed).toEqual([]);
@@ -122,7 +124,8 @@ describe('WindowedBlobReader', () => {
     const { streams, opened } = fakeStreams(20_000);
     const reader = new WindowedBlobReader(blob as unknown as Blob, IO, () => undefined, streams);
     let position = 0;
-    for (let n = readAndCheck(reader, blob, 0, 3000); n > 0; n = readAndCheck(reader, blob, position, 3000)) position += n;
+    for (let n = readAndCheck(reader, blob, 0, 3000); n > 0; n = readAndCheck(reader, blob, position, 3000))
+      position += n;
     expect(position).toBe(120_000);
     expect(opened).toHaveLength(1);
   });
@@ -137,11 +140,15 @@ describe('WindowedBlobReader', () => {
 
   it('stays on windows without streams or with streamAfterBytes 0', () => {
     const blob = data(60_000);
-    for (const [io, streams] of [[IO, undefined], [{ ...IO, streamAfterBytes: 0 }, fakeStreams().streams]] as const) {
+    for (const [io, streams] of [
+      [IO, undefined],
+      [{ ...IO, streamAfterBytes: 0 }, fakeStreams().streams],
+    ] as const) {
       windowLoads.length = 0;
       const reader = new WindowedBlobReader(blob as unknown as Blob, io, () => undefined, streams);
       let position = 0;
-      for (let n = readAndCheck(reader, blob, 0, 999); n > 0; n = readAndCheck(reader, blob, position, 999)) position += n;
+      for (let n = readAndCheck(reader, blob, 0, 999); n > 0; n = readAndCheck(reader, blob, position, 999))
+        position += n;
       expect(position).toBe(60_000);
       expect(windowLoads.reduce((a, b) => a + b, 0)).toBe(60_000);
     }

@@ -8,7 +8,8 @@ import { Workbench } from '../../../src/state/workbench.svelte';
 import { makeStore, type TestStore } from '../storage/support';
 import { scriptedEngine } from '../core/analyses/scripted-tools';
 
-const fixture = (name: string) => new File([readFileSync(fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url)))], name);
+const fixture = (name: string) =>
+  new File([readFileSync(fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url)))], name);
 
 let t: TestStore;
 afterEach(() => t.store.close());
@@ -77,7 +78,9 @@ describe('AnalysesState', () => {
     await analyses.run();
     await analyses.setThreshold(analyses.definition, 'meanCoverage', 60, 40);
     expect(analyses.metricsOf(analyses.instances[0]!).find((m) => m.key === 'meanCoverage')!.verdict).toBe('fail');
-    expect((await t.store.getSettings()).analysisThresholds).toEqual({ 'alignment-qc': { meanCoverage: { pass: 60, warn: 40 } } });
+    expect((await t.store.getSettings()).analysisThresholds).toEqual({
+      'alignment-qc': { meanCoverage: { pass: 60, warn: 40 } },
+    });
   });
 
   it('asks for an index before running', async () => {

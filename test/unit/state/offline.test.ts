@@ -4,7 +4,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OfflineState } from '../../../src/state/offline.svelte';
 import { createFakeEngine, FAKE_PROGRAMS } from '../../fakes/fake-engine';
 
-const TOOL_URLS = ['http://app/wasm/samtools.js', 'http://app/wasm/samtools.wasm', 'http://app/wasm/bcftools.js', 'http://app/wasm/bcftools.wasm'];
+const TOOL_URLS = [
+  'http://app/wasm/samtools.js',
+  'http://app/wasm/samtools.wasm',
+  'http://app/wasm/bcftools.js',
+  'http://app/wasm/bcftools.wasm',
+];
 
 /** Cache Storage with one cache whose keys are `cached` (the test adds to it as the service worker would). */
 function stubCaches(cached: Set<string>) {
@@ -19,7 +24,13 @@ describe('OfflineState tool count', () => {
     const cached = new Set<string>();
     stubCaches(cached);
     let recounted: Promise<void> = Promise.resolve();
-    const offline = new OfflineState({ register: () => undefined, toolUrls: TOOL_URLS, cacheName: 'tools', busy: () => false, recountDelayMs: 20 });
+    const offline = new OfflineState({
+      register: () => undefined,
+      toolUrls: TOOL_URLS,
+      cacheName: 'tools',
+      busy: () => false,
+      recountDelayMs: 20,
+    });
     const engine = createFakeEngine({ programs: FAKE_PROGRAMS, onJobEnd: () => (recounted = offline.jobEnded()) });
     offline.start();
     await offline.refreshToolCount();
@@ -41,7 +52,13 @@ describe('OfflineState tool count', () => {
   it('is recounted after a failed job too', async () => {
     const cached = new Set<string>();
     stubCaches(cached);
-    const offline = new OfflineState({ register: () => undefined, toolUrls: TOOL_URLS, cacheName: 'tools', busy: () => false, recountDelayMs: 0 });
+    const offline = new OfflineState({
+      register: () => undefined,
+      toolUrls: TOOL_URLS,
+      cacheName: 'tools',
+      busy: () => false,
+      recountDelayMs: 0,
+    });
     let recounted: Promise<void> = Promise.resolve();
     const engine = createFakeEngine({ programs: FAKE_PROGRAMS, onJobEnd: () => (recounted = offline.jobEnded()) });
     offline.start();

@@ -35,7 +35,8 @@ function tools(): FakeEngine {
       },
       bcftools: (call) => {
         const [sub] = call.argv;
-        if (sub === 'view') call.writeFile(after(call, '-o'), '##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n');
+        if (sub === 'view')
+          call.writeFile(after(call, '-o'), '##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n');
         else if (sub === 'index') call.writeFile(`${call.argv.at(-1)}.csi`, 'CSI');
         else if (sub === 'query') call.stdout(native('bcftools-query.lambda-a.vcf.gz.txt'));
         else if (sub !== 'mpileup' && sub !== 'call' && sub !== 'norm') return 1;
@@ -53,7 +54,14 @@ async function setUp() {
   const engine = tools();
   const workbench = new Workbench(engine, t.store);
   await workbench.load(await t.store.createSession('pathogen'));
-  await workbench.openFiles(['pathogen/lambda.fa', 'pathogen/lambda-a_R1.fastq.gz', 'pathogen/lambda-a_R2.fastq.gz', 'MT-human.ont-sim.fastq'].map(fixture));
+  await workbench.openFiles(
+    [
+      'pathogen/lambda.fa',
+      'pathogen/lambda-a_R1.fastq.gz',
+      'pathogen/lambda-a_R2.fastq.gz',
+      'MT-human.ont-sim.fastq',
+    ].map(fixture),
+  );
   const pathogen = new PathogenState(new AnalysesState(workbench));
   pathogen.suggest();
   return { engine, workbench, pathogen };
@@ -74,8 +82,13 @@ describe('PathogenState', () => {
   it('starts every chosen sample at once, with the preset from the reads, and summarises each', async () => {
     const { engine, workbench, pathogen } = await setUp();
     await pathogen.start();
-    const aligners = engine.calls.filter((c) => c.program === 'minimap2').map((c) => c.argv.slice(0, 3).join(' ') + ' … ' + c.argv.slice(4).join(' '));
-    expect(aligners.sort()).toEqual(['-a -x map-ont … MT-human.ont-sim.fastq', '-a -x sr … lambda-a_R1.fastq.gz lambda-a_R2.fastq.gz']);
+    const aligners = engine.calls
+      .filter((c) => c.program === 'minimap2')
+      .map((c) => c.argv.slice(0, 3).join(' ') + ' … ' + c.argv.slice(4).join(' '));
+    expect(aligners.sort()).toEqual([
+      '-a -x map-ont … MT-human.ont-sim.fastq',
+      '-a -x sr … lambda-a_R1.fastq.gz lambda-a_R2.fastq.gz',
+    ]);
     expect(pathogen.rows.map((r) => [r.sample, r.status])).toEqual([
       ['lambda-a', 'succeeded'],
       ['MT-human.ont-sim', 'succeeded'],
@@ -83,7 +96,9 @@ describe('PathogenState', () => {
     const metrics = Object.fromEntries(pathogen.rows[0]!.metrics.map((m) => [m.key, m.value]));
     expect(metrics).toMatchObject({ reads: 12_000, variants: 6 });
     const names = workbench.files.map((f) => f.name);
-    expect(names).toEqual(expect.arrayContaining(['lambda-a.vcf.gz', 'lambda-a.vcf.gz.csi', 'MT-human.ont-sim.vcf.gz']));
+    expect(names).toEqual(
+      expect.arrayContaining(['lambda-a.vcf.gz', 'lambda-a.vcf.gz.csi', 'MT-human.ont-sim.vcf.gz']),
+    );
     expect(workbench.runs.filter((r) => r.label?.startsWith('Pathogen lambda-a:'))).toHaveLength(8);
   });
 

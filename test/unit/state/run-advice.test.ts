@@ -11,7 +11,10 @@ afterEach(() => t.store.close());
 const engine = () =>
   createFakeEngine({
     programs: {
-      samtools: ({ stderr }) => (stderr('[W::bam_hdr_read] EOF marker is absent. The input is probably truncated\n'), 1),
+      samtools: ({ stderr }) => (
+        stderr('[W::bam_hdr_read] EOF marker is absent. The input is probably truncated\n'),
+        1
+      ),
       ok: () => 0,
     },
   });
@@ -21,7 +24,12 @@ describe('run advice after a reload', () => {
     t = makeStore();
     const first = new Workbench(engine(), t.store);
     await first.load(await t.store.createSession('S'));
-    const run = await first.runJob({ steps: [{ program: 'ok', argv: [] }, { program: 'samtools', argv: ['view', 'cut.bam'] }] });
+    const run = await first.runJob({
+      steps: [
+        { program: 'ok', argv: [] },
+        { program: 'samtools', argv: ['view', 'cut.bam'] },
+      ],
+    });
     expect(run.advice).toMatch(/damaged/);
 
     const again = new Workbench(engine(), t.store);

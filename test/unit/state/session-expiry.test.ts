@@ -68,7 +68,9 @@ describe('SessionsState auto-expiry', () => {
     expect(sessions.sessions.map((s) => s.name)).toEqual(['recent']);
     expect(await t.store.listFiles(made.get('old')!.id)).toEqual([]);
     expect(await t.store.listFiles(made.get('recent')!.id)).toHaveLength(1);
-    expect(workbench.notice?.text).toBe('1 session unchanged for more than 30 days was deleted, as set in Storage and export.');
+    expect(workbench.notice?.text).toBe(
+      '1 session unchanged for more than 30 days was deleted, as set in Storage and export.',
+    );
     expect(sessions.sessionExpiryDays).toBe(30);
   });
 });

@@ -52,7 +52,12 @@ describe('storage full, as the workbench sees it', () => {
     const workbench = await workbenchWith([new File(['@r\nAC\n+\nII\n'], 'early.fastq')]);
     failWritesTo('fileData');
     await workbench.openFiles([new File(['>s\nACGT\n'], 'late.fa')]);
-    expect(workbench.notice).toEqual({ kind: 'error', text: expect.stringMatching(/^The files could not be added: Browser storage is full: could not keep late\.fa\. Nothing of this change was saved\. Free space/) });
+    expect(workbench.notice).toEqual({
+      kind: 'error',
+      text: expect.stringMatching(
+        /^The files could not be added: Browser storage is full: could not keep late\.fa\. Nothing of this change was saved\. Free space/,
+      ),
+    });
     expect(workbench.files.map((f) => f.name)).toEqual(['early.fastq']);
     diskFreedAgain();
     const again = await reopened(workbench.session!.id);
@@ -67,7 +72,10 @@ describe('storage full, as the workbench sees it', () => {
     failWritesTo('runs');
     const run = await workbench.runJob({ steps: [{ program: 'echo', argv: ['second'] }] });
     expect(run.status).toBe('succeeded');
-    expect(workbench.notice).toEqual({ kind: 'error', text: expect.stringMatching(/^The run could not be saved to the session: Browser storage is full/) });
+    expect(workbench.notice).toEqual({
+      kind: 'error',
+      text: expect.stringMatching(/^The run could not be saved to the session: Browser storage is full/),
+    });
     diskFreedAgain();
     const again = await reopened(workbench.session!.id);
     expect(again.runs.map((r) => [r.command, r.status])).toEqual([['echo first', 'succeeded']]);

@@ -10,7 +10,8 @@ import { toolOutput } from '../core/parsers/tool-output';
 
 const VCF = '1kg_phase1_chr22_5samples.vcf.gz';
 const FORMAT = '%CHROM\\t%POS\\t%ID\\t%REF\\t%ALT\\t%QUAL\\t%FILTER\\t%INFO/AF\\t%INFO/VT[\\t%GT]\\n';
-const fixture = (name: string) => new File([readFileSync(fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url)))], name);
+const fixture = (name: string) =>
+  new File([readFileSync(fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url)))], name);
 
 let t: TestStore;
 afterEach(() => t.store.close());
@@ -29,7 +30,11 @@ function fakeBcftools() {
   return createFakeEngine({
     programs: {
       bcftools: (call) => {
-        if (call.argv.includes('XYZ>1')) return call.stderr('[filter.c:2933 filters_init1] Error: the tag "XYZ" is not defined in the VCF header\n'), 255;
+        if (call.argv.includes('XYZ>1'))
+          return (
+            call.stderr('[filter.c:2933 filters_init1] Error: the tag "XYZ" is not defined in the VCF header\n'),
+            255
+          );
         return respond(
           {
             [`view -h --no-version ${VCF}`]: toolOutput(`bcftools-view-header.${VCF}.txt`),

@@ -54,7 +54,9 @@ describe('VaultState', () => {
     expect([vault.status, h.calls]).toEqual(['locked', []]);
     await vault.unlock('wrong horse');
     expect(vault.status).toBe('locked');
-    expect(vault.error).toMatch(/^That passphrase is not the one your Lokus data was locked with\. Check the passphrase/);
+    expect(vault.error).toMatch(
+      /^That passphrase is not the one your Lokus data was locked with\. Check the passphrase/,
+    );
     expect(h.calls).toEqual([]);
     await vault.unlock('correct horse');
     expect([vault.status, vault.error, h.calls]).toEqual(['unlocked', undefined, ['open']]);

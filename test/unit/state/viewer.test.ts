@@ -9,7 +9,8 @@ import { makeStore, type TestStore } from '../storage/support';
 import { scriptedEngine } from '../core/analyses/scripted-tools';
 
 const FILES = ['ex1.fa', 'ex1.fa.fai', 'ex1.bam', 'ex1.bam.bai', 'ex1.calls.vcf.gz', 'ex1.calls.vcf.gz.csi'];
-const fixture = (name: string) => new File([readFileSync(fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url)))], name);
+const fixture = (name: string) =>
+  new File([readFileSync(fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url)))], name);
 
 let t: TestStore;
 afterEach(() => t.store.close());
@@ -49,7 +50,11 @@ describe('ViewerState', () => {
     expect(again.viewer.shown.map((track) => track.name)).toEqual(['ex1.bam']);
     expect(again.viewer.locus).toBe('seq1:100-200');
     expect(again.viewer.options).toMatchObject({ alignmentDisplay: 'COLLAPSED', minMappingQuality: 20 });
-    expect(JSON.parse((await t.store.getViewerState(session.id))!)).toMatchObject({ reference: 'ex1.fa', tracks: ['ex1.bam'], hidden: ['ex1.calls.vcf.gz'] });
+    expect(JSON.parse((await t.store.getViewerState(session.id))!)).toMatchObject({
+      reference: 'ex1.fa',
+      tracks: ['ex1.bam'],
+      hidden: ['ex1.calls.vcf.gz'],
+    });
   });
 
   it('keeps a goto made before the browser exists and runs it once the browser attaches', async () => {
@@ -73,6 +78,8 @@ describe('ViewerState', () => {
     t = makeStore();
     const { viewer } = await openViewer();
     viewer.noteLocus('seq1:100-200');
-    expect(viewer.batchScript()).toContain('new\ngenome ex1.fa\nload ex1.bam\nload ex1.calls.vcf.gz\nexpand ex1.bam\ngoto seq1:100-200\n');
+    expect(viewer.batchScript()).toContain(
+      'new\ngenome ex1.fa\nload ex1.bam\nload ex1.calls.vcf.gz\nexpand ex1.bam\ngoto seq1:100-200\n',
+    );
   });
 });

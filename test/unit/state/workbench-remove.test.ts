@@ -18,7 +18,10 @@ async function openWorkbench(sessionId?: string) {
 const ls = async (workbench: Workbench) => {
   const before = workbench.console.lines.length;
   await workbench.console.submit('ls');
-  return workbench.console.lines.slice(before + 1).map((line) => line.text).join('\n');
+  return workbench.console.lines
+    .slice(before + 1)
+    .map((line) => line.text)
+    .join('\n');
 };
 
 describe('removing from the session', () => {
@@ -34,7 +37,9 @@ describe('removing from the session', () => {
     expect(later).toMatchObject({ status: 'failed', stderr: 'cat: out.txt: No such file or directory\n' });
     const again = await openWorkbench(first.session!.id);
     expect(await again.engine.listFiles()).toEqual(['in.txt']);
-    expect(again.runs.find((run) => run.command === 'cat in.txt > out.txt')?.outputs).toMatchObject([{ name: 'out.txt', removed: true }]);
+    expect(again.runs.find((run) => run.command === 'cat in.txt > out.txt')?.outputs).toMatchObject([
+      { name: 'out.txt', removed: true },
+    ]);
   });
 
   it('a newer output of a removed name is seen again', async () => {

@@ -7,7 +7,8 @@ import { Workbench } from '../../../src/state/workbench.svelte';
 import { createFakeEngine, FAKE_PROGRAMS } from '../../fakes/fake-engine';
 import { makeStore, type TestStore } from '../storage/support';
 
-const fixture = (name: string) => new File([readFileSync(fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url)))], name);
+const fixture = (name: string) =>
+  new File([readFileSync(fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url)))], name);
 
 let t: TestStore;
 afterEach(() => t.store.close());
@@ -53,7 +54,9 @@ describe('Workbench', () => {
     expect(again.files.map((file) => [file.name, file.availability])).toEqual([['ex1.fa', 'ready']]);
     expect(again.runs.map((run) => run.command)).toEqual(['cat ex1.fa > copy.fa']);
     expect(await again.engine.listFiles()).toEqual(expect.arrayContaining(['ex1.fa', 'copy.fa']));
-    expect(await (await again.readOutput('copy.fa')).text()).toBe(readFileSync(fileURLToPath(new URL('../../fixtures/ex1.fa', import.meta.url)), 'utf8'));
+    expect(await (await again.readOutput('copy.fa')).text()).toBe(
+      readFileSync(fileURLToPath(new URL('../../fixtures/ex1.fa', import.meta.url)), 'utf8'),
+    );
   });
 
   it('asks for a file again when no copy was kept, and recognises it when picked', async () => {
@@ -71,7 +74,9 @@ describe('Workbench', () => {
     t = makeStore();
     const workbench = await openWorkbench();
     await workbench.openFiles([fixture('ex1.fa')]);
-    expect(workbench.files[0]!.indexFix?.missing.jobs[0]?.steps).toEqual([{ program: 'samtools', argv: ['faidx', 'ex1.fa'] }]);
+    expect(workbench.files[0]!.indexFix?.missing.jobs[0]?.steps).toEqual([
+      { program: 'samtools', argv: ['faidx', 'ex1.fa'] },
+    ]);
     await workbench.runJob({ steps: [{ program: 'touch', argv: ['ex1.fa.fai', 'seq1\t1575\t6\t60\t61\n'] }] });
     expect(workbench.files[0]).toMatchObject({ indexName: 'ex1.fa.fai', indexFix: undefined });
   });

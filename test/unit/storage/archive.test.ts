@@ -71,7 +71,11 @@ describe('importSession', () => {
   it.each([
     ['not a zip', new Blob(['hello']), /not a zip archive/],
     ['a zip without a manifest', new Blob([zipSync({ 'a.txt': strToU8('x') })]), /not a Lokus session export/],
-    ['a newer format', new Blob([zipSync({ 'manifest.json': strToU8(JSON.stringify({ format: 'lokus-session', version: 99 })) })]), /newer Lokus/],
+    [
+      'a newer format',
+      new Blob([zipSync({ 'manifest.json': strToU8(JSON.stringify({ format: 'lokus-session', version: 99 })) })]),
+      /newer Lokus/,
+    ],
   ])('rejects %s with an ArchiveError', async (_label, blob, message) => {
     t = makeStore();
     const error = await t.store.importSession(blob).catch((e: unknown) => e);

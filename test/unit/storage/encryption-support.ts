@@ -7,7 +7,16 @@ import { makeStore, newFile, newRun, type TestStore } from './support';
 /** Tests only: the product always derives with 600,000 iterations (one test checks that). */
 export const FAST = 1_000;
 
-export const SECRETS = ['patient-17.vcf', 'HG00096', 'flagstat', 'mapped reads 3307', 'chr7:117559590', 'Tumour sample', 'check BRCA2 later', 'ACGTTGCAGATTACA'];
+export const SECRETS = [
+  'patient-17.vcf',
+  'HG00096',
+  'flagstat',
+  'mapped reads 3307',
+  'chr7:117559590',
+  'Tumour sample',
+  'check BRCA2 later',
+  'ACGTTGCAGATTACA',
+];
 
 export function makeEncryptableStore(databaseName?: string): TestStore {
   return makeStore({ pbkdf2IterationsForTests: FAST, ...(databaseName ? { databaseName } : {}) });
@@ -17,10 +26,22 @@ export function makeEncryptableStore(databaseName?: string): TestStore {
 export async function fillSession(store: DexieSessionStore): Promise<string> {
   const session = await store.createSession('Tumour sample');
   await store.setNotes(session.id, 'check BRCA2 later');
-  await store.addFile(session.id, newFile('patient-17.vcf'), { blob: new Blob(['##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tHG00096\n']) });
-  await store.saveRun(newRun(session.id, { id: 'run-1', status: 'succeeded', endedAt: 2_500, stdout: 'mapped reads 3307\n' }));
+  await store.addFile(session.id, newFile('patient-17.vcf'), {
+    blob: new Blob(['##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tHG00096\n']),
+  });
+  await store.saveRun(
+    newRun(session.id, { id: 'run-1', status: 'succeeded', endedAt: 2_500, stdout: 'mapped reads 3307\n' }),
+  );
   const output = await store.saveOutput(session.id, 'run-1', 'sorted.fa', new Blob(['>seq\nACGTTGCAGATTACA\n']));
-  await store.saveRun(newRun(session.id, { id: 'run-1', status: 'succeeded', endedAt: 2_500, stdout: 'mapped reads 3307\n', outputs: [output] }));
+  await store.saveRun(
+    newRun(session.id, {
+      id: 'run-1',
+      status: 'succeeded',
+      endedAt: 2_500,
+      stdout: 'mapped reads 3307\n',
+      outputs: [output],
+    }),
+  );
   await store.appendConsole(session.id, 'samtools flagstat ex1.bam');
   await store.saveViewerState(session.id, JSON.stringify({ locus: 'chr7:117559590' }));
   return session.id;
@@ -35,8 +56,7 @@ async function flatten(value: unknown, out: string[]): Promise<void> {
       out.push(key);
       await flatten(item, out);
     }
-  }
-  else out.push(String(value));
+  } else out.push(String(value));
 }
 
 /** Everything IndexedDB holds for this database, as one string. */

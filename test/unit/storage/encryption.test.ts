@@ -53,8 +53,20 @@ describe('turning encryption on', () => {
   it('keeps only ids, timestamps and run status in the clear', async () => {
     const { store, sessionId } = await filled();
     await store.enableEncryption('correct horse');
-    expect(Object.keys((await store.db.sessions.get(sessionId))!).sort()).toEqual(['createdAt', 'id', 'payload', 'updatedAt']);
-    expect(Object.keys((await store.db.runs.get('run-1'))!).sort()).toEqual(['endedAt', 'id', 'payload', 'sessionId', 'startedAt', 'status']);
+    expect(Object.keys((await store.db.sessions.get(sessionId))!).sort()).toEqual([
+      'createdAt',
+      'id',
+      'payload',
+      'updatedAt',
+    ]);
+    expect(Object.keys((await store.db.runs.get('run-1'))!).sort()).toEqual([
+      'endedAt',
+      'id',
+      'payload',
+      'sessionId',
+      'startedAt',
+      'status',
+    ]);
     expect(Object.keys((await store.db.console.toArray())[0]!).sort()).toEqual(['at', 'id', 'payload', 'sessionId']);
   });
 
@@ -153,7 +165,11 @@ describe('locked after a reload', () => {
     const again = reopen(databaseName);
     expect(await again.markInterruptedRuns(9_999)).toBe(1);
     await again.unlock('correct horse');
-    expect((await again.listRuns(sessionId)).find((r) => r.id === 'run-2')).toMatchObject({ status: 'interrupted', endedAt: 9_999, label: 'samtools flagstat' });
+    expect((await again.listRuns(sessionId)).find((r) => r.id === 'run-2')).toMatchObject({
+      status: 'interrupted',
+      endedAt: 9_999,
+      label: 'samtools flagstat',
+    });
   });
 
   it('"Delete all local data" works while locked (the way out of a forgotten passphrase)', async () => {
@@ -214,9 +230,11 @@ describe('a conversion cut short by a closed page', () => {
     const before = await visible(store, sessionId);
     const closing = new Error('page closed');
     // The progress callback throwing stands for the page going away after the first batches were written.
-    const cut = await store.enableEncryption('correct horse', (done) => {
-      if (done >= 3) throw closing;
-    }).catch((e: unknown) => e);
+    const cut = await store
+      .enableEncryption('correct horse', (done) => {
+        if (done >= 3) throw closing;
+      })
+      .catch((e: unknown) => e);
     expect((cut as Error).cause ?? cut).toBe(closing);
     expect((await store.db.vault.get('vault'))?.state).toBe('encrypting');
     expect(secretsIn(await rawDump(store.db)).length).toBeGreaterThan(0);
@@ -234,9 +252,11 @@ describe('a conversion cut short by a closed page', () => {
     const { store, databaseName, sessionId } = await filled();
     const before = await visible(store, sessionId);
     await store.enableEncryption('correct horse');
-    await store.disableEncryption('correct horse', (done) => {
-      if (done >= 2) throw new Error('page closed');
-    }).catch(() => undefined);
+    await store
+      .disableEncryption('correct horse', (done) => {
+        if (done >= 2) throw new Error('page closed');
+      })
+      .catch(() => undefined);
     store.close();
     const again = reopen(databaseName);
     expect(await again.encryptionStatus()).toBe('locked');

@@ -22,7 +22,9 @@ describe('toStorageError', () => {
   it('names what could not be done, and says the browser storage is full', () => {
     const error = toStorageError(new Dexie.AbortError('aborted', quota()), 'save the run "x"');
     expect(error).toBeInstanceOf(StorageFullError);
-    expect(error.message).toBe('Browser storage is full: could not save the run "x". Nothing of this change was saved.');
+    expect(error.message).toBe(
+      'Browser storage is full: could not save the run "x". Nothing of this change was saved.',
+    );
   });
 
   it('finds our own error inside a Dexie wrapper', () => {

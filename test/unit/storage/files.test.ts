@@ -16,7 +16,13 @@ describe('session files', () => {
     t = makeStore();
     const s = await t.store.createSession('A');
     const file = await t.store.addFile(s.id, newFile('x.vcf.gz'), options);
-    expect(file).toMatchObject({ name: 'x.vcf.gz', sessionId: s.id, storage, fingerprint: 'fp-x.vcf.gz', addedAt: 1000 });
+    expect(file).toMatchObject({
+      name: 'x.vcf.gz',
+      sessionId: s.id,
+      storage,
+      fingerprint: 'fp-x.vcf.gz',
+      addedAt: 1000,
+    });
     expect(await t.store.listFiles(s.id)).toEqual([file]);
   });
 
@@ -52,7 +58,9 @@ describe('session files', () => {
 
   it('refuses a file for a session that does not exist, storing nothing', async () => {
     t = makeStore();
-    await expect(t.store.addFile('nope', newFile('x.fa'), { blob: new Blob(['x']) })).rejects.toThrow(/no longer exists/);
+    await expect(t.store.addFile('nope', newFile('x.fa'), { blob: new Blob(['x']) })).rejects.toThrow(
+      /no longer exists/,
+    );
     expect(await t.store.db.files.count()).toBe(0);
   });
 });

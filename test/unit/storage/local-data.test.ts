@@ -26,14 +26,16 @@ describe('deleteAllData', () => {
     t = makeStore();
     const s = await t.store.createSession('A');
     await t.store.deleteAllData();
-    expect(await Promise.all([t.store.getSession(s.id), t.store.listFiles(s.id), t.store.listRuns(s.id), t.store.listConsole(s.id), t.store.readOutput('x'), t.store.readFileData('x')])).toEqual([
-      undefined,
-      [],
-      [],
-      [],
-      undefined,
-      {},
-    ]);
+    expect(
+      await Promise.all([
+        t.store.getSession(s.id),
+        t.store.listFiles(s.id),
+        t.store.listRuns(s.id),
+        t.store.listConsole(s.id),
+        t.store.readOutput('x'),
+        t.store.readFileData('x'),
+      ]),
+    ).toEqual([undefined, [], [], [], undefined, {}]);
     expect((await t.store.getSettings()).theme).toBe('system');
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(t.databaseName);
   });

@@ -22,8 +22,19 @@ async function createV3Database(name: string): Promise<void> {
   await v3.table('sessions').add({ id: 's1', name: 'Exome P17', createdAt: 1, updatedAt: 2, notes: 'recheck chr13' });
   await v3.table('files').add({ ...newFile('P17.vcf.gz'), id: 'f1', sessionId: 's1', storage: 'blob', addedAt: 3 });
   await v3.table('fileData').add({ fileId: 'f1', sessionId: 's1', blob: new Blob(['P17 genotypes']) });
-  await v3.table('runs').add(newRun('s1', { id: 'r1', status: 'succeeded', stdout: 'SN\t0\tnumber of records:\t42\n', outputs: [{ name: 'P17.stats', size: 5, blobId: 'o1' }] }));
-  await v3.table('outputs').add({ id: 'o1', sessionId: 's1', runId: 'r1', name: 'P17.stats', blob: new Blob(['stats']) });
+  await v3
+    .table('runs')
+    .add(
+      newRun('s1', {
+        id: 'r1',
+        status: 'succeeded',
+        stdout: 'SN\t0\tnumber of records:\t42\n',
+        outputs: [{ name: 'P17.stats', size: 5, blobId: 'o1' }],
+      }),
+    );
+  await v3
+    .table('outputs')
+    .add({ id: 'o1', sessionId: 's1', runId: 'r1', name: 'P17.stats', blob: new Blob(['stats']) });
   await v3.table('console').add({ sessionId: 's1', line: 'bcftools stats P17.vcf.gz', at: 4 });
   await v3.table('viewer').add({ sessionId: 's1', json: '{"locus":"chr13:32315474"}', updatedAt: 5 });
   v3.close();
@@ -64,7 +75,16 @@ describe('schema v3 -> v4', () => {
     const before = await everything(store);
     await store.enableEncryption('a long passphrase');
     const dump = await rawDump(store.db);
-    for (const secret of ['Exome P17', 'recheck chr13', 'P17 genotypes', 'P17.vcf.gz', 'number of records', 'bcftools stats', 'chr13:32315474']) expect(dump).not.toContain(secret);
+    for (const secret of [
+      'Exome P17',
+      'recheck chr13',
+      'P17 genotypes',
+      'P17.vcf.gz',
+      'number of records',
+      'bcftools stats',
+      'chr13:32315474',
+    ])
+      expect(dump).not.toContain(secret);
     store.close();
     const again = open('lokus-v4-2');
     await again.unlock('a long passphrase');

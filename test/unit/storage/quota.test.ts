@@ -34,7 +34,9 @@ describe('a full disk', () => {
     failWritesTo('runs');
     const error = await t.store.saveRun(newRun(s.id)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StorageFullError);
-    expect((error as StorageFullError).message).toMatch(/^Browser storage is full: could not save the run "samtools flagstat"/);
+    expect((error as StorageFullError).message).toMatch(
+      /^Browser storage is full: could not save the run "samtools flagstat"/,
+    );
     expect((error as StorageFullError).advice).toMatch(/Free space/);
   });
 
@@ -42,7 +44,9 @@ describe('a full disk', () => {
     t = makeStore();
     const s = await t.store.createSession('A');
     failWritesTo('fileData');
-    await expect(t.store.addFile(s.id, newFile('big.fa'), { blob: new Blob(['x']) })).rejects.toBeInstanceOf(StorageFullError);
+    await expect(t.store.addFile(s.id, newFile('big.fa'), { blob: new Blob(['x']) })).rejects.toBeInstanceOf(
+      StorageFullError,
+    );
     FakeObjectStore.prototype.put = originalPut;
     FakeObjectStore.prototype.add = originalAdd;
     expect(await t.store.listFiles(s.id)).toEqual([]);

@@ -17,7 +17,13 @@ describe('runs', () => {
     t = makeStore();
     const s = await t.store.createSession('A');
     await t.store.saveRun(newRun(s.id));
-    const done = newRun(s.id, { status: 'failed', exitStatus: 1, failedStep: 0, endedAt: 3000, stderr: 'samtools: truncated file' });
+    const done = newRun(s.id, {
+      status: 'failed',
+      exitStatus: 1,
+      failedStep: 0,
+      endedAt: 3000,
+      stderr: 'samtools: truncated file',
+    });
     await t.store.saveRun(done);
     expect(await t.store.listRuns(s.id)).toEqual([done]);
   });
@@ -45,7 +51,9 @@ describe('runs', () => {
     const out = await t.store.saveOutput(s.id, 'run-1', 'calls.vcf.gz', new Blob([new Uint8Array([0x1f, 0x8b, 8, 4])]));
     expect(out).toEqual({ name: 'calls.vcf.gz', size: 4, blobId: 'id-2' });
     const blob = await t.store.readOutput(out.blobId);
-    expect(new Uint8Array((await blob?.arrayBuffer()) ?? new ArrayBuffer(0))).toEqual(new Uint8Array([0x1f, 0x8b, 8, 4]));
+    expect(new Uint8Array((await blob?.arrayBuffer()) ?? new ArrayBuffer(0))).toEqual(
+      new Uint8Array([0x1f, 0x8b, 8, 4]),
+    );
   });
 
   it('reads a missing output as undefined', async () => {

@@ -8,7 +8,13 @@ afterEach(() => t.store.close());
 describe('sessions', () => {
   it('creates a session with empty notes and equal timestamps', async () => {
     t = makeStore();
-    expect(await t.store.createSession('Trio')).toEqual({ id: 'id-1', name: 'Trio', createdAt: 1000, updatedAt: 1000, notes: '' });
+    expect(await t.store.createSession('Trio')).toEqual({
+      id: 'id-1',
+      name: 'Trio',
+      createdAt: 1000,
+      updatedAt: 1000,
+      notes: '',
+    });
   });
 
   it('lists the most recently changed session first', async () => {
@@ -25,7 +31,10 @@ describe('sessions', () => {
     t = makeStore();
     const s = await t.store.createSession('A');
     t.clock.now = 5000;
-    expect(await t.store.setNotes(s.id, 'proband is II-1')).toMatchObject({ notes: 'proband is II-1', updatedAt: 5000 });
+    expect(await t.store.setNotes(s.id, 'proband is II-1')).toMatchObject({
+      notes: 'proband is II-1',
+      updatedAt: 5000,
+    });
     expect((await t.store.getSession(s.id))?.notes).toBe('proband is II-1');
   });
 
@@ -45,7 +54,11 @@ describe('sessions', () => {
     await t.store.addFile(keep.id, newFile('b.vcf.gz'));
     await t.store.deleteSession(s.id);
     const db = t.store.db;
-    const counts = await Promise.all([db.files, db.fileData, db.runs, db.outputs, db.console].map((table) => table.where('sessionId').equals(s.id).count()));
+    const counts = await Promise.all(
+      [db.files, db.fileData, db.runs, db.outputs, db.console].map((table) =>
+        table.where('sessionId').equals(s.id).count(),
+      ),
+    );
     expect(counts).toEqual([0, 0, 0, 0, 0]);
     expect(await t.store.getSession(s.id)).toBeUndefined();
     expect(await t.store.listFiles(keep.id)).toHaveLength(1);
@@ -73,7 +86,10 @@ describe('duplicateSession', () => {
     expect(run?.id).not.toBe('run-1');
     expect(await text(await t.store.readOutput(run?.outputs[0]?.blobId ?? ''))).toBe('42 reads');
     expect(run?.outputs[0]?.blobId).not.toBe(out.blobId);
-    expect((await t.store.listConsole(copy.id))[0]).toMatchObject({ line: 'samtools flagstat ex1.bam', runId: run?.id });
+    expect((await t.store.listConsole(copy.id))[0]).toMatchObject({
+      line: 'samtools flagstat ex1.bam',
+      runId: run?.id,
+    });
     expect(await t.store.listRuns(s.id)).toHaveLength(1);
   });
 });

@@ -26,7 +26,9 @@ describe('Vault', () => {
     const created = await Vault.create('s3cret', FAST);
     const error = await Vault.unlock(created.header, 'S3cret').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WrongPassphraseError);
-    expect((error as WrongPassphraseError).message).toBe('That passphrase is not the one your Lokus data was locked with.');
+    expect((error as WrongPassphraseError).message).toBe(
+      'That passphrase is not the one your Lokus data was locked with.',
+    );
     expect((error as WrongPassphraseError).advice).toMatch(/case-sensitive/);
   });
 
@@ -68,7 +70,9 @@ describe('Vault', () => {
 
   it('changing the passphrase needs the current one', async () => {
     const vault = await Vault.create('old pass', FAST);
-    await expect(Vault.changePassphrase(vault.header, 'guess', 'new pass', FAST)).rejects.toBeInstanceOf(WrongPassphraseError);
+    await expect(Vault.changePassphrase(vault.header, 'guess', 'new pass', FAST)).rejects.toBeInstanceOf(
+      WrongPassphraseError,
+    );
   });
 
   it('the data key cannot be read out of an unlocked vault', async () => {

@@ -10,7 +10,13 @@ import { makeStore, type TestStore } from './support';
 let t: TestStore;
 afterEach(() => t?.store.close());
 
-const STATE = JSON.stringify({ version: 1, reference: 'ex1.fa', tracks: ['ex1.bam'], hidden: [], locus: 'seq1:100-200' });
+const STATE = JSON.stringify({
+  version: 1,
+  reference: 'ex1.fa',
+  tracks: ['ex1.bam'],
+  hidden: [],
+  locus: 'seq1:100-200',
+});
 
 describe('viewer state', () => {
   it('is undefined for a session that never saved one', async () => {

@@ -6,14 +6,19 @@ import { commandsOf, runAnalysis } from '../../../../src/core/analyses/run-analy
 import { variantSummary, type VariantSummaryResult } from '../../../../src/core/analyses/variant-summary';
 import { engineRunner, scriptedEngine } from './scripted-tools';
 
-async function run<R>(def: typeof alignmentQc | typeof fastqQc | typeof variantSummary, inputs: Record<string, string>, params: Record<string, number> = {}) {
+async function run<R>(
+  def: typeof alignmentQc | typeof fastqQc | typeof variantSummary,
+  inputs: Record<string, string>,
+  params: Record<string, number> = {},
+) {
   const engine = scriptedEngine();
   const outcome = await runAnalysis<R>(def, inputs, resolveParameters(def, params), engineRunner(engine));
   if (!outcome.ok) throw new Error(outcome.message);
   return { result: outcome.result, engine };
 }
 
-const metric = (metrics: { key: string; value: number; verdict?: string }[], key: string) => metrics.find((m) => m.key === key)!;
+const metric = (metrics: { key: string; value: number; verdict?: string }[], key: string) =>
+  metrics.find((m) => m.key === key)!;
 
 describe('Alignment QC on ex1.bam', () => {
   it('runs flagstat, idxstats, stats and the MAPQ counts as argv jobs', async () => {
@@ -44,7 +49,10 @@ describe('Alignment QC on ex1.bam', () => {
 
   it('changes a verdict when the user raises a threshold', async () => {
     const { result } = await run<AlignmentQcResult>(alignmentQc, { alignments: 'ex1.bam' });
-    const metrics = judgeMetrics(alignmentQc.metrics(result), effectiveThresholds(alignmentQc, { meanCoverage: { pass: 60, warn: 40 } }));
+    const metrics = judgeMetrics(
+      alignmentQc.metrics(result),
+      effectiveThresholds(alignmentQc, { meanCoverage: { pass: 60, warn: 40 } }),
+    );
     expect(metric(metrics, 'meanCoverage').verdict).toBe('fail');
   });
 
@@ -65,25 +73,39 @@ describe('Alignment QC on ex1.bam', () => {
   });
 
   it('re-runs with a changed parameter in the command', () => {
-    expect(commandsOf(alignmentQc, { alignments: 'ex1.bam' }, resolveParameters(alignmentQc, { maxInsert: 500 }))[2]).toBe('samtools stats -i 500 -c 1,1000,1 ex1.bam > ex1.bam.stats.txt');
+    expect(
+      commandsOf(alignmentQc, { alignments: 'ex1.bam' }, resolveParameters(alignmentQc, { maxInsert: 500 }))[2],
+    ).toBe('samtools stats -i 500 -c 1,1000,1 ex1.bam > ex1.bam.stats.txt');
   });
 
   it('reads CRAM with the reference in every step', () => {
-    const commands = commandsOf(alignmentQc, { alignments: 'ex1.cram', reference: 'ex1.fa' }, resolveParameters(alignmentQc));
+    const commands = commandsOf(
+      alignmentQc,
+      { alignments: 'ex1.cram', reference: 'ex1.fa' },
+      resolveParameters(alignmentQc),
+    );
     expect(commands[0]).toBe('samtools flagstat --input-fmt-option reference=ex1.fa ex1.cram');
     expect(commands[2]).toContain('--reference ex1.fa ex1.cram');
     expect(alignmentQc.check!({ alignments: 'ex1.cram' }, { alignments: 'cram' })).toMatch(/reference/);
   });
 
   it('reports a failed step with its command', async () => {
-    const outcome = await runAnalysis(alignmentQc, { alignments: 'other.bam' }, resolveParameters(alignmentQc), engineRunner(scriptedEngine()));
+    const outcome = await runAnalysis(
+      alignmentQc,
+      { alignments: 'other.bam' },
+      resolveParameters(alignmentQc),
+      engineRunner(scriptedEngine()),
+    );
     expect(outcome).toMatchObject({ ok: false, step: 'samtools flagstat other.bam' });
   });
 });
 
 describe('FASTQ QC', () => {
   it('runs fqchk and comp on each file of a pair and judges each', async () => {
-    const { result, engine } = await run<FastqQcResult>(fastqQc, { reads1: 'ex1_R1.fastq.gz', reads2: 'ex1_R2.fastq.gz' });
+    const { result, engine } = await run<FastqQcResult>(fastqQc, {
+      reads1: 'ex1_R1.fastq.gz',
+      reads2: 'ex1_R2.fastq.gz',
+    });
     expect(engine.calls).toHaveLength(4);
     const metrics = judgeMetrics(fastqQc.metrics(result), effectiveThresholds(fastqQc));
     expect(metric(metrics, 'reads.R1')).toMatchObject({ value: 1608 });
@@ -108,7 +130,9 @@ describe('FASTQ QC', () => {
 
 describe('Variant summary', () => {
   it('summarises the 1000 Genomes excerpt', async () => {
-    const { result } = await run<VariantSummaryResult>(variantSummary, { variants: '1kg_phase1_chr22_5samples.vcf.gz' });
+    const { result } = await run<VariantSummaryResult>(variantSummary, {
+      variants: '1kg_phase1_chr22_5samples.vcf.gz',
+    });
     const metrics = judgeMetrics(variantSummary.metrics(result), effectiveThresholds(variantSummary));
     expect(metric(metrics, 'records').value).toBe(10376);
     expect(metric(metrics, 'snps').value).toBe(9969);
@@ -119,12 +143,16 @@ describe('Variant summary', () => {
   });
 
   it('says when a chart has no data (no DP in the file)', async () => {
-    const { result } = await run<VariantSummaryResult>(variantSummary, { variants: '1kg_phase1_chr22_5samples.vcf.gz' });
+    const { result } = await run<VariantSummaryResult>(variantSummary, {
+      variants: '1kg_phase1_chr22_5samples.vcf.gz',
+    });
     expect(variantSummary.charts.find((c) => c.id === 'depth')!.rows(result)).toEqual([]);
   });
 
   it('adds a QUAL filter to the command when asked', () => {
-    expect(commandsOf(variantSummary, { variants: 'x.vcf.gz' }, { minQual: 30 })).toEqual(["bcftools stats -s - -i 'QUAL>=30' x.vcf.gz > x.vcf.gz.stats.txt"]);
+    expect(commandsOf(variantSummary, { variants: 'x.vcf.gz' }, { minQual: 30 })).toEqual([
+      "bcftools stats -s - -i 'QUAL>=30' x.vcf.gz > x.vcf.gz.stats.txt",
+    ]);
   });
 });
 
@@ -138,11 +166,16 @@ describe('judge', () => {
     [50, 'lower', 'fail'],
     [Number.NaN, 'higher', undefined],
   ] as const)('%s with %s-is-better gives %s', (value, better, verdict) => {
-    expect(judge(value, { better, pass: better === 'higher' ? 95 : 10, warn: better === 'higher' ? 80 : 30 })).toBe(verdict);
+    expect(judge(value, { better, pass: better === 'higher' ? 95 : 10, warn: better === 'higher' ? 80 : 30 })).toBe(
+      verdict,
+    );
   });
 
   it('keeps parameters within their range', () => {
-    expect(resolveParameters(alignmentQc, { maxInsert: -5, maxCoverage: 50 })).toEqual({ maxInsert: 8000, maxCoverage: 50 });
+    expect(resolveParameters(alignmentQc, { maxInsert: -5, maxCoverage: 50 })).toEqual({
+      maxInsert: 8000,
+      maxCoverage: 50,
+    });
   });
 });
 
@@ -150,7 +183,9 @@ describe('GC bins for short reads', () => {
   it('keeps every read and widens bins to about two bases of GC', async () => {
     const { result } = await run<FastqQcResult>(fastqQc, { reads1: 'ex1_R1.fastq.gz' });
     const bins = gcBins(result.files[0]!.comp);
-    expect(bins.reduce((sum, b) => sum + b.reads, 0)).toBe(result.files[0]!.comp.gc.reduce((sum, b) => sum + b.reads, 0));
+    expect(bins.reduce((sum, b) => sum + b.reads, 0)).toBe(
+      result.files[0]!.comp.gc.reduce((sum, b) => sum + b.reads, 0),
+    );
     expect(bins[1]!.gc - bins[0]!.gc).toBe(6);
   });
 });

@@ -9,7 +9,10 @@ import { ParseError } from '../../../../src/core/parsers/parse-error';
 import { toolOutput } from '../parsers/tool-output';
 import { expectedConsensus, readTruth, variantKeys } from './pathogen-truth';
 
-const gz = (name: string) => gunzipSync(readFileSync(fileURLToPath(new URL(`../../../fixtures/tool-output/pathogen/${name}`, import.meta.url)))).toString('utf8');
+const gz = (name: string) =>
+  gunzipSync(
+    readFileSync(fileURLToPath(new URL(`../../../fixtures/tool-output/pathogen/${name}`, import.meta.url))),
+  ).toString('utf8');
 const PAIRED = { reads1: 'lambda-a_R1.fastq.gz', reads2: 'lambda-a_R2.fastq.gz', reference: 'lambda.fa' };
 const params = resolveParameters(pathogenConsensus);
 
@@ -41,23 +44,45 @@ describe('pathogen consensus steps', () => {
   });
 
   it('calls Nanopore reads with bcftools’ ONT profile (no indel calls) and short reads at base quality 20', () => {
-    const call = (inputs: Record<string, string>, preset: number) => commandsOf(pathogenConsensus, inputs, { ...params, preset }).find((c) => c.startsWith('bcftools mpileup'))!;
-    expect(call({ reads1: 'lambda-long.fastq.gz', reference: 'lambda.fa' }, 2)).toMatch(/^bcftools mpileup -X ont -f lambda\.fa /);
+    const call = (inputs: Record<string, string>, preset: number) =>
+      commandsOf(pathogenConsensus, inputs, { ...params, preset }).find((c) => c.startsWith('bcftools mpileup'))!;
+    expect(call({ reads1: 'lambda-long.fastq.gz', reference: 'lambda.fa' }, 2)).toMatch(
+      /^bcftools mpileup -X ont -f lambda\.fa /,
+    );
     expect(call({ reads1: 'sample_ont.fastq.gz', reference: 'lambda.fa' }, 0)).toMatch(/^bcftools mpileup -X ont /);
     expect(call(PAIRED, 0)).toMatch(/^bcftools mpileup -Q 20 -f lambda\.fa /);
   });
 
   it('waits for the sorted BAM (and the reference index for calling) before the steps that read them', () => {
     const after = Object.fromEntries(pathogenSteps(PAIRED, params).map((s) => [s.key, s.after ?? []]));
-    expect(after).toEqual({ faidx: [], align: [], call: ['faidx', 'align'], consensus: ['align'], depth: ['align'], flagstat: ['align'], vcfIndex: ['call'], variants: ['call'] });
+    expect(after).toEqual({
+      faidx: [],
+      align: [],
+      call: ['faidx', 'align'],
+      consensus: ['align'],
+      depth: ['align'],
+      flagstat: ['align'],
+      vcfIndex: ['call'],
+      variants: ['call'],
+    });
   });
 
   it('clips primers with ampliconclip and sorts again before everything downstream', () => {
     const steps = pathogenSteps({ ...PAIRED, primers: 'scheme.primer.bed' }, params);
     const clip = steps.find((s) => s.key === 'clip')!;
-    expect(steps.find((s) => s.key === 'align')!.job.steps[1]!.argv).toEqual(['sort', '-l', '1', '-o', 'lambda-a.unclipped.bam', '-']);
+    expect(steps.find((s) => s.key === 'align')!.job.steps[1]!.argv).toEqual([
+      'sort',
+      '-l',
+      '1',
+      '-o',
+      'lambda-a.unclipped.bam',
+      '-',
+    ]);
     expect(clip.after).toEqual(['align']);
-    expect(clip.job.steps.map((s) => [s.program, ...s.argv].join(' '))).toEqual(['samtools ampliconclip -b scheme.primer.bed lambda-a.unclipped.bam', 'samtools sort --write-index -l 1 -o lambda-a.bam##idx##lambda-a.bam.bai -']);
+    expect(clip.job.steps.map((s) => [s.program, ...s.argv].join(' '))).toEqual([
+      'samtools ampliconclip -b scheme.primer.bed lambda-a.unclipped.bam',
+      'samtools sort --write-index -l 1 -o lambda-a.bam##idx##lambda-a.bam.bai -',
+    ]);
     expect(steps.find((s) => s.key === 'flagstat')!.after).toEqual(['clip']);
   });
 
@@ -75,8 +100,12 @@ describe('pathogen consensus steps', () => {
   it('uses the minimum depth for the consensus and pairs R2 with R1 by name', () => {
     const consensus = pathogenSteps(PAIRED, { ...params, minDepth: 25 }).find((s) => s.key === 'consensus')!;
     expect(consensus.job.steps[0]!.argv).toContain('25');
-    expect(pathogenConsensus.complete!({ reads1: 'S1_L001_R1_001.fastq.gz' }, ['S1_L001_R2_001.fastq.gz'])).toEqual({ reads2: 'S1_L001_R2_001.fastq.gz' });
-    expect(pathogenConsensus.check!({ reads1: 'a.fq', reads2: 'a.fq', reference: 'r.fa' }, {})).toMatch(/two different files/);
+    expect(pathogenConsensus.complete!({ reads1: 'S1_L001_R1_001.fastq.gz' }, ['S1_L001_R2_001.fastq.gz'])).toEqual({
+      reads2: 'S1_L001_R2_001.fastq.gz',
+    });
+    expect(pathogenConsensus.check!({ reads1: 'a.fq', reads2: 'a.fq', reference: 'r.fa' }, {})).toMatch(
+      /two different files/,
+    );
   });
 });
 
@@ -122,12 +151,18 @@ describe('pathogen consensus result from the native tools’ outputs', () => {
   });
 
   it('runs through runAnalysis to the same result', async () => {
-    const outcome = await runAnalysis(pathogenConsensus, PAIRED, params, { run: async (step) => ({ succeeded: true, text: NATIVE_TEXTS[step.key]! }) });
+    const outcome = await runAnalysis(pathogenConsensus, PAIRED, params, {
+      run: async (step) => ({ succeeded: true, text: NATIVE_TEXTS[step.key]! }),
+    });
     expect(outcome.ok && variantKeys((outcome.result as typeof result).variants)).toEqual(variantKeys(truth.variants));
   });
 
   it('names the line of depth output it cannot read', () => {
-    expect(() => pathogenConsensus.parse({ ...NATIVE_TEXTS, depth: 'NC_001416.1\t1\t5\nnot depth\n' }, PAIRED, params)).toThrow(ParseError);
-    expect(() => pathogenConsensus.parse({ ...NATIVE_TEXTS, depth: 'NC_001416.1\t1\t5\nnot depth\n' }, PAIRED, params)).toThrow(/line 2/);
+    expect(() =>
+      pathogenConsensus.parse({ ...NATIVE_TEXTS, depth: 'NC_001416.1\t1\t5\nnot depth\n' }, PAIRED, params),
+    ).toThrow(ParseError);
+    expect(() =>
+      pathogenConsensus.parse({ ...NATIVE_TEXTS, depth: 'NC_001416.1\t1\t5\nnot depth\n' }, PAIRED, params),
+    ).toThrow(/line 2/);
   });
 });

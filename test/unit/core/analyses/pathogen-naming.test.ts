@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { choosePreset, meanReadLength, sampleName, sampleOutputs } from '../../../../src/core/pathogen/naming';
-import { consensusFasta, countN, parseDepth, parseFasta, parseVariantLines, variantKind } from '../../../../src/core/pathogen/outputs';
+import {
+  consensusFasta,
+  countN,
+  parseDepth,
+  parseFasta,
+  parseVariantLines,
+  variantKind,
+} from '../../../../src/core/pathogen/outputs';
 
 describe('pathogen sample names and outputs', () => {
   it.each([
@@ -15,7 +22,13 @@ describe('pathogen sample names and outputs', () => {
   });
 
   it('derives every output file from the sample, so samples never collide', () => {
-    expect(Object.values(sampleOutputs('S1'))).toEqual(['S1.bam', 'S1.unclipped.bam', 'S1.vcf.gz', 'S1.consensus.fa', 'S1.depth.tsv']);
+    expect(Object.values(sampleOutputs('S1'))).toEqual([
+      'S1.bam',
+      'S1.unclipped.bam',
+      'S1.vcf.gz',
+      'S1.consensus.fa',
+      'S1.depth.tsv',
+    ]);
   });
 
   it.each([
@@ -60,8 +73,26 @@ describe('pathogen output readers', () => {
   });
 
   it('reads variant lines with allele depths and classifies them', () => {
-    expect(parseVariantLines('c1\t10\tA\tAT\t50.5\t20\t2,18\n')).toEqual([{ contig: 'c1', pos: 10, ref: 'A', alt: 'AT', kind: 'insertion', qual: 50.5, depth: 20, refReads: 2, altReads: 18 }]);
+    expect(parseVariantLines('c1\t10\tA\tAT\t50.5\t20\t2,18\n')).toEqual([
+      {
+        contig: 'c1',
+        pos: 10,
+        ref: 'A',
+        alt: 'AT',
+        kind: 'insertion',
+        qual: 50.5,
+        depth: 20,
+        refReads: 2,
+        altReads: 18,
+      },
+    ]);
     expect(() => parseVariantLines('c1\t10\tA\n')).toThrow(/7 tab-separated columns/);
-    expect([variantKind('A', 'G'), variantKind('AC', 'GT'), variantKind('ACG', 'A'), variantKind('A', 'C,G'), variantKind('AC', 'T')]).toEqual(['SNV', 'MNV', 'deletion', 'complex', 'complex']);
+    expect([
+      variantKind('A', 'G'),
+      variantKind('AC', 'GT'),
+      variantKind('ACG', 'A'),
+      variantKind('A', 'C,G'),
+      variantKind('AC', 'T'),
+    ]).toEqual(['SNV', 'MNV', 'deletion', 'complex', 'complex']);
   });
 });

@@ -30,4 +30,5 @@ export function expectedConsensus(truth: Truth, reference = referenceSequence())
 }
 
 /** "NC_001416.1:4821 G>T" lines, the way the tests compare calls with the truth. */
-export const variantKeys = (variants: readonly { pos: number; ref: string; alt: string }[]): string[] => variants.map((v) => `${v.pos} ${v.ref}>${v.alt}`);
+export const variantKeys = (variants: readonly { pos: number; ref: string; alt: string }[]): string[] =>
+  variants.map((v) => `${v.pos} ${v.ref}>${v.alt}`);

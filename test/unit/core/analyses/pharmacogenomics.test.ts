@@ -26,7 +26,13 @@ describe('Pharmacogenomics analysis', () => {
 
   it('streams a VCF with targets in both builds and namings, or jumps through the index', () => {
     const [stream] = pharmacogenomics.steps({ variants: 'a.vcf.gz' }, params);
-    expect(stream!.job.steps[0]!.argv.slice(0, 5)).toEqual(['view', '--no-version', '--targets-overlap', 'record', '-t']);
+    expect(stream!.job.steps[0]!.argv.slice(0, 5)).toEqual([
+      'view',
+      '--no-version',
+      '--targets-overlap',
+      'record',
+      '-t',
+    ]);
     const targets = stream!.job.steps[0]!.argv[5]!.split(',');
     expect(targets).toContain('chr10:94781859');
     expect(targets).toContain('10:96541616');
@@ -50,10 +56,21 @@ describe('Pharmacogenomics analysis', () => {
   it('genotypes a BAM with mpileup piped into call, keeping reference sites; through the index only for a chosen build', () => {
     const [step] = pharmacogenomics.steps({ alignments: 's.bam', reference: 'ref.fa' }, params);
     const [mpileup, call] = step!.job.steps;
-    expect(mpileup!.argv.slice(0, 7)).toEqual(['mpileup', '--no-version', '-f', 'ref.fa', '-a', 'FORMAT/AD,FORMAT/DP', '-t']);
+    expect(mpileup!.argv.slice(0, 7)).toEqual([
+      'mpileup',
+      '--no-version',
+      '-f',
+      'ref.fa',
+      '-a',
+      'FORMAT/AD,FORMAT/DP',
+      '-t',
+    ]);
     expect(mpileup!.argv.at(-1)).toBe('s.bam');
     expect(call!.argv).toEqual(['call', '--no-version', '-m', '-Ov', '-']);
-    const [indexed] = pharmacogenomics.steps({ alignments: 's.bam', reference: 'ref.fa' }, { ...params, useIndex: 1, build: 38, chrNames: 0 });
+    const [indexed] = pharmacogenomics.steps(
+      { alignments: 's.bam', reference: 'ref.fa' },
+      { ...params, useIndex: 1, build: 38, chrNames: 0 },
+    );
     const regions = indexed!.job.steps[0]!.argv[7]!.split(',');
     expect(indexed!.job.steps[0]!.argv[6]).toBe('-r');
     expect(regions).toContain('10:94781859-94781859');
@@ -61,13 +78,28 @@ describe('Pharmacogenomics analysis', () => {
   });
 
   it('shows gene and position tables, says what it cannot do, and exports PharmCAT outside calls', () => {
-    const vcf = makeVcf({ build: 'GRCh38', genotypes: { rs3758581: 'G/G', rs4244285: 'G/A', rs1800460: 'C/T', rs1142345: 'T/C' }, othersRef: true });
+    const vcf = makeVcf({
+      build: 'GRCh38',
+      genotypes: { rs3758581: 'G/G', rs4244285: 'G/A', rs1800460: 'C/T', rs1142345: 'T/C' },
+      othersRef: true,
+    });
     const result = pharmacogenomics.parse({ calls: vcf }, { variants: 'sample.vcf' }, params);
     const tables = pharmacogenomics.tables(result);
     expect(pharmacogenomics.shownTables!.map((t) => t.key)).toEqual(['genes', 'positions']);
-    expect(tables['genes']!.find((g) => g['gene'] === 'CYP2C19')).toMatchObject({ diplotype: '*1/*2', phenotype: 'Intermediate Metabolizer', 'not called': '' });
-    expect(tables['genes']!.find((g) => g['gene'] === 'TPMT')).toMatchObject({ diplotype: '*1/*3A or *3B/*3C', phenotype: 'Intermediate Metabolizer or Poor Metabolizer' });
-    expect(tables['positions']!.find((p) => p['rsid'] === 'rs4244285')).toMatchObject({ genotype: 'G/A', zygosity: 'heterozygous', position: 'GRCh38 10:94781859' });
+    expect(tables['genes']!.find((g) => g['gene'] === 'CYP2C19')).toMatchObject({
+      diplotype: '*1/*2',
+      phenotype: 'Intermediate Metabolizer',
+      'not called': '',
+    });
+    expect(tables['genes']!.find((g) => g['gene'] === 'TPMT')).toMatchObject({
+      diplotype: '*1/*3A or *3B/*3C',
+      phenotype: 'Intermediate Metabolizer or Poor Metabolizer',
+    });
+    expect(tables['positions']!.find((p) => p['rsid'] === 'rs4244285')).toMatchObject({
+      genotype: 'G/A',
+      zygosity: 'heterozygous',
+      position: 'GRCh38 10:94781859',
+    });
     expect(pharmacogenomics.caveats!.join(' ')).toMatch(/research and education/);
     expect(pharmacogenomics.caveats!.join(' ')).toMatch(/copy number.*not assessed/);
     const [file] = pharmacogenomics.downloads!(result);
@@ -83,10 +115,14 @@ describe('Pharmacogenomics analysis', () => {
   it('says which sample and build it read, and when the chosen build disagrees with the header', () => {
     const vcf = makeVcf({ build: 'GRCh38', genotypes: {}, othersRef: true });
     const detected = pharmacogenomics.metrics(pharmacogenomics.parse({ calls: vcf }, { variants: 'v.vcf' }, params));
-    expect(detected.find((m) => m.key === 'called')).toMatchObject({ value: 8, note: 'sample SAMPLE1; GRCh38 (7 ##contig lengths match GRCh38)' });
-    const forced = pharmacogenomics.metrics(pharmacogenomics.parse({ calls: vcf }, { variants: 'v.vcf' }, { ...params, build: 37 }));
+    expect(detected.find((m) => m.key === 'called')).toMatchObject({
+      value: 8,
+      note: 'sample SAMPLE1; GRCh38 (7 ##contig lengths match GRCh38)',
+    });
+    const forced = pharmacogenomics.metrics(
+      pharmacogenomics.parse({ calls: vcf }, { variants: 'v.vcf' }, { ...params, build: 37 }),
+    );
     expect(forced.find((m) => m.key === 'called')!.note).toMatch(/The header suggests GRCh38 .* but GRCh37 was chosen/);
     expect(forced.find((m) => m.key === 'uncalledSites')!.value).toBe(34);
   });
 });
-

@@ -13,7 +13,12 @@ export const SCRIPTED: Record<string, FakeProgram> = {
       'idxstats ex1.bam': toolOutput('samtools-idxstats.ex1.bam.txt'),
       'stats -i 8000 -c 1,1000,1 ex1.bam': stats,
       'stats -i 500 -c 1,1000,1 ex1.bam': stats,
-      ...Object.fromEntries([1, 20, 30, 60].map((q) => [`view -c -F 0x904 -q ${q} ex1.bam`, toolOutput(`samtools-view-count-mapq${q}.ex1.bam.txt`)])),
+      ...Object.fromEntries(
+        [1, 20, 30, 60].map((q) => [
+          `view -c -F 0x904 -q ${q} ex1.bam`,
+          toolOutput(`samtools-view-count-mapq${q}.ex1.bam.txt`),
+        ]),
+      ),
     },
     'samtools',
   ),
@@ -44,7 +49,8 @@ export function engineRunner(engine: FakeEngine): StepRunner {
     async run(step) {
       const result = await engine.run(step.job).result;
       if (result.status !== 'succeeded') return { succeeded: false, message: result.error?.advice ?? result.stderr };
-      const file = step.job.stdoutFile === undefined ? undefined : result.outputs.find((o) => o.path === step.job.stdoutFile);
+      const file =
+        step.job.stdoutFile === undefined ? undefined : result.outputs.find((o) => o.path === step.job.stdoutFile);
       return { succeeded: true, text: file ? await file.blob.text() : result.stdout };
     },
   };

@@ -7,7 +7,12 @@ import { fastqQc } from '../../../../src/core/analyses/fastq-qc';
 
 describe('analysis tags', () => {
   it('round-trips inputs and parameters, names with spaces included', () => {
-    const tag = { analysis: 'alignment-qc', instance: 'a1b2c3', inputs: { alignments: 'my sample.bam', reference: 'ref&1.fa' }, params: { maxInsert: 500 } };
+    const tag = {
+      analysis: 'alignment-qc',
+      instance: 'a1b2c3',
+      inputs: { alignments: 'my sample.bam', reference: 'ref&1.fa' },
+      params: { maxInsert: 500 },
+    };
     expect(encodeTag(tag)).toMatch(/^alignment-qc\/a1b2c3\?/);
     expect(decodeTag(encodeTag(tag))).toEqual(tag);
   });
@@ -19,7 +24,15 @@ describe('analysis tags', () => {
 
 describe('export', () => {
   it('writes TSV with a header', () => {
-    expect(toDelimited([{ a: 1, b: 'x' }, { a: 2, b: 'y' }], '\t')).toBe('a\tb\n1\tx\n2\ty\n');
+    expect(
+      toDelimited(
+        [
+          { a: 1, b: 'x' },
+          { a: 2, b: 'y' },
+        ],
+        '\t',
+      ),
+    ).toBe('a\tb\n1\tx\n2\ty\n');
   });
 
   it('quotes CSV cells that need it and writes NA for missing numbers', () => {
@@ -44,7 +57,9 @@ describe('inputs', () => {
   });
 
   it('asks for an index and for a CRAM reference', () => {
-    expect(inputProblems(alignmentQc, { alignments: 'plain.bam' }, files)).toEqual(['plain.bam needs an index: use "Create index" next to it in Files.']);
+    expect(inputProblems(alignmentQc, { alignments: 'plain.bam' }, files)).toEqual([
+      'plain.bam needs an index: use "Create index" next to it in Files.',
+    ]);
     expect(inputProblems(alignmentQc, { alignments: 'ex1.cram' }, files)[0]).toMatch(/Reference FASTA/);
     expect(inputProblems(alignmentQc, { alignments: 'ex1.cram', reference: 'ex1.fa' }, files)).toEqual([]);
   });

@@ -21,7 +21,12 @@ export function native(name: string): NativeCase {
 }
 
 /** Parses the analysis' result from native outputs: step key -> case name. */
-export function resultFromNative<R>(def: AnyAnalysis, inputs: InputNames, given: Record<string, number>, cases: Record<string, string>): R {
+export function resultFromNative<R>(
+  def: AnyAnalysis,
+  inputs: InputNames,
+  given: Record<string, number>,
+  cases: Record<string, string>,
+): R {
   const params = resolveParameters(def, given);
   const steps = def.steps(inputs, params);
   const texts: Record<string, string> = {};
@@ -29,10 +34,14 @@ export function resultFromNative<R>(def: AnyAnalysis, inputs: InputNames, given:
     const name = cases[step.key];
     if (name === undefined) throw new Error(`no native case for step ${step.key}`);
     const c = native(name);
-    expect(step.job.steps.map((s) => ({ program: s.program, argv: [...s.argv] })), `step ${step.key} runs the commands recorded natively`).toEqual(c.steps);
+    expect(
+      step.job.steps.map((s) => ({ program: s.program, argv: [...s.argv] })),
+      `step ${step.key} runs the commands recorded natively`,
+    ).toEqual(c.steps);
     expect(step.job.stdin, `step ${step.key} feeds the recorded standard input`).toEqual(c.stdin);
     // A file later steps read must have the name they were recorded with.
-    if (c.stdoutFile !== undefined) expect(step.job.stdoutFile, `step ${step.key} writes the recorded file`).toBe(c.stdoutFile);
+    if (c.stdoutFile !== undefined)
+      expect(step.job.stdoutFile, `step ${step.key} writes the recorded file`).toBe(c.stdoutFile);
     texts[step.key] = c.stdout;
   }
   return def.parse(texts, inputs, params) as R;

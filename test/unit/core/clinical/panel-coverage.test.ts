@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { lowRows, panelCoverage, panelMetrics, type PanelCoverageResult } from '../../../../src/core/analyses/panel-coverage';
+import {
+  lowRows,
+  panelCoverage,
+  panelMetrics,
+  type PanelCoverageResult,
+} from '../../../../src/core/analyses/panel-coverage';
 import { parseBedcov } from '../../../../src/core/parsers/samtools-bedcov';
 import { lowDepthIntervals } from '../../../../src/core/parsers/samtools-depth';
 import { ParseError } from '../../../../src/core/parsers/parse-error';
 import { native, resultFromNative } from './native';
 
 const INPUTS = { alignments: 'ex1.bam', panel: 'ex1.panel.bed' };
-const CASES = { bedcov0: 'panel-bedcov-10', bedcov1: 'panel-bedcov-20', bedcov2: 'panel-bedcov-30', depth: 'panel-depth' };
+const CASES = {
+  bedcov0: 'panel-bedcov-10',
+  bedcov1: 'panel-bedcov-20',
+  bedcov2: 'panel-bedcov-30',
+  depth: 'panel-depth',
+};
 const result = (): PanelCoverageResult => resultFromNative(panelCoverage, INPUTS, {}, CASES);
 
 /** Per-base depths of native `samtools depth -a -b` (chrom:pos -> depth): an independent second tool. */
@@ -25,10 +35,17 @@ describe('Gene-panel coverage on ex1.bam with ex1.panel.bed', () => {
     const r = result();
     expect(r.regions).toHaveLength(6);
     for (const region of r.regions) {
-      const values = Array.from({ length: region.end - region.start }, (_, i) => depths.get(`${region.chrom}:${region.start + i + 1}`));
-      expect(values.every((v) => v !== undefined), `every base of ${region.gene} reported, zero depth included`).toBe(true);
+      const values = Array.from({ length: region.end - region.start }, (_, i) =>
+        depths.get(`${region.chrom}:${region.start + i + 1}`),
+      );
+      expect(
+        values.every((v) => v !== undefined),
+        `every base of ${region.gene} reported, zero depth included`,
+      ).toBe(true);
       expect(region.depthSum).toBe(values.reduce((s, v) => s! + v!, 0));
-      r.thresholds.forEach((t, k) => expect(region.atLeast[k], `${region.gene} ${region.start} >= ${t}`).toBe(values.filter((v) => v! >= t).length));
+      r.thresholds.forEach((t, k) =>
+        expect(region.atLeast[k], `${region.gene} ${region.start} >= ${t}`).toBe(values.filter((v) => v! >= t).length),
+      );
     }
     expect(r.positions).toBe(depths.size);
   });
@@ -43,7 +60,9 @@ describe('Gene-panel coverage on ex1.bam with ex1.panel.bed', () => {
   });
 
   it('takes the read counts from bedcov -c', () => {
-    expect(result().regions.map((r) => r.reads)).toEqual(parseBedcov(native('panel-bedcov-10').stdout, 3).map((row) => row.values[2]));
+    expect(result().regions.map((r) => r.reads)).toEqual(
+      parseBedcov(native('panel-bedcov-10').stdout, 3).map((row) => row.values[2]),
+    );
   });
 
   it('merges the bases below the lowest threshold into BED intervals with their genes', () => {
@@ -53,7 +72,10 @@ describe('Gene-panel coverage on ex1.bam with ex1.panel.bed', () => {
     expect(r.low.reduce((s, l) => s + l.end - l.start, 0)).toBe(lowBases);
     for (const l of r.low) {
       for (let p = l.start + 1; p <= l.end; p++) expect(depths.get(`${l.chrom}:${p}`)).toBeLessThan(10);
-      expect(depths.get(`${l.chrom}:${l.end + 1}`) ?? 0, 'interval ends where depth reaches 10 or the panel ends').toSatisfy((d: number) => d >= 10 || !depths.has(`${l.chrom}:${l.end + 1}`));
+      expect(
+        depths.get(`${l.chrom}:${l.end + 1}`) ?? 0,
+        'interval ends where depth reaches 10 or the panel ends',
+      ).toSatisfy((d: number) => d >= 10 || !depths.has(`${l.chrom}:${l.end + 1}`));
     }
     expect(r.low[0]).toMatchObject({ chrom: 'seq1', genes: ['GENEA'] });
     expect(lowRows(r).every((row) => typeof row['genes'] === 'string')).toBe(true);
@@ -63,14 +85,22 @@ describe('Gene-panel coverage on ex1.bam with ex1.panel.bed', () => {
     const r = result();
     const metrics = panelMetrics(r);
     const total = 1309;
-    expect(metrics.find((m) => m.key === 'pct1')!.value).toBeCloseTo((100 * r.regions.reduce((s, g) => s + g.atLeast[0]!, 0)) / total, 10);
-    expect(metrics.find((m) => m.key === 'meanDepth')!.value).toBeCloseTo((7745 + 7388 + 4322 + 3583 + 18150 + 1717) / total, 10);
+    expect(metrics.find((m) => m.key === 'pct1')!.value).toBeCloseTo(
+      (100 * r.regions.reduce((s, g) => s + g.atLeast[0]!, 0)) / total,
+      10,
+    );
+    expect(metrics.find((m) => m.key === 'meanDepth')!.value).toBeCloseTo(
+      (7745 + 7388 + 4322 + 3583 + 18150 + 1717) / total,
+      10,
+    );
   });
 
   it('charts each gene at the lowest threshold and its mean depth', () => {
     const r = result();
     const rows = (id: string) => panelCoverage.charts.find((c) => c.id === id)!.rows(r);
-    expect(rows('gene-coverage')).toEqual(r.genes.map((g) => ({ gene: g.gene, percent: (100 * g.atLeast[0]!) / g.length })));
+    expect(rows('gene-coverage')).toEqual(
+      r.genes.map((g) => ({ gene: g.gene, percent: (100 * g.atLeast[0]!) / g.length })),
+    );
     expect(rows('gene-depth').find((row) => row['gene'] === 'GENEB')).toEqual({ gene: 'GENEB', meanDepth: 4322 / 175 });
   });
 
@@ -92,6 +122,8 @@ describe('Gene-panel coverage on ex1.bam with ex1.panel.bed', () => {
   });
 
   it('asks for a reference with CRAM', () => {
-    expect(panelCoverage.check!({ alignments: 'a.cram', panel: 'p.bed' }, { alignments: 'cram', panel: 'bed' })).toMatch(/Reference FASTA/);
+    expect(
+      panelCoverage.check!({ alignments: 'a.cram', panel: 'p.bed' }, { alignments: 'cram', panel: 'bed' }),
+    ).toMatch(/Reference FASTA/);
   });
 });

@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { identityMetrics, identityVerdict, sampleIdentity, type SampleIdentityResult } from '../../../../src/core/analyses/sample-identity';
+import {
+  identityMetrics,
+  identityVerdict,
+  sampleIdentity,
+  type SampleIdentityResult,
+} from '../../../../src/core/analyses/sample-identity';
 import { parseGtcheck } from '../../../../src/core/parsers/bcftools-gtcheck';
 import { ParseError } from '../../../../src/core/parsers/parse-error';
 import { native, resultFromNative } from './native';
 
 /** The DC line of native gtcheck output: [query, genotyped, discordance, sites]. */
 function dc(name: string): [string, string, number, number] {
-  const f = native(name).stdout.split('\n').find((l) => l.startsWith('DC\t'))!.split('\t');
+  const f = native(name)
+    .stdout.split('\n')
+    .find((l) => l.startsWith('DC\t'))!
+    .split('\t');
   return [f[1]!, f[2]!, Number(f[3]), Number(f[5])];
 }
 
@@ -33,7 +41,9 @@ describe('Sample identity on 1000 Genomes chr22 genotypes split with native bcft
 
   it('says "not enough sites" when fewer sites than the minimum are shared', () => {
     const sites = dc('identity-same')[3];
-    expect(run('identity.HG00096.b.vcf.gz', 'identity-same', { minSites: sites + 1 }).pairs[0]!.verdict).toBe('not enough sites');
+    expect(run('identity.HG00096.b.vcf.gz', 'identity-same', { minSites: sites + 1 }).pairs[0]!.verdict).toBe(
+      'not enough sites',
+    );
   });
 
   it.each([
@@ -42,11 +52,18 @@ describe('Sample identity on 1000 Genomes chr22 genotypes split with native bcft
     [3, 'unclear'],
     [5, 'different people'],
   ])('%f%% discordance -> %s', (pct, verdict) => {
-    expect(identityVerdict({ query: 'a', genotyped: 'b', discordance: pct * 10, negLogHwe: 0, sites: 1000 }, { minSites: 100, maxSamePct: 2, minDifferentPct: 5 }).verdict).toBe(verdict);
+    expect(
+      identityVerdict(
+        { query: 'a', genotyped: 'b', discordance: pct * 10, negLogHwe: 0, sites: 1000 },
+        { minSites: 100, maxSamePct: 2, minDifferentPct: 5 },
+      ).verdict,
+    ).toBe(verdict);
   });
 
   it('judges the discordance card', () => {
-    const metric = identityMetrics(run('identity.HG00097.vcf.gz', 'identity-different')).find((m) => m.key === 'discordancePct')!;
+    const metric = identityMetrics(run('identity.HG00097.vcf.gz', 'identity-different')).find(
+      (m) => m.key === 'discordancePct',
+    )!;
     expect(metric.note).toMatch(/different people/);
   });
 

@@ -3,12 +3,22 @@ import { sampleSex, sexMetrics, type SampleSexResult } from '../../../../src/cor
 import { sexFromIdxstats } from '../../../../src/core/clinical/sex-inference';
 import { native, resultFromNative } from './native';
 
-const bam = (name: string, entered = 0): SampleSexResult => resultFromNative(sampleSex, { alignments: name }, { entered }, { idxstats: `sex-idxstats-${name.split('.')[1]}` });
-const vcf = (entered = 0): SampleSexResult => resultFromNative(sampleSex, { variants: 'sex.chrX.vcf.gz' }, { entered }, { header: 'sex-vcf-header', chrX: 'sex-vcf-chrX' });
+const bam = (name: string, entered = 0): SampleSexResult =>
+  resultFromNative(sampleSex, { alignments: name }, { entered }, { idxstats: `sex-idxstats-${name.split('.')[1]}` });
+const vcf = (entered = 0): SampleSexResult =>
+  resultFromNative(
+    sampleSex,
+    { variants: 'sex.chrX.vcf.gz' },
+    { entered },
+    { header: 'sex-vcf-header', chrX: 'sex-vcf-chrX' },
+  );
 
 /** Reads per base of a contig in native idxstats output, over that of chr1..chr22. */
 function nativeRatio(caseName: string, contig: string): number {
-  const rows = native(caseName).stdout.trim().split('\n').map((l) => l.split('\t'));
+  const rows = native(caseName)
+    .stdout.trim()
+    .split('\n')
+    .map((l) => l.split('\t'));
   const autosomes = rows.filter((f) => /^chr\d+$/.test(f[0]!));
   const density = autosomes.reduce((s, f) => s + Number(f[2]), 0) / autosomes.reduce((s, f) => s + Number(f[1]), 0);
   const row = rows.find((f) => f[0] === contig)!;
@@ -59,12 +69,20 @@ describe('Sample sex from chrX genotypes (synthetic VCF)', () => {
   });
 
   it('counts genotypes as the native query printed them, outside the PAR', () => {
-    const lines = native('sex-vcf-chrX').stdout.trim().split('\n').slice(1).map((l) => l.split('\t'));
+    const lines = native('sex-vcf-chrX')
+      .stdout.trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split('\t'));
     const outside = lines.filter((f) => Number(f[1]) > 2781479);
     const het = outside.filter((f) => f[2] === '0/1').length;
     const homAlt = outside.filter((f) => f[2] === '1/1').length;
     expect(vcf().rows[0]).toMatchObject({ sample: 'XX_SAMPLE', het, 'hom-alt': homAlt });
-    expect(vcf().rows[1]).toMatchObject({ sample: 'XY_SAMPLE', het: 0, haploid: outside.filter((f) => f[3] !== '.').length });
+    expect(vcf().rows[1]).toMatchObject({
+      sample: 'XY_SAMPLE',
+      het: 0,
+      haploid: outside.filter((f) => f[3] !== '.').length,
+    });
   });
 
   it('flags a recorded sex that disagrees, per sample', () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { hotspotMetrics, somaticHotspots, type SomaticHotspotsResult } from '../../../../src/core/analyses/somatic-hotspots';
+import {
+  hotspotMetrics,
+  somaticHotspots,
+  type SomaticHotspotsResult,
+} from '../../../../src/core/analyses/somatic-hotspots';
 import { HOTSPOTS } from '../../../../src/core/clinical/hotspots';
 import { parsePileupBases } from '../../../../src/core/parsers/samtools-mpileup';
 import { ParseError } from '../../../../src/core/parsers/parse-error';
@@ -7,7 +11,8 @@ import { resultFromNative } from './native';
 
 const INPUTS = { tumour: 'hotspots.grch38.bam' };
 const CASES = { header: 'hotspots-1-header', positions: 'hotspots-2-positions', pileup: 'hotspots-3-pileup' };
-const result = (params: Record<string, number> = {}): SomaticHotspotsResult => resultFromNative(somaticHotspots, INPUTS, params, CASES);
+const result = (params: Record<string, number> = {}): SomaticHotspotsResult =>
+  resultFromNative(somaticHotspots, INPUTS, params, CASES);
 const call = (r: SomaticHotspotsResult, id: string) => r.calls.find((c) => c.hotspot.id === id)!;
 
 describe('Somatic hotspots on the synthetic tumour BAM (scripts/gen-hotspot-bam.mjs)', () => {

@@ -6,12 +6,24 @@ import { formatJob } from '../../../../src/core/tools/job';
 describe('parseCommandLine', () => {
   it.each([
     ['samtools flagstat ex1.bam', [{ program: 'samtools', argv: ['flagstat', 'ex1.bam'] }], undefined],
-    ["bcftools query -f '%CHROM\\t%POS\\n' in.vcf.gz", [{ program: 'bcftools', argv: ['query', '-f', '%CHROM\\t%POS\\n', 'in.vcf.gz'] }], undefined],
-    ['bcftools view -i "QUAL>30 && DP>10" x.bcf', [{ program: 'bcftools', argv: ['view', '-i', 'QUAL>30 && DP>10', 'x.bcf'] }], undefined],
-    ['samtools view -b in.bam chr1 | samtools sort -o out.bam', [
-      { program: 'samtools', argv: ['view', '-b', 'in.bam', 'chr1'] },
-      { program: 'samtools', argv: ['sort', '-o', 'out.bam'] },
-    ], undefined],
+    [
+      "bcftools query -f '%CHROM\\t%POS\\n' in.vcf.gz",
+      [{ program: 'bcftools', argv: ['query', '-f', '%CHROM\\t%POS\\n', 'in.vcf.gz'] }],
+      undefined,
+    ],
+    [
+      'bcftools view -i "QUAL>30 && DP>10" x.bcf',
+      [{ program: 'bcftools', argv: ['view', '-i', 'QUAL>30 && DP>10', 'x.bcf'] }],
+      undefined,
+    ],
+    [
+      'samtools view -b in.bam chr1 | samtools sort -o out.bam',
+      [
+        { program: 'samtools', argv: ['view', '-b', 'in.bam', 'chr1'] },
+        { program: 'samtools', argv: ['sort', '-o', 'out.bam'] },
+      ],
+      undefined,
+    ],
     ['samtools idxstats a.bam > stats.txt', [{ program: 'samtools', argv: ['idxstats', 'a.bam'] }], 'stats.txt'],
     ['seqtk seq my\\ reads.fq', [{ program: 'seqtk', argv: ['seq', 'my reads.fq'] }], undefined],
     ["bgzip -c ''", [{ program: 'bgzip', argv: ['-c', ''] }], undefined],
@@ -38,7 +50,11 @@ describe('parseCommandLine', () => {
   });
 
   it('recognises built-ins with their arguments', () => {
-    expect(parseCommandLine('head -n 5 out.sam')).toEqual({ kind: 'builtin', name: 'head', args: ['-n', '5', 'out.sam'] });
+    expect(parseCommandLine('head -n 5 out.sam')).toEqual({
+      kind: 'builtin',
+      name: 'head',
+      args: ['-n', '5', 'out.sam'],
+    });
   });
 
   it('treats blank lines and comments as empty', () => {
@@ -57,7 +73,7 @@ describe('parseCommandLine', () => {
   });
 
   it('keeps quoted operators as words', () => {
-    expect(tokenize("a '|' \">\"")).toEqual([
+    expect(tokenize('a \'|\' ">"')).toEqual([
       { type: 'word', value: 'a' },
       { type: 'word', value: '|' },
       { type: 'word', value: '>' },
@@ -72,7 +88,10 @@ describe('complete', () => {
     expect(complete('bc', programs, files).line).toBe('bcftools ');
   });
   it('extends to the common prefix of files', () => {
-    expect(complete('samtools view ex', programs, files)).toEqual({ line: 'samtools view ex1.bam', candidates: ['ex1.bam', 'ex1.bam.bai'] });
+    expect(complete('samtools view ex', programs, files)).toEqual({
+      line: 'samtools view ex1.bam',
+      candidates: ['ex1.bam', 'ex1.bam.bai'],
+    });
   });
   it('completes programs after a pipe', () => {
     expect(complete('samtools view -h x.bam | sa', programs, files).line).toBe('samtools view -h x.bam | samtools ');

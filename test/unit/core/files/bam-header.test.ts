@@ -15,7 +15,13 @@ describe('readBamHeader', () => {
 
   it('returns the header text', async () => {
     // ex1.bam has an empty text header, so build a BAM header from toy.sam's.
-    const text = new TextEncoder().encode(new TextDecoder().decode(fixture('toy.sam')).split('\n').filter((l) => l.startsWith('@')).join('\n') + '\n');
+    const text = new TextEncoder().encode(
+      new TextDecoder()
+        .decode(fixture('toy.sam'))
+        .split('\n')
+        .filter((l) => l.startsWith('@'))
+        .join('\n') + '\n',
+    );
     const name = new TextEncoder().encode('ref\0');
     const bytes = new Uint8Array(4 + 4 + text.length + 4 + 4 + name.length + 4);
     const view = new DataView(bytes.buffer);

@@ -13,12 +13,15 @@ import {
 import { PRIMARY_LENGTHS, type BuildName } from '../../../../src/core/files/reference-builds';
 import { fixture } from './fixture';
 
-const text = (path: string) => new TextDecoder().decode(path.endsWith('.gz') ? gunzipSync(fixture(path)) : fixture(path));
+const text = (path: string) =>
+  new TextDecoder().decode(path.endsWith('.gz') ? gunzipSync(fixture(path)) : fixture(path));
 
 function assembly(build: BuildName, prefix: string, mito?: number): Contig[] {
   return Object.entries(PRIMARY_LENGTHS[build])
     .filter(([name]) => name !== 'MT' || mito !== undefined)
-    .map(([name, length]) => (name === 'MT' ? { name: prefix ? 'chrM' : 'MT', length: mito ?? length } : { name: prefix + name, length }));
+    .map(([name, length]) =>
+      name === 'MT' ? { name: prefix ? 'chrM' : 'MT', length: mito ?? length } : { name: prefix + name, length },
+    );
 }
 
 describe('header parsers', () => {
@@ -85,7 +88,12 @@ describe('detectBuild', () => {
   });
 
   it('lists primary chromosomes whose length fits neither build', () => {
-    expect(detectBuild([{ name: '1', length: 248956422 }, { name: '2', length: 5 }]).conflicting).toEqual(['2']);
+    expect(
+      detectBuild([
+        { name: '1', length: 248956422 },
+        { name: '2', length: 5 },
+      ]).conflicting,
+    ).toEqual(['2']);
   });
 
   it('labels a guess for people', () => {
@@ -102,7 +110,9 @@ describe('compareContigs', () => {
   });
 
   it('names both files and both builds in the build warning', () => {
-    expect(compareContigs(b37, b38)[0]?.message).toMatch(/grch37-plain-names\.vcf is on GRCh37 but grch38-chr-names\.sam is on GRCh38/);
+    expect(compareContigs(b37, b38)[0]?.message).toMatch(
+      /grch37-plain-names\.vcf is on GRCh37 but grch38-chr-names\.sam is on GRCh38/,
+    );
   });
 
   it('is silent for files on the same reference', () => {
@@ -130,7 +140,13 @@ describe('compareContigs', () => {
   });
 
   it('lists primary chromosomes present in one file only', () => {
-    const a = { label: 'a', contigs: [{ name: '1', length: 248956422 }, { name: '2', length: 242193529 }] };
+    const a = {
+      label: 'a',
+      contigs: [
+        { name: '1', length: 248956422 },
+        { name: '2', length: 242193529 },
+      ],
+    };
     const b = { label: 'b', contigs: [{ name: '1', length: 248956422 }] };
     expect(compareContigs(a, b)).toEqual([{ code: 'missing', message: expect.stringMatching(/2 only in a/) }]);
   });

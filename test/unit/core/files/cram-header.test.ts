@@ -16,7 +16,6 @@ describe('readCramHeaderText', () => {
     ]);
   });
 
-
   it.each([
     ['a BAM', fixture('ex1.bam'), /CRAM magic is missing/],
     ['a CRAM cut inside its header', fixture('ex1.cram').subarray(0, 40), /incomplete/],
@@ -28,8 +27,11 @@ describe('readCramHeaderText', () => {
 });
 
 describe.runIf(existsSync(HTSLIB))('readCramHeaderText on htslib test files (when htslib-test is installed)', () => {
-  it.each(['range.cram', 'ce#5b_java.cram', 'auxf#values_java.cram', 'xx#large_aux_java.cram'])('reads the header of %s', async (name) => {
-    const text = await readCramHeaderText(new Uint8Array(readFileSync(HTSLIB + name)));
-    expect(text).toMatch(/^@(HD|SQ)\t/);
-  });
+  it.each(['range.cram', 'ce#5b_java.cram', 'auxf#values_java.cram', 'xx#large_aux_java.cram'])(
+    'reads the header of %s',
+    async (name) => {
+      const text = await readCramHeaderText(new Uint8Array(readFileSync(HTSLIB + name)));
+      expect(text).toMatch(/^@(HD|SQ)\t/);
+    },
+  );
 });

@@ -44,7 +44,13 @@ describe('detectFormat on small inline samples', () => {
   it.each([
     ['x.fa.gz.gzi', gzi, 'gzi'],
     ['genes.gff3', encode('##gff-version 3\nchr1\tHAVANA\tgene\t11869\t14409\t.\t+\t.\tID=ENSG00000223972.5\n'), 'gff'],
-    ['genes.txt', encode('chr1\tHAVANA\texon\t11869\t12227\t.\t+\t.\tgene_id "ENSG00000223972.5"; transcript_id "ENST00000456328.2";\n'), 'gtf'],
+    [
+      'genes.txt',
+      encode(
+        'chr1\tHAVANA\texon\t11869\t12227\t.\t+\t.\tgene_id "ENSG00000223972.5"; transcript_id "ENST00000456328.2";\n',
+      ),
+      'gtf',
+    ],
     ['reads.txt', encode('r001\t99\tref\t7\t30\t8M2I4M1D3M\t=\t37\t39\tTTAGATAAAGGATACTG\t*\n'), 'sam'],
     ['regions.txt', encode('track name=x\nchr1\t0\t100\nchr1\t200\t300\tpeak\n'), 'bed'],
     ['ref.fa.fai', encode('chr1\t248956422\t6\t60\t61\n'), 'fai'],
@@ -59,7 +65,13 @@ describe('detectFormat on deliberately wrong fixtures', () => {
     ['bad/garbage-named.vcf', 'unknown', 'unrecognised', 'error', /binary data .* name says VCF/],
     ['bad/not-a-bam.bam', 'unknown', 'unrecognised', 'error', /text in a format Lokus does not recognise/],
     ['bad/plain-gzip.vcf.gz', 'vcf', 'plain-gzip', 'error', /compress it with bgzip \(Lokus can do that for you\)/i],
-    ['bad/uncompressed.vcf.gz', 'vcf', 'not-compressed', 'warning', /named as compressed but is plain text.*rename it to uncompressed\.vcf/],
+    [
+      'bad/uncompressed.vcf.gz',
+      'vcf',
+      'not-compressed',
+      'warning',
+      /named as compressed but is plain text.*rename it to uncompressed\.vcf/,
+    ],
     ['bad/truncated.bam', 'bam', 'truncated', 'error', /cut off/],
     ['bad/ex1.truncated.bam', 'bam', 'truncated', 'error', /cut off/],
     ['bad/1kg_chr22.truncated.vcf.gz', 'vcf', 'truncated', 'error', /cut off/],
@@ -67,8 +79,20 @@ describe('detectFormat on deliberately wrong fixtures', () => {
     ['bad/bam-named.vcf', 'bam', 'name-mismatch', 'warning', /named like VCF, but its content is BAM.*bam-named\.bam/],
     ['bad/bed-reversed.bed', 'bed', 'bed-reversed', 'error', /seq1:400-300/],
     ['bad/bed-one-based.bed', 'bed', 'bed-one-based', 'warning', /1-based/],
-    ['bad/vcf-malformed.vcf', 'vcf', 'vcf-malformed', 'error', /line 7 has POS "pos200", not a positive whole number; line 8 has 1 tab-separated column, not 10.*separated by tabs/],
-    ['bad/vcf-malformed.vcf', 'vcf', 'vcf-undeclared', 'warning', /INFO\/MADEUP, INFO\/ODD, FORMAT\/XQ without declaring them/],
+    [
+      'bad/vcf-malformed.vcf',
+      'vcf',
+      'vcf-malformed',
+      'error',
+      /line 7 has POS "pos200", not a positive whole number; line 8 has 1 tab-separated column, not 10.*separated by tabs/,
+    ],
+    [
+      'bad/vcf-malformed.vcf',
+      'vcf',
+      'vcf-undeclared',
+      'warning',
+      /INFO\/MADEUP, INFO\/ODD, FORMAT\/XQ without declaring them/,
+    ],
   ])('%s: %s with a %s %s', async (path, format, code, severity, message) => {
     const result = await detectFixture(path);
     expect(result.format).toBe(format);
@@ -76,7 +100,12 @@ describe('detectFormat on deliberately wrong fixtures', () => {
   });
 
   it('the good VCFs have no malformed or undeclared records', async () => {
-    for (const path of ['ex1.calls.vcf.gz', '1kg_phase1_chr22_5samples.vcf.gz', 'vep_csq_chr1.vcf.gz', 'bad/crlf.vcf']) {
+    for (const path of [
+      'ex1.calls.vcf.gz',
+      '1kg_phase1_chr22_5samples.vcf.gz',
+      'vep_csq_chr1.vcf.gz',
+      'bad/crlf.vcf',
+    ]) {
       const codes = (await detectFixture(path)).problems.map((p) => p.code);
       expect(codes, path).not.toContain('vcf-malformed');
       expect(codes, path).not.toContain('vcf-undeclared');

@@ -1,9 +1,18 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { countFastqRecords, fastqPairs, fastqPairWarnings, type PairCandidate } from '../../../../src/core/files/fastq-pairs';
+import {
+  countFastqRecords,
+  fastqPairs,
+  fastqPairWarnings,
+  type PairCandidate,
+} from '../../../../src/core/files/fastq-pairs';
 import { fixture } from './fixture';
 
-const fq = (name: string, compression: 'none' | 'gzip' = 'none'): PairCandidate => ({ id: name, name, detected: { format: 'fastq', compression } });
+const fq = (name: string, compression: 'none' | 'gzip' = 'none'): PairCandidate => ({
+  id: name,
+  name,
+  detected: { format: 'fastq', compression },
+});
 
 describe('fastqPairs', () => {
   it.each([
@@ -15,7 +24,13 @@ describe('fastqPairs', () => {
   });
 
   it('does not pair files of different samples or non-FASTQ files', () => {
-    expect(fastqPairs([fq('a_R1.fastq'), fq('b_R2.fastq'), { id: 'v', name: 'a_R2.fastq', detected: { format: 'vcf', compression: 'none' } }])).toEqual([]);
+    expect(
+      fastqPairs([
+        fq('a_R1.fastq'),
+        fq('b_R2.fastq'),
+        { id: 'v', name: 'a_R2.fastq', detected: { format: 'vcf', compression: 'none' } },
+      ]),
+    ).toEqual([]);
   });
 });
 
@@ -27,7 +42,9 @@ describe('countFastqRecords', () => {
   });
 
   it('counts the paired fixtures (1608 pairs)', async () => {
-    expect(await countFastqRecords(new Blob([fixture('ex1_R1.fastq.gz') as Uint8Array<ArrayBuffer>]), 'gzip')).toBe(1608);
+    expect(await countFastqRecords(new Blob([fixture('ex1_R1.fastq.gz') as Uint8Array<ArrayBuffer>]), 'gzip')).toBe(
+      1608,
+    );
   });
 });
 
@@ -41,10 +58,14 @@ describe('fastqPairWarnings', () => {
 
   it('warns when the two files of a pair hold different numbers of reads', async () => {
     const warnings = await fastqPairWarnings([fq('pair_R1.fastq'), fq('pair_R2.fastq')], (id) => blobs.get(id));
-    expect(warnings).toEqual([expect.stringMatching(/^pair_R1\.fastq has 10 reads but pair_R2\.fastq has 8\. .*download or copy both again/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/^pair_R1\.fastq has 10 reads but pair_R2\.fastq has 8\. .*download or copy both again/),
+    ]);
   });
 
   it('is quiet for a real pair', async () => {
-    expect(await fastqPairWarnings([fq('ok_R1.fastq.gz', 'gzip'), fq('ok_R2.fastq.gz', 'gzip')], (id) => blobs.get(id))).toEqual([]);
+    expect(
+      await fastqPairWarnings([fq('ok_R1.fastq.gz', 'gzip'), fq('ok_R2.fastq.gz', 'gzip')], (id) => blobs.get(id)),
+    ).toEqual([]);
   });
 });

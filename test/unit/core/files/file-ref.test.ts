@@ -35,7 +35,11 @@ describe('openLocation', () => {
   });
 
   it('asks to pick a file that was not kept', async () => {
-    expect(await openLocation({ kind: 'missing' }, 'big.bam')).toEqual({ ok: false, needs: 'repick', reason: 'big.bam was not kept in the browser; pick it again.' });
+    expect(await openLocation({ kind: 'missing' }, 'big.bam')).toEqual({
+      ok: false,
+      needs: 'repick',
+      reason: 'big.bam was not kept in the browser; pick it again.',
+    });
   });
 
   it('treats a handle without permission methods as readable', async () => {

@@ -41,7 +41,10 @@ describe('findRecordedFile', () => {
   const recorded = { name: 'a.bam', size: 10, lastModified: 1, fingerprint: 'f' };
 
   it('prefers the same name among matching files', () => {
-    const picked = [{ name: 'copy.bam', size: 10, fingerprint: 'f' }, { name: 'a.bam', size: 10, fingerprint: 'f' }];
+    const picked = [
+      { name: 'copy.bam', size: 10, fingerprint: 'f' },
+      { name: 'a.bam', size: 10, fingerprint: 'f' },
+    ];
     expect(findRecordedFile(recorded, picked)?.name).toBe('a.bam');
   });
 

@@ -17,7 +17,13 @@ export function bgzfBlock(data: Uint8Array): Uint8Array {
   const trailer = new DataView(new ArrayBuffer(8));
   trailer.setUint32(0, crc32(data), true);
   trailer.setUint32(4, data.length, true);
-  return new Uint8Array([...header, (size - 1) & 0xff, (size - 1) >> 8, ...deflated, ...new Uint8Array(trailer.buffer)]);
+  return new Uint8Array([
+    ...header,
+    (size - 1) & 0xff,
+    (size - 1) >> 8,
+    ...deflated,
+    ...new Uint8Array(trailer.buffer),
+  ]);
 }
 
 /** BGZF data of any size: 60000-byte blocks, then the end-of-file block. */

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { bgzfBlockSize, BGZF_EOF, detectCompression, gunzipHead, hasBgzfEof, readBgzfHead } from '../../../../src/core/files/gzip';
+import {
+  bgzfBlockSize,
+  BGZF_EOF,
+  detectCompression,
+  gunzipHead,
+  hasBgzfEof,
+  readBgzfHead,
+} from '../../../../src/core/files/gzip';
 import { fixture } from './fixture';
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);

@@ -16,7 +16,11 @@ describe('pairIndexes: pairs', () => {
     ['x.fa', 'x.fa.fai', 'fai'],
     ['x.bed.gz', 'x.bed.gz.tbi', 'tbi'],
   ])('%s with %s', (data, index, indexFormat) => {
-    expect(pairIndexes(names(data, index))).toEqual({ pairs: [{ data, index, indexFormat }], missing: [], orphans: [] });
+    expect(pairIndexes(names(data, index))).toEqual({
+      pairs: [{ data, index, indexFormat }],
+      missing: [],
+      orphans: [],
+    });
   });
 
   it('pairs a bgzip FASTA with both its .fai and .gzi', () => {

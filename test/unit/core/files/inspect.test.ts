@@ -8,14 +8,22 @@ const fileOf = (path: string, name = path.split('/').pop() ?? path) =>
 describe('inspectFile', () => {
   it('gives identity, format, contigs and build for a BAM', async () => {
     const result = await inspectFile(fileOf('ex1.bam'));
-    expect(result.identity).toMatchObject({ name: 'ex1.bam', size: 126539, lastModified: 42, fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(result.identity).toMatchObject({
+      name: 'ex1.bam',
+      size: 126539,
+      lastModified: 42,
+      fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(result.detected).toMatchObject({ format: 'bam', compression: 'bgzf', problems: [] });
     expect(result.contigs.contigs.map((c) => c.name)).toEqual(['seq1', 'seq2']);
     expect(result.build.build).toBe('unknown');
   });
 
   it('finds the build of a human VCF', async () => {
-    expect((await inspectFile(fileOf('vep_csq_chr1.vcf.gz'))).build).toMatchObject({ build: 'GRCh37', naming: 'plain' });
+    expect((await inspectFile(fileOf('vep_csq_chr1.vcf.gz'))).build).toMatchObject({
+      build: 'GRCh37',
+      naming: 'plain',
+    });
   });
 
   it('still reports a BAM cut inside its header, with the reason instead of contigs', async () => {

@@ -36,11 +36,18 @@ describe('readContigs', () => {
   });
 
   it('finds GRCh37 in the VEP-annotated VCF', async () => {
-    expect(detectBuild((await contigsOf('vep_csq_chr1.vcf.gz')).contigs)).toMatchObject({ build: 'GRCh37', naming: 'plain' });
+    expect(detectBuild((await contigsOf('vep_csq_chr1.vcf.gz')).contigs)).toMatchObject({
+      build: 'GRCh37',
+      naming: 'plain',
+    });
   });
 
   it('explains why a FASTA without its .fai has no contigs', async () => {
-    expect(await contigsOf('ex1.fa')).toMatchObject({ contigs: [], source: 'none', note: expect.stringMatching(/\.fai/) });
+    expect(await contigsOf('ex1.fa')).toMatchObject({
+      contigs: [],
+      source: 'none',
+      note: expect.stringMatching(/\.fai/),
+    });
   });
 });
 
@@ -49,8 +56,13 @@ describe('readContigs on headers larger than the first 64 KB', () => {
   const encode = (text: string) => new TextEncoder().encode(text);
 
   it('reads all 5000 ##contig lines of a bgzip VCF', async () => {
-    const header = '##fileformat=VCFv4.2\n' + names.map((n, i) => `##contig=<ID=${n},length=${1000 + i}>\n`).join('') + '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n';
-    const blob = new Blob([bgzf(encode(header + 'HLA-contig_0_alt\t1\t.\tA\tC\t.\t.\t.\n')) as Uint8Array<ArrayBuffer>]);
+    const header =
+      '##fileformat=VCFv4.2\n' +
+      names.map((n, i) => `##contig=<ID=${n},length=${1000 + i}>\n`).join('') +
+      '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n';
+    const blob = new Blob([
+      bgzf(encode(header + 'HLA-contig_0_alt\t1\t.\tA\tC\t.\t.\t.\n')) as Uint8Array<ArrayBuffer>,
+    ]);
     const result = await readContigs(blob, { format: 'vcf', compression: 'bgzf' });
     expect(result.contigs).toHaveLength(5000);
     expect(result.contigs.at(-1)).toEqual({ name: 'HLA-contig_4999_alt', length: 5999 });
@@ -70,15 +82,26 @@ describe('readContigs on headers larger than the first 64 KB', () => {
 
 describe('compareAllContigs', () => {
   it('is silent for the ex1 BAM, CRAM, VCF and .fai together', async () => {
-    const sets = await Promise.all(['ex1.bam', 'ex1.cram', 'ex1.calls.vcf.gz', 'ex1.fa.fai', 'ex1.fa'].map(async (label) => ({ label, contigs: (await contigsOf(label)).contigs })));
+    const sets = await Promise.all(
+      ['ex1.bam', 'ex1.cram', 'ex1.calls.vcf.gz', 'ex1.fa.fai', 'ex1.fa'].map(async (label) => ({
+        label,
+        contigs: (await contigsOf(label)).contigs,
+      })),
+    );
     expect(compareAllContigs(sets)).toEqual([]);
   });
 
   it('warns about each pair that disagrees', async () => {
     const sets = await Promise.all(
-      ['vep_csq_chr1.vcf.gz', 'bad/grch37-plain-names.vcf', 'bad/grch38-chr-names.sam'].map(async (label) => ({ label, contigs: (await contigsOf(label)).contigs })),
+      ['vep_csq_chr1.vcf.gz', 'bad/grch37-plain-names.vcf', 'bad/grch38-chr-names.sam'].map(async (label) => ({
+        label,
+        contigs: (await contigsOf(label)).contigs,
+      })),
     );
     const warnings = compareAllContigs(sets);
-    expect(warnings.filter((w) => w.code === 'build').map((w) => w.message.split(' is on ')[0])).toEqual(['vep_csq_chr1.vcf.gz', 'bad/grch37-plain-names.vcf']);
+    expect(warnings.filter((w) => w.code === 'build').map((w) => w.message.split(' is on ')[0])).toEqual([
+      'vep_csq_chr1.vcf.gz',
+      'bad/grch37-plain-names.vcf',
+    ]);
   });
 });

@@ -33,7 +33,11 @@ describe('describeSessionFiles', () => {
   it('compares a FASTA through its .fai: a reference that does not match the BAM is reported', async () => {
     const { files, blobs } = await checked(['ex1.bam', 'bad/wrong-reference.fa', 'bad/wrong-reference.fa.fai']);
     const checks = await describeSessionFiles(files, (id) => blobs.get(id));
-    expect(checks.warnings).toEqual([expect.stringMatching(/^ex1\.bam and bad\/wrong-reference\.fa give different lengths for 2 contig\(s\).*different reference/)]);
+    expect(checks.warnings).toEqual([
+      expect.stringMatching(
+        /^ex1\.bam and bad\/wrong-reference\.fa give different lengths for 2 contig\(s\).*different reference/,
+      ),
+    ]);
   });
 
   it('is quiet for a FASTA and BAM of the same reference', async () => {
@@ -43,7 +47,9 @@ describe('describeSessionFiles', () => {
 
   it('warns about paired FASTQ files of different lengths', async () => {
     const { files, blobs } = await checked(['bad/pair_R1.fastq', 'bad/pair_R2.fastq']);
-    expect((await describeSessionFiles(files, (id) => blobs.get(id))).warnings).toEqual([expect.stringMatching(/has 10 reads but .* has 8/)]);
+    expect((await describeSessionFiles(files, (id) => blobs.get(id))).warnings).toEqual([
+      expect.stringMatching(/has 10 reads but .* has 8/),
+    ]);
   });
 
   it('is quiet when files agree', async () => {

@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { vcfProblems } from '../../../../src/core/files/vcf-checks';
 
-const HEADER = ['##fileformat=VCFv4.2', '##INFO=<ID=DP,Number=1,Type=Integer,Description="d">', '##FORMAT=<ID=GT,Number=1,Type=String,Description="g">'];
+const HEADER = [
+  '##fileformat=VCFv4.2',
+  '##INFO=<ID=DP,Number=1,Type=Integer,Description="d">',
+  '##FORMAT=<ID=GT,Number=1,Type=String,Description="g">',
+];
 const COLUMNS = '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\ts1';
 const vcf = (...records: string[]) => [...HEADER, COLUMNS, ...records];
 
 describe('vcfProblems', () => {
   it('is quiet for well-formed records with declared keys', () => {
-    expect(vcfProblems('a.vcf', vcf('1\t10\t.\tA\tG\t.\tPASS\tDP=3\tGT\t0/1', '1\t11\t.\tA\tG\t.\tPASS\t.\tGT\t0/1'))).toEqual([]);
+    expect(
+      vcfProblems('a.vcf', vcf('1\t10\t.\tA\tG\t.\tPASS\tDP=3\tGT\t0/1', '1\t11\t.\tA\tG\t.\tPASS\t.\tGT\t0/1')),
+    ).toEqual([]);
   });
 
   it.each([
@@ -21,8 +27,19 @@ describe('vcfProblems', () => {
   });
 
   it('names undeclared INFO and FORMAT keys once each', () => {
-    const problems = vcfProblems('a.vcf', vcf('1\t10\t.\tA\tG\t.\tPASS\tDP=3;XX=1;FLAG\tGT:YY\t0/1:3', '1\t12\t.\tA\tG\t.\tPASS\tXX=2\tGT\t0/1'));
-    expect(problems).toEqual([{ code: 'vcf-undeclared', severity: 'warning', message: expect.stringMatching(/^a\.vcf uses INFO\/XX, INFO\/FLAG, FORMAT\/YY without declaring them.*bcftools annotate -h/) }]);
+    const problems = vcfProblems(
+      'a.vcf',
+      vcf('1\t10\t.\tA\tG\t.\tPASS\tDP=3;XX=1;FLAG\tGT:YY\t0/1:3', '1\t12\t.\tA\tG\t.\tPASS\tXX=2\tGT\t0/1'),
+    );
+    expect(problems).toEqual([
+      {
+        code: 'vcf-undeclared',
+        severity: 'warning',
+        message: expect.stringMatching(
+          /^a\.vcf uses INFO\/XX, INFO\/FLAG, FORMAT\/YY without declaring them.*bcftools annotate -h/,
+        ),
+      },
+    ]);
   });
 
   it('ignores files without a #CHROM line (header cut off by the head limit)', () => {

@@ -7,7 +7,17 @@ const calls = parseBcftoolsStats(toolOutput('bcftools-stats.ex1.calls.vcf.gz.txt
 
 describe('parseBcftoolsStats', () => {
   it('reads counts by type (SN)', () => {
-    expect(kg.summary).toEqual({ samples: 5, records: 10376, noAlts: 0, snps: 9969, mnps: 0, indels: 406, others: 1, multiallelicSites: 0, multiallelicSnpSites: 0 });
+    expect(kg.summary).toEqual({
+      samples: 5,
+      records: 10376,
+      noAlts: 0,
+      snps: 9969,
+      mnps: 0,
+      indels: 406,
+      others: 1,
+      multiallelicSites: 0,
+      multiallelicSnpSites: 0,
+    });
   });
 
   it('reads Ts/Tv (TSTV)', () => {
@@ -40,23 +50,42 @@ describe('parseBcftoolsStats', () => {
 
   it('reads per-sample counts (PSC) and their het/hom ratio', () => {
     expect(kg.samples.map((s) => s.sample)).toEqual(['HG00096', 'HG00097', 'HG00099', 'HG00100', 'HG00101']);
-    expect(kg.samples[0]).toMatchObject({ refHom: 9407, nonRefHom: 341, het: 536, transitions: 653, transversions: 224, indels: 92, singletons: 69, missing: 0 });
+    expect(kg.samples[0]).toMatchObject({
+      refHom: 9407,
+      nonRefHom: 341,
+      het: 536,
+      transitions: 653,
+      transversions: 224,
+      indels: 92,
+      singletons: 69,
+      missing: 0,
+    });
     expect(hetHomRatio(kg.samples[0]!)).toBeCloseTo(536 / 341);
   });
 
   it('names the line of a damaged number', () => {
     const text = toolOutput('bcftools-stats.ex1.calls.vcf.gz.txt');
     const at = text.split('\n').findIndex((line) => line.startsWith('TSTV\t')) + 1;
-    expect(() => parseBcftoolsStats(withLine(text, at, 'TSTV\t0\t2\tx\t1.00\t2\t2\t1.00'))).toThrow(`bcftools stats output, line ${at}: tv should be a number, found "x"`);
+    expect(() => parseBcftoolsStats(withLine(text, at, 'TSTV\t0\t2\tx\t1.00\t2\t2\t1.00'))).toThrow(
+      `bcftools stats output, line ${at}: tv should be a number, found "x"`,
+    );
   });
 
   it('reports a missing summary', () => {
-    expect(() => parseBcftoolsStats('# nothing\n')).toThrow('bcftools stats output: the summary (SN) line "number of samples" is missing');
+    expect(() => parseBcftoolsStats('# nothing\n')).toThrow(
+      'bcftools stats output: the summary (SN) line "number of samples" is missing',
+    );
   });
 });
 
 describe('parseBcftoolsStats quality without a value', () => {
   it('keeps sites without QUAL as a null quality', () => {
-    expect(kg.quality.find((row) => row.quality === null)).toEqual({ quality: null, snps: 0, transitions: 0, transversions: 0, indels: 2 });
+    expect(kg.quality.find((row) => row.quality === null)).toEqual({
+      quality: null,
+      snps: 0,
+      transitions: 0,
+      transversions: 0,
+      indels: 2,
+    });
   });
 });

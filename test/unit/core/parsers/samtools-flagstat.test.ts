@@ -20,10 +20,23 @@ describe('parseFlagstat', () => {
   });
 
   it('reports a damaged line with its number', () => {
-    expect(() => parseFlagstat(withLine(text, 7, 'lots + 0 mapped'))).toThrow(new ParseError('samtools flagstat output', 7, 'expected "<passed> + <failed> <category>", found "lots + 0 mapped"'));
+    expect(() => parseFlagstat(withLine(text, 7, 'lots + 0 mapped'))).toThrow(
+      new ParseError(
+        'samtools flagstat output',
+        7,
+        'expected "<passed> + <failed> <category>", found "lots + 0 mapped"',
+      ),
+    );
   });
 
   it('reports a missing category', () => {
-    expect(() => parseFlagstat(text.split('\n').filter((line) => !/ mapped \(/.test(line) || line.includes('primary')).join('\n'))).toThrow(/"mapped" line is missing/);
+    expect(() =>
+      parseFlagstat(
+        text
+          .split('\n')
+          .filter((line) => !/ mapped \(/.test(line) || line.includes('primary'))
+          .join('\n'),
+      ),
+    ).toThrow(/"mapped" line is missing/);
   });
 });

@@ -12,7 +12,9 @@ describe('parseIdxstats', () => {
   });
 
   it('names the line with a bad count', () => {
-    expect(() => parseIdxstats('seq1\t1575\t1482\t19\nseq2\t1584\tmany\t17\n')).toThrow('samtools idxstats output, line 2: mapped reads should be a number, found "many"');
+    expect(() => parseIdxstats('seq1\t1575\t1482\t19\nseq2\t1584\tmany\t17\n')).toThrow(
+      'samtools idxstats output, line 2: mapped reads should be a number, found "many"',
+    );
   });
 
   it('names a line with too few fields', () => {

@@ -57,7 +57,15 @@ describe('parseSamtoolsStats on ex1.bam', () => {
     expect(bam.coverage[0]).toEqual({ range: '[1-1]', depth: 1, bases: 4 });
     expect(bam.coverage).toHaveLength(grep('COV').length);
     expect(meanCoverage(bam.coverage)).toBeGreaterThan(30);
-    expect(bam.gcDepth[1]).toEqual({ gc: 45, uniquePercentile: 100, p10: 2.593, p25: 2.593, p50: 2.593, p75: 2.593, p90: 2.593 });
+    expect(bam.gcDepth[1]).toEqual({
+      gc: 45,
+      uniquePercentile: 100,
+      p10: 2.593,
+      p25: 2.593,
+      p50: 2.593,
+      p75: 2.593,
+      p90: 2.593,
+    });
     expect(bam.readLengths.find((row) => row.length === 35)).toEqual({ length: 35, count: 2865 });
   });
 
@@ -77,7 +85,9 @@ describe('parseSamtoolsStats errors', () => {
 
   it('names the line of a damaged number', () => {
     const at = lines.findIndex((line) => line.startsWith('SN\treads mapped:')) + 1;
-    expect(() => parseSamtoolsStats(withLine(text, at, 'SN\treads mapped:\tabc'))).toThrow(`samtools stats output, line ${at}: the value of "reads mapped:" should be a number, found "abc"`);
+    expect(() => parseSamtoolsStats(withLine(text, at, 'SN\treads mapped:\tabc'))).toThrow(
+      `samtools stats output, line ${at}: the value of "reads mapped:" should be a number, found "abc"`,
+    );
   });
 
   it('names a line that is not stats output', () => {
@@ -85,6 +95,8 @@ describe('parseSamtoolsStats errors', () => {
   });
 
   it('reports a missing summary line', () => {
-    expect(() => parseSamtoolsStats(lines.filter((line) => !line.startsWith('SN\terror rate')).join('\n'))).toThrow(/"error rate" is missing/);
+    expect(() => parseSamtoolsStats(lines.filter((line) => !line.startsWith('SN\terror rate')).join('\n'))).toThrow(
+      /"error rate" is missing/,
+    );
   });
 });

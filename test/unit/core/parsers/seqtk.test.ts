@@ -11,7 +11,18 @@ describe('parseFqchk', () => {
   });
 
   it('reads the ALL line and every position', () => {
-    expect(r1.all).toEqual({ bases: 56653, a: 29.9, c: 19, g: 19.2, t: 31.8, n: 0, averageQuality: 25.9, errorQuality: 21.7, lowPercent: 5, highPercent: 95 });
+    expect(r1.all).toEqual({
+      bases: 56653,
+      a: 29.9,
+      c: 19,
+      g: 19.2,
+      t: 31.8,
+      n: 0,
+      averageQuality: 25.9,
+      errorQuality: 21.7,
+      lowPercent: 5,
+      highPercent: 95,
+    });
     expect(r1.positions).toHaveLength(40);
     expect(r1.positions[0]).toMatchObject({ position: 1, bases: 1608, averageQuality: 26.8 });
   });
@@ -22,12 +33,20 @@ describe('parseFqchk', () => {
   });
 
   it('names a damaged line', () => {
-    const text = withLine(toolOutput('seqtk-fqchk.ex1_R1.fastq.gz.txt'), 5, '3\t1608\t30.8\tx\t19.3\t31.3\t0.0\t26.9\t26.6\t0.9\t99.1');
+    const text = withLine(
+      toolOutput('seqtk-fqchk.ex1_R1.fastq.gz.txt'),
+      5,
+      '3\t1608\t30.8\tx\t19.3\t31.3\t0.0\t26.9\t26.6\t0.9\t99.1',
+    );
     expect(() => parseFqchk(text)).toThrow('seqtk fqchk output, line 5: fqchk column 4 should be a number, found "x"');
   });
 
   it('refuses output made with -q 0 (another table)', () => {
-    expect(() => parseFqchk('min_len: 1; max_len: 1; avg_len: 1.00; 1 distinct quality values\nPOS\t#bases\t%A\t%C\t%G\t%T\t%N\tavgQ\terrQ\t%Q0\n')).toThrow(/line 2: expected the column header/);
+    expect(() =>
+      parseFqchk(
+        'min_len: 1; max_len: 1; avg_len: 1.00; 1 distinct quality values\nPOS\t#bases\t%A\t%C\t%G\t%T\t%N\tavgQ\terrQ\t%Q0\n',
+      ),
+    ).toThrow(/line 2: expected the column header/);
   });
 });
 
@@ -53,6 +72,8 @@ describe('parseSeqtkComp', () => {
   });
 
   it('names a damaged line', () => {
-    expect(() => parseSeqtkComp('r1\t35\t12\t2\t12\t9\t0\t0\t0\t2\t0\t0\t0\nr2\t35\tA\n')).toThrow('seqtk comp output, line 2: a comp line should have at least 9');
+    expect(() => parseSeqtkComp('r1\t35\t12\t2\t12\t9\t0\t0\t0\t2\t0\t0\t0\nr2\t35\tA\n')).toThrow(
+      'seqtk comp output, line 2: a comp line should have at least 9',
+    );
   });
 });

@@ -21,9 +21,17 @@ export interface VcfSpec {
 
 export function makeVcf(spec: VcfSpec): string {
   const chr = (c: string): string => (spec.naming === 'plain' ? c : `chr${c}`);
-  const header = ['##fileformat=VCFv4.2', '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">', '##FORMAT=<ID=DP,Number=1,Type=Integer,Description="Depth">', '##FORMAT=<ID=PS,Number=1,Type=Integer,Description="Phase set">', '##INFO=<ID=END,Number=1,Type=Integer,Description="End">'];
+  const header = [
+    '##fileformat=VCFv4.2',
+    '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
+    '##FORMAT=<ID=DP,Number=1,Type=Integer,Description="Depth">',
+    '##FORMAT=<ID=PS,Number=1,Type=Integer,Description="Phase set">',
+    '##INFO=<ID=END,Number=1,Type=Integer,Description="End">',
+  ];
   if (spec.reference) header.push(`##reference=${spec.reference}`);
-  if (!spec.noContigs) for (const c of ['1', '6', '10', '12', '13', '16', '22']) header.push(`##contig=<ID=${chr(c)},length=${PRIMARY_LENGTHS[spec.build][c]}>`);
+  if (!spec.noContigs)
+    for (const c of ['1', '6', '10', '12', '13', '16', '22'])
+      header.push(`##contig=<ID=${chr(c)},length=${PRIMARY_LENGTHS[spec.build][c]}>`);
   header.push(['#CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'INFO', 'FORMAT', 'SAMPLE1'].join('\t'));
   const records: { chrom: string; pos: number; line: string }[] = [];
   for (const p of allPositions()) {
@@ -33,7 +41,11 @@ export function makeVcf(spec: VcfSpec): string {
     const other = genomeRef === p.ref ? p.alt : p.ref;
     const gt = given === undefined ? '0/0' : given.startsWith('GT:') ? given.slice(3) : toGt(p, given, genomeRef);
     const format = spec.depth === undefined ? ['GT', gt] : ['GT:DP', `${gt}:${spec.depth}`];
-    records.push({ chrom: p.chromosome, pos, line: [chr(p.chromosome), pos, p.rsid, genomeRef, other, '50', 'PASS', '.', ...format].join('\t') });
+    records.push({
+      chrom: p.chromosome,
+      pos,
+      line: [chr(p.chromosome), pos, p.rsid, genomeRef, other, '50', 'PASS', '.', ...format].join('\t'),
+    });
   }
   records.sort((a, b) => Number(a.chrom) - Number(b.chrom) || a.pos - b.pos);
   return [...header, ...records.map((r) => r.line), ...(spec.extraRecords ?? [])].join('\n') + '\n';

@@ -8,7 +8,10 @@ import { makeVcf } from './make-vcf';
 
 describe('PGx rows and outside calls for unresolved genes', () => {
   // CYP2D6 with only 2850C>T called (het): every allele that does not depend on rs16947 stays possible.
-  const vcf = makeVcf({ build: 'GRCh38', genotypes: { rs16947: 'G/A', rs7900194: 'GT:0/1', rs3758581: 'G/G' } }).replace(/(\trs7900194\tG\t)A\t/, '$1T\t');
+  const vcf = makeVcf({
+    build: 'GRCh38',
+    genotypes: { rs16947: 'G/A', rs7900194: 'GT:0/1', rs3758581: 'G/G' },
+  }).replace(/(\trs7900194\tG\t)A\t/, '$1T\t');
   const call = callPgx(vcf, { build: 0, sample: 1, minDepth: 0 });
   const rows = geneRows(call);
   const row = (gene: string) => rows.find((r) => r['gene'] === gene)!;

@@ -11,7 +11,11 @@ const gene = (r: ReturnType<typeof run>, name: string) => r.genes.find((g) => g.
 describe('PGx site calls', () => {
   it('reports a position absent from a variant-only VCF as not called, and keeps the alleles that depend on it open', () => {
     const r = run(makeVcf({ build: 'GRCh38', genotypes: { rs4244285: 'G/A', rs3758581: 'G/G' } }));
-    expect(site(r, 'rs12248560')).toEqual({ rsid: 'rs12248560', status: 'not-called', reason: 'absent from the input' });
+    expect(site(r, 'rs12248560')).toEqual({
+      rsid: 'rs12248560',
+      status: 'not-called',
+      reason: 'absent from the input',
+    });
     const c19 = gene(r, 'CYP2C19');
     expect(c19.status).toBe('uncertain');
     expect(c19.uncalled.map((u) => u.rsid)).toEqual(['rs12248560', 'rs28399504', 'rs4986893']);
@@ -26,10 +30,20 @@ describe('PGx site calls', () => {
   });
 
   it('reads a gVCF reference block covering a position as a reference call', () => {
-    const block = ['chr6', '18130600', '.', 'A', '<NON_REF>', '.', 'PASS', 'END=18150000', 'GT:DP', '0/0:30'].join('\t');
+    const block = ['chr6', '18130600', '.', 'A', '<NON_REF>', '.', 'PASS', 'END=18150000', 'GT:DP', '0/0:30'].join(
+      '\t',
+    );
     const r = run(makeVcf({ build: 'GRCh38', genotypes: {}, extraRecords: [block] }));
-    expect(site(r, 'rs1800460')).toMatchObject({ status: 'called', alleles: ['C', 'C'], via: 'reference block', depth: 30 });
-    expect(gene(r, 'TPMT')).toMatchObject({ status: 'called', diplotypes: [{ diplotype: '*1/*1', phenotype: 'Normal Metabolizer' }] });
+    expect(site(r, 'rs1800460')).toMatchObject({
+      status: 'called',
+      alleles: ['C', 'C'],
+      via: 'reference block',
+      depth: 30,
+    });
+    expect(gene(r, 'TPMT')).toMatchObject({
+      status: 'called',
+      diplotypes: [{ diplotype: '*1/*1', phenotype: 'Normal Metabolizer' }],
+    });
   });
 
   it.each([
@@ -43,7 +57,10 @@ describe('PGx site calls', () => {
   it('does not call a genotype that uses a symbolic allele', () => {
     const gvcf = ['chr6', '18143724', '.', 'C', 'G,<NON_REF>', '.', 'PASS', '.', 'GT', '0/2'].join('\t');
     const r = run(makeVcf({ build: 'GRCh38', genotypes: {}, extraRecords: [gvcf] }));
-    expect(site(r, 'rs1800462')).toMatchObject({ status: 'not-called', reason: 'the genotype uses a symbolic allele (C/<NON_REF>)' });
+    expect(site(r, 'rs1800462')).toMatchObject({
+      status: 'not-called',
+      reason: 'the genotype uses a symbolic allele (C/<NON_REF>)',
+    });
   });
 
   it('does not call a genotype below the minimum depth', () => {
@@ -59,16 +76,25 @@ describe('PGx site calls', () => {
   it('does not call a position inside a deletion that starts before it', () => {
     const deletion = ['chr6', '18143722', '.', 'TGC', 'T', '50', 'PASS', '.', 'GT', '0/1'].join('\t');
     const r = run(makeVcf({ build: 'GRCh38', genotypes: {}, extraRecords: [deletion] }));
-    expect(site(r, 'rs1800462')).toMatchObject({ status: 'not-called', reason: 'inside a variant at 18143722 (TGC>T), not assessed' });
+    expect(site(r, 'rs1800462')).toMatchObject({
+      status: 'not-called',
+      reason: 'inside a variant at 18143722 (TGC>T), not assessed',
+    });
   });
 
   it('does not call a filtered record', () => {
-    const vcf = makeVcf({ build: 'GRCh38', genotypes: { rs1800462: 'C/G' } }).replace('\t50\tPASS\t', '\t50\tLowQual\t');
+    const vcf = makeVcf({ build: 'GRCh38', genotypes: { rs1800462: 'C/G' } }).replace(
+      '\t50\tPASS\t',
+      '\t50\tLowQual\t',
+    );
     expect(site(run(vcf), 'rs1800462')).toMatchObject({ status: 'not-called', reason: 'filtered (FILTER=LowQual)' });
   });
 
   it('says the build may be wrong when REF does not match the genome at the position', () => {
-    const vcf = makeVcf({ build: 'GRCh38', genotypes: { rs1800462: 'C/G' } }).replace('\trs1800462\tC\tG\t', '\trs1800462\tT\tG\t');
+    const vcf = makeVcf({ build: 'GRCh38', genotypes: { rs1800462: 'C/G' } }).replace(
+      '\trs1800462\tC\tG\t',
+      '\trs1800462\tT\tG\t',
+    );
     expect(site(run(vcf), 'rs1800462')).toMatchObject({ status: 'not-called' });
     expect((site(run(vcf), 'rs1800462') as { reason: string }).reason).toMatch(/is the build right/);
   });
@@ -76,10 +102,18 @@ describe('PGx site calls', () => {
   it('reads a homozygous deletion and, at a covered indel position without an indel record, the reference', () => {
     const r = run(makeVcf({ build: 'GRCh38', genotypes: { rs9332131: 'G/G' } }));
     expect(site(r, 'rs9332131')).toMatchObject({ status: 'called', alleles: ['G', 'G'] });
-    expect(gene(r, 'CYP2C9').diplotypes[0]).toMatchObject({ diplotype: '*6/*6', phenotype: 'Poor Metabolizer', activityScore: 0 });
+    expect(gene(r, 'CYP2C9').diplotypes[0]).toMatchObject({
+      diplotype: '*6/*6',
+      phenotype: 'Poor Metabolizer',
+      activityScore: 0,
+    });
     const covered = ['chr22', '42128241', '.', 'C', '.', '.', 'PASS', '.', 'GT:DP', '0/0:25'].join('\t');
     const r2 = run(makeVcf({ build: 'GRCh38', genotypes: {}, extraRecords: [covered] }));
-    expect(site(r2, 'rs35742686')).toMatchObject({ status: 'called', alleles: ['CT', 'CT'], via: 'covered, no indel record' });
+    expect(site(r2, 'rs35742686')).toMatchObject({
+      status: 'called',
+      alleles: ['CT', 'CT'],
+      via: 'covered, no indel record',
+    });
   });
 
   it('reads the chosen sample of a multi-sample VCF', () => {
@@ -89,12 +123,17 @@ describe('PGx site calls', () => {
     const second = callPgx(vcf, { build: 0, sample: 2, minDepth: 0 });
     expect(second.sample).toBe('SAMPLE2');
     expect(gene(second, 'NUDT15').diplotypes[0]!.diplotype).toBe('*3/*3');
-    expect(() => callPgx(vcf, { build: 0, sample: 3, minDepth: 0 })).toThrow(/Sample number 3 does not exist: the file has 2 sample/);
+    expect(() => callPgx(vcf, { build: 0, sample: 3, minDepth: 0 })).toThrow(
+      /Sample number 3 does not exist: the file has 2 sample/,
+    );
   });
 
   it('does not flag the homozygous G at rs3758581 on GRCh38: it is the *1 allele', () => {
     const r = run(makeVcf({ build: 'GRCh38', genotypes: { rs3758581: 'G/G' }, othersRef: true }));
-    expect(gene(r, 'CYP2C19')).toMatchObject({ status: 'called', diplotypes: [{ diplotype: '*1/*1', phenotype: 'Normal Metabolizer' }] });
+    expect(gene(r, 'CYP2C19')).toMatchObject({
+      status: 'called',
+      diplotypes: [{ diplotype: '*1/*1', phenotype: 'Normal Metabolizer' }],
+    });
     expect(r.sites.find((s) => s.rsid === 'rs3758581')!.note).toMatch(/expected, not a finding/);
   });
 });

@@ -8,10 +8,16 @@ describe('stepError', () => {
   it.each([
     ['[E::hts_open_format] Failed to open file "x.bam" : No such file or directory', /not open in Lokus/],
     ['[main_samview] random alignment retrieval only works for indexed BAM or CRAM files.', /needs an index/],
-    ['samtools view: invalid option -- \'Z\'\n\nUsage: samtools view [options]\n  -X  include customized index file', /did not accept its arguments/],
+    [
+      "samtools view: invalid option -- 'Z'\n\nUsage: samtools view [options]\n  -X  include customized index file",
+      /did not accept its arguments/,
+    ],
     ['Usage: tabix [OPTIONS] [FILE] [REGION [...]]', /did not accept its arguments/],
     ['[W::bam_hdr_read] EOF marker is absent. The input is probably truncated', /damaged/],
-    ['[E::bcf_write] Broken VCF record, the number of columns at seq1 300 does not match the number of samples (0 vs 1)\n[main_vcfview] Error: cannot write to (null)', /malformed record/],
+    [
+      '[E::bcf_write] Broken VCF record, the number of columns at seq1 300 does not match the number of samples (0 vs 1)\n[main_vcfview] Error: cannot write to (null)',
+      /malformed record/,
+    ],
     ["Errors in BED line 'chr99\t1\t50\tB'", /contig the alignments do not have/],
     ['something unusual', /message above/],
   ])('advises on %s', (stderr, advice) => {
@@ -42,7 +48,11 @@ describe('stepError', () => {
     const memoryFailure = 'it could not allocate memory (std::bad_alloc)';
     const error = stepError({ command, exitStatus: 134, stderr: 'Aborted()', abortReason: 'Aborted()', memoryFailure });
     expect(error).toBeInstanceOf(OutOfMemoryError);
-    expect(error).toMatchObject({ message: `samtools ran out of memory: ${memoryFailure}`, exitStatus: 134, stderr: 'Aborted()' });
+    expect(error).toMatchObject({
+      message: `samtools ran out of memory: ${memoryFailure}`,
+      exitStatus: 134,
+      stderr: 'Aborted()',
+    });
   });
 
   it('calls an abort without a known message a crash', () => {
@@ -60,6 +70,8 @@ describe('engineError', () => {
   });
 
   it('treats a failed memory allocation as out of memory', () => {
-    expect(engineError(command, new RangeError('WebAssembly.Memory(): could not allocate memory'))).toBeInstanceOf(OutOfMemoryError);
+    expect(engineError(command, new RangeError('WebAssembly.Memory(): could not allocate memory'))).toBeInstanceOf(
+      OutOfMemoryError,
+    );
   });
 });

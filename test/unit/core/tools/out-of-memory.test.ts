@@ -6,22 +6,30 @@ const cmd = (program: string, ...argv: string[]) => ({ program, argv });
 const GB = 1024 ** 3;
 
 /** Refuses one growth to 4 GB at 3.5 GB, then behaves as `after` says. */
-const refusing = (after: 'hang' | 'fail' | 'recover'): FakeProgram => (call) => {
-  call.refuseMemory(4 * GB, 3.5 * GB);
-  if (after === 'fail') return 1;
-  if (after === 'recover') return 0;
-  return new Promise<number>(() => undefined);
-};
+const refusing =
+  (after: 'hang' | 'fail' | 'recover'): FakeProgram =>
+  (call) => {
+    call.refuseMemory(4 * GB, 3.5 * GB);
+    if (after === 'fail') return 1;
+    if (after === 'recover') return 0;
+    return new Promise<number>(() => undefined);
+  };
 
 describe('a tool that runs out of memory', () => {
   it('is stopped after the grace time when it keeps running, and the next job gets a fresh slot', async () => {
-    const engine = createFakeEngine({ programs: { ...FAKE_PROGRAMS, hog: refusing('hang') }, poolSize: 1, memoryGraceMs: 50 });
+    const engine = createFakeEngine({
+      programs: { ...FAKE_PROGRAMS, hog: refusing('hang') },
+      poolSize: 1,
+      memoryGraceMs: 50,
+    });
     const started = Date.now();
     const result = await engine.run({ steps: [cmd('hog')] }).result;
     expect(Date.now() - started).toBeLessThan(2000);
     expect(result).toMatchObject({ status: 'failed', failedStep: 0 });
     expect(result.error).toBeInstanceOf(OutOfMemoryError);
-    expect(result.error?.message).toBe('hog ran out of memory: it needed 4.0 GB of memory in all (it had 3.5 GB) and could not get more, and it did not stop by itself');
+    expect(result.error?.message).toBe(
+      'hog ran out of memory: it needed 4.0 GB of memory in all (it had 3.5 GB) and could not get more, and it did not stop by itself',
+    );
     expect(result.error?.advice).toMatch(/smaller region or a subsample/);
     const next = await engine.run({ steps: [cmd('echo', 'still', 'here')] }).result;
     expect(next).toMatchObject({ status: 'succeeded', stdout: 'still here\n' });
@@ -32,7 +40,9 @@ describe('a tool that runs out of memory', () => {
     const result = await engine.run({ steps: [cmd('hog')] }).result;
     expect(result).toMatchObject({ status: 'failed', exitStatus: 1 });
     expect(result.error).toBeInstanceOf(OutOfMemoryError);
-    expect(result.error?.message).toBe('hog ran out of memory: it needed 4.0 GB of memory in all (it had 3.5 GB) and could not get more');
+    expect(result.error?.message).toBe(
+      'hog ran out of memory: it needed 4.0 GB of memory in all (it had 3.5 GB) and could not get more',
+    );
   });
 
   it('succeeds when the tool copes with the refusal and exits 0', async () => {

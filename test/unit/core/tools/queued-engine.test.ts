@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { JobCancelledError, MissingFileError, ToolFailedError, UnknownProgramError } from '../../../../src/core/tools/errors';
+import {
+  JobCancelledError,
+  MissingFileError,
+  ToolFailedError,
+  UnknownProgramError,
+} from '../../../../src/core/tools/errors';
 import type { JobEvent } from '../../../../src/core/tools/job';
 import { createFakeEngine, FAKE_PROGRAMS, respond } from '../../../fakes/fake-engine';
 
@@ -31,7 +36,13 @@ describe('single commands', () => {
   });
 
   it('turns a crash into a failed job with exit 134 and the abort reason', async () => {
-    const engine = createFakeEngine({ programs: { boom: () => { throw new Error('unreachable executed'); } } });
+    const engine = createFakeEngine({
+      programs: {
+        boom: () => {
+          throw new Error('unreachable executed');
+        },
+      },
+    });
     const result = await engine.run({ steps: [cmd('boom')] }).result;
     expect(result).toMatchObject({ status: 'failed', exitStatus: 134 });
     expect(result.error?.message).toContain('unreachable executed');
@@ -39,7 +50,10 @@ describe('single commands', () => {
   });
 
   it('caps stdout kept in the result and says so', async () => {
-    const engine = createFakeEngine({ programs: { yes: (call) => (call.stdout('y\n'.repeat(1000)), 0) }, stdoutCapBytes: 10 });
+    const engine = createFakeEngine({
+      programs: { yes: (call) => (call.stdout('y\n'.repeat(1000)), 0) },
+      stdoutCapBytes: 10,
+    });
     const result = await engine.run({ steps: [cmd('yes')] }).result;
     expect(result).toMatchObject({ stdout: 'y\ny\ny\ny\ny\n', stdoutTruncated: true });
   });
@@ -76,7 +90,9 @@ describe('pipelines and redirection', () => {
   it('writes the last stdout to the `>` file, keeps it for later jobs and shows nothing', async () => {
     const engine = createFakeEngine({ programs: FAKE_PROGRAMS });
     const events: JobEvent[] = [];
-    const first = await engine.run({ steps: [cmd('echo', 'saved')], stdoutFile: 'out.txt' }, (event) => events.push(event)).result;
+    const first = await engine.run({ steps: [cmd('echo', 'saved')], stdoutFile: 'out.txt' }, (event) =>
+      events.push(event),
+    ).result;
     expect(first.stdout).toBe('');
     expect(events.some((event) => event.kind === 'stdout')).toBe(false);
     expect(first.outputs.map((output) => [output.path, output.size])).toEqual([['out.txt', 6]]);
@@ -103,7 +119,10 @@ describe('work area', () => {
 
   it('forgets unmounted and removed files', async () => {
     const engine = createFakeEngine({ programs: FAKE_PROGRAMS });
-    await engine.mount([{ name: 'a', data: text('1') }, { name: 'b', data: text('2') }]);
+    await engine.mount([
+      { name: 'a', data: text('1') },
+      { name: 'b', data: text('2') },
+    ]);
     await engine.unmount(['a']);
     await engine.removeFile('b');
     expect(await engine.listFiles()).toEqual([]);

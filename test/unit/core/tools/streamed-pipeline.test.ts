@@ -18,7 +18,9 @@ describe('streamed pipelines', () => {
 
   it('records every step and fails with the first one that failed', async () => {
     const engine = createFakeEngine({ programs: FAKE_PROGRAMS, streamed: true });
-    const result = await engine.run({ steps: [cmd('echo', 'a'), cmd('exit', '2', 'middle broke'), cmd('exit', '1', 'no input')] }).result;
+    const result = await engine.run({
+      steps: [cmd('echo', 'a'), cmd('exit', '2', 'middle broke'), cmd('exit', '1', 'no input')],
+    }).result;
     expect(result).toMatchObject({ status: 'failed', failedStep: 1, exitStatus: 2, stdout: '' });
     expect(result.steps.map((step) => step.exitStatus)).toEqual([0, 2, 1]);
     expect(result.stderr).toBe('middle broke\nno input\n');
@@ -38,12 +40,29 @@ describe('streamed pipelines', () => {
     let broken = false;
     const slot: ToolSlot = {
       exec: () => Promise.reject(new Error('not used')),
-      execPipeline: () => Promise.reject(new PipelineStepFailure(1, new EngineError('The tool worker failed: out of memory', { advice: 'Reload the page.' }))),
+      execPipeline: () =>
+        Promise.reject(
+          new PipelineStepFailure(
+            1,
+            new EngineError('The tool worker failed: out of memory', { advice: 'Reload the page.' }),
+          ),
+        ),
       terminate: () => undefined,
     };
     const result = await runJob(
       { steps: [cmd('echo', 'a'), cmd('cat')] },
-      { slot, programs: new Map([['echo', fakeProgramInfo('echo')], ['cat', fakeProgramInfo('cat')]]), files: () => [], keep: () => undefined, onEvent: () => undefined, signal: new AbortController().signal, onSlotBroken: () => (broken = true) },
+      {
+        slot,
+        programs: new Map([
+          ['echo', fakeProgramInfo('echo')],
+          ['cat', fakeProgramInfo('cat')],
+        ]),
+        files: () => [],
+        keep: () => undefined,
+        onEvent: () => undefined,
+        signal: new AbortController().signal,
+        onSlotBroken: () => (broken = true),
+      },
     );
     expect(result).toMatchObject({ status: 'failed', failedStep: 1, exitStatus: -1 });
     expect(result.error?.message).toContain('The tool worker failed');
@@ -59,7 +78,14 @@ describe('streamed pipelines', () => {
     };
     const result = await runJob(
       { steps: [cmd('echo', 'a'), cmd('cat')] },
-      { slot, programs: new Map(), files: () => [], keep: () => undefined, onEvent: () => undefined, signal: controller.signal },
+      {
+        slot,
+        programs: new Map(),
+        files: () => [],
+        keep: () => undefined,
+        onEvent: () => undefined,
+        signal: controller.signal,
+      },
     );
     expect(result).toMatchObject({ status: 'cancelled', exitStatus: 130 });
   });

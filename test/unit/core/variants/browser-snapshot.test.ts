@@ -1,13 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { decodeTag } from '../../../../src/core/analyses/tag';
-import { decodeBrowserTag, encodeBrowserTag, type BrowserSnapshot } from '../../../../src/core/variants/browser-snapshot';
+import {
+  decodeBrowserTag,
+  encodeBrowserTag,
+  type BrowserSnapshot,
+} from '../../../../src/core/variants/browser-snapshot';
 import { EMPTY_FILTER } from '../../../../src/core/variants/browser-query';
 
 describe('variant browser snapshot tag', () => {
   it('round-trips every filter and column, including characters a query string escapes', () => {
     const snapshot: BrowserSnapshot = {
       file: 'my calls.vcf.gz',
-      filter: { region: '22:50,300,000-50,310,000', panel: 'panel.bed', expression: 'QUAL>=30 && INFO/AF<0.05', expressionMode: 'exclude', samples: ['NA1', 'NA 2'], genotype: 'het' },
+      filter: {
+        region: '22:50,300,000-50,310,000',
+        panel: 'panel.bed',
+        expression: 'QUAL>=30 && INFO/AF<0.05',
+        expressionMode: 'exclude',
+        samples: ['NA1', 'NA 2'],
+        genotype: 'het',
+      },
       infoFields: ['AF', 'DP'],
       annotationFields: ['Consequence', 'SYMBOL'],
     };

@@ -38,7 +38,9 @@ describe('parseIndexStats', () => {
   });
 
   it('says which line is not index statistics', () => {
-    expect(() => parseIndexStats('chr1\t100\t5\nchr2 100 5\n')).toThrow('line 2: expected "contig<TAB>length<TAB>records", found "chr2 100 5"');
+    expect(() => parseIndexStats('chr1\t100\t5\nchr2 100 5\n')).toThrow(
+      'line 2: expected "contig<TAB>length<TAB>records", found "chr2 100 5"',
+    );
     expect(() => parseIndexStats('chr1\t100\tmany\n')).toThrow('line 1');
   });
 });
@@ -90,7 +92,15 @@ describe('planChunks', () => {
     expect(planChunks([{ contig: 'seq1', length: 1575, records: 1534 }], 4)).toBeUndefined();
     expect(planChunks(parseIndexStats(BENCH), 1)).toBeUndefined();
     expect(planChunks([{ contig: 'seq1', length: 1575, records: 1534 }], 2, 1)).toEqual(['seq1:1-788', 'seq1:789-']);
-    expect(planChunks([{ contig: 'HLA-A*01:01', length: 3000, records: 5000 }, { contig: 'chr1', length: 3000, records: 5000 }], 2)).toBeUndefined();
+    expect(
+      planChunks(
+        [
+          { contig: 'HLA-A*01:01', length: 3000, records: 5000 },
+          { contig: 'chr1', length: 3000, records: 5000 },
+        ],
+        2,
+      ),
+    ).toBeUndefined();
     expect(planChunks([], 4)).toBeUndefined();
   });
 });

@@ -6,26 +6,64 @@ import { toolOutput } from '../parsers/tool-output';
 // Native bcftools query outputs (test/fixtures/README.md): 1000 Genomes region, and ex1.mpileup.vcf.gz (QUAL 0 and
 // "." cells, multi-allelic ALT) for the text-and-number sorting.
 const REGION = toolOutput('bcftools-query.1kg_phase1_chr22_5samples.vcf.gz.region.txt');
-const REGION_COLUMNS = ['CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'AF', 'VT', 'HG00096', 'HG00097', 'HG00099', 'HG00100', 'HG00101'];
+const REGION_COLUMNS = [
+  'CHROM',
+  'POS',
+  'ID',
+  'REF',
+  'ALT',
+  'QUAL',
+  'FILTER',
+  'AF',
+  'VT',
+  'HG00096',
+  'HG00097',
+  'HG00099',
+  'HG00100',
+  'HG00101',
+];
 const MPILEUP = toolOutput('bcftools-query.ex1.mpileup.vcf.gz.txt');
 const MPILEUP_COLUMNS = ['CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'DP', 'AC', 'AN', 'MQ', 'ex1.bam'];
 
 const all = (rows: QueryRows) => rows.slice(0, rows.length);
 
 // The plain reading QueryRows must agree with: every non-empty line split at tabs, a stable sort by one cell, TSV.
-const splitLines = (text: string): string[][] => text.split('\n').filter((line) => line !== '').map((line) => line.split('\t'));
+const splitLines = (text: string): string[][] =>
+  text
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => line.split('\t'));
 const sortRows = (rows: string[][], column: number, direction: SortDirection): string[][] =>
   rows
     .map((row, index) => ({ row, index }))
-    .sort((a, b) => (direction === 'asc' ? 1 : -1) * compareCells(a.row[column] ?? '', b.row[column] ?? '') || a.index - b.index)
+    .sort(
+      (a, b) =>
+        (direction === 'asc' ? 1 : -1) * compareCells(a.row[column] ?? '', b.row[column] ?? '') || a.index - b.index,
+    )
     .map(({ row }) => row);
-const rowsToTsv = (columns: readonly string[], rows: string[][]): string => [columns.join('\t'), ...rows.map((row) => row.join('\t'))].join('\n') + '\n';
+const rowsToTsv = (columns: readonly string[], rows: string[][]): string =>
+  [columns.join('\t'), ...rows.map((row) => row.join('\t'))].join('\n') + '\n';
 
 describe('QueryRows', () => {
   it('holds every line split at tabs, also from parts joined in order', () => {
     const expected = splitLines(REGION);
     expect(expected).toHaveLength(194);
-    expect(expected[0]).toEqual(['22', '50300078', 'rs7410291', 'A', 'G', '100', 'PASS', '0.34', 'SNP', '0|0', '0|0', '1|0', '0|0', '0|0']);
+    expect(expected[0]).toEqual([
+      '22',
+      '50300078',
+      'rs7410291',
+      'A',
+      'G',
+      '100',
+      'PASS',
+      '0.34',
+      'SNP',
+      '0|0',
+      '0|0',
+      '1|0',
+      '0|0',
+      '0|0',
+    ]);
     expect(all(QueryRows.parse([REGION], REGION_COLUMNS))).toEqual(expected);
     const lines = REGION.split('\n');
     const cut = 77;
@@ -61,8 +99,12 @@ describe('QueryRows', () => {
       ['22', '2'],
       ['22', '3'],
     ]);
-    expect(() => QueryRows.parse(['22\t1\n22\t2\t3\n'], ['CHROM', 'POS'])).toThrow('bcftools query output, line 2: expected 2 tab-separated columns (CHROM, POS, …), found 3');
-    expect(() => QueryRows.parse(['22\t1\n', '22\n'], ['CHROM', 'POS'])).toThrow('line 2: expected 2 tab-separated columns');
+    expect(() => QueryRows.parse(['22\t1\n22\t2\t3\n'], ['CHROM', 'POS'])).toThrow(
+      'bcftools query output, line 2: expected 2 tab-separated columns (CHROM, POS, …), found 3',
+    );
+    expect(() => QueryRows.parse(['22\t1\n', '22\n'], ['CHROM', 'POS'])).toThrow(
+      'line 2: expected 2 tab-separated columns',
+    );
     expect(QueryRows.EMPTY).toHaveLength(0);
   });
 });

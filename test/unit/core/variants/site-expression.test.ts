@@ -15,15 +15,27 @@ const header = parseVcfHeader(
 );
 
 describe('isSiteExpression', () => {
-  it.each(['QUAL>500 && INFO/AF>0.1', 'AF<0.01', 'TYPE="snp" || FILTER="PASS"', 'INFO/DP>10', 'abs(ILEN)>3', 'QUAL>1e-5', 'N_ALT>1 && POS<100000', 'ID=="rs1"'])(
-    '%s is site-level',
-    (expression) => expect(isSiteExpression(expression, header)).toBe(true),
-  );
+  it.each([
+    'QUAL>500 && INFO/AF>0.1',
+    'AF<0.01',
+    'TYPE="snp" || FILTER="PASS"',
+    'INFO/DP>10',
+    'abs(ILEN)>3',
+    'QUAL>1e-5',
+    'N_ALT>1 && POS<100000',
+    'ID=="rs1"',
+  ])('%s is site-level', (expression) => expect(isSiteExpression(expression, header)).toBe(true));
 
-  it.each(['GT="het"', 'FMT/DP>10', 'FORMAT/GT="alt"', 'DP>10', 'sSUM(FMT/DP)>10', 'AC>2', 'N_PASS(GT="alt")>1', 'UNKNOWN>1'])(
-    '%s is not (or not surely) site-level',
-    (expression) => expect(isSiteExpression(expression, header)).toBe(false),
-  );
+  it.each([
+    'GT="het"',
+    'FMT/DP>10',
+    'FORMAT/GT="alt"',
+    'DP>10',
+    'sSUM(FMT/DP)>10',
+    'AC>2',
+    'N_PASS(GT="alt")>1',
+    'UNKNOWN>1',
+  ])('%s is not (or not surely) site-level', (expression) => expect(isSiteExpression(expression, header)).toBe(false));
 
   it('ignores names inside quoted strings', () => {
     expect(isSiteExpression('FILTER="GT_low"', header)).toBe(true);

@@ -4,7 +4,15 @@ import { igvBatchScript } from '../../../../src/core/viewer/igv-batch';
 describe('igvBatchScript', () => {
   it('loads the genome and tracks by name and goes to the locus', () => {
     const script = igvBatchScript(
-      { reference: 'ex1.fa', tracks: [{ name: 'ex1.bam', kind: 'alignment' }, { name: 'ex1.calls.vcf.gz', kind: 'variant' }], locus: 'seq1:100-200', alignmentDisplay: 'SQUISHED' },
+      {
+        reference: 'ex1.fa',
+        tracks: [
+          { name: 'ex1.bam', kind: 'alignment' },
+          { name: 'ex1.calls.vcf.gz', kind: 'variant' },
+        ],
+        locus: 'seq1:100-200',
+        alignmentDisplay: 'SQUISHED',
+      },
       'Trio\nfirst look',
     );
     expect(script.split('\n').filter((line) => !line.startsWith('#'))).toEqual([

@@ -14,9 +14,12 @@ describe('parseLocus', () => {
     expect(parseLocus(text)).toEqual(locus);
   });
 
-  it.each(['BRCA1', 'seq1:200-100', 'seq1:0-10', 'seq1:a-b', '', 'seq1 100 200'])('refuses %j (a gene name or a typo)', (text) => {
-    expect(parseLocus(text)).toBeUndefined();
-  });
+  it.each(['BRCA1', 'seq1:200-100', 'seq1:0-10', 'seq1:a-b', '', 'seq1 100 200'])(
+    'refuses %j (a gene name or a typo)',
+    (text) => {
+      expect(parseLocus(text)).toBeUndefined();
+    },
+  );
 });
 
 describe('formatting', () => {
@@ -40,12 +43,20 @@ describe('loci of table rows (the viewer buttons of shown tables)', () => {
     expect(locusOfInterval(undefined, 0, 100)).toBeUndefined();
   });
 
-  const table = (def: { shownTables?: readonly { key: string; locus?: (row: Record<string, string | number>) => string | undefined }[] }, key: string) =>
-    def.shownTables?.find((t) => t.key === key);
+  const table = (
+    def: {
+      shownTables?: readonly { key: string; locus?: (row: Record<string, string | number>) => string | undefined }[];
+    },
+    key: string,
+  ) => def.shownTables?.find((t) => t.key === key);
 
   it('links hotspots, PGx positions, panel regions and low-coverage intervals', () => {
-    expect(table(somaticHotspots, 'hotspots')?.locus?.({ position: 'chr7:140753336' })).toBe('chr7:140753286-140753386');
-    expect(table(pharmacogenomics, 'positions')?.locus?.({ position: 'GRCh38 10:94781859' })).toBe('10:94781809-94781909');
+    expect(table(somaticHotspots, 'hotspots')?.locus?.({ position: 'chr7:140753336' })).toBe(
+      'chr7:140753286-140753386',
+    );
+    expect(table(pharmacogenomics, 'positions')?.locus?.({ position: 'GRCh38 10:94781859' })).toBe(
+      '10:94781809-94781909',
+    );
     expect(table(panelCoverage, 'low-coverage')?.locus?.({ chrom: 'seq1', start: 99, end: 120 })).toBe('seq1:80-140');
     expect(table(panelCoverage, 'regions')?.locus?.({ chrom: 'seq2', start: 0, end: 50 })).toBe('seq2:1-70');
     expect(table(panelCoverage, 'genes')?.locus).toBeUndefined();

@@ -34,12 +34,18 @@ describe('planTracks', () => {
   });
 
   it('shows a bedGraph (bedtools genomecov -bg) as a coverage track, bgzipped only with its index', () => {
-    expect(planTracks([{ name: 'ex1.coverage.bedgraph' }, { name: 'depth.bdg', format: 'bed', compression: 'none' }]).tracks).toEqual([
+    expect(
+      planTracks([{ name: 'ex1.coverage.bedgraph' }, { name: 'depth.bdg', format: 'bed', compression: 'none' }]).tracks,
+    ).toEqual([
       { name: 'ex1.coverage.bedgraph', kind: 'coverage', format: 'bedgraph' },
       { name: 'depth.bdg', kind: 'coverage', format: 'bedgraph' },
     ]);
-    expect(planTracks([{ name: 'x.bedgraph.gz' }, { name: 'x.bedgraph.gz.tbi' }]).tracks).toEqual([{ name: 'x.bedgraph.gz', kind: 'coverage', format: 'bedgraph', index: 'x.bedgraph.gz.tbi' }]);
-    expect(planTracks([{ name: 'y.bedgraph.gz' }]).unviewable).toEqual([{ name: 'y.bedgraph.gz', reason: expect.stringMatching(/no index/) }]);
+    expect(planTracks([{ name: 'x.bedgraph.gz' }, { name: 'x.bedgraph.gz.tbi' }]).tracks).toEqual([
+      { name: 'x.bedgraph.gz', kind: 'coverage', format: 'bedgraph', index: 'x.bedgraph.gz.tbi' },
+    ]);
+    expect(planTracks([{ name: 'y.bedgraph.gz' }]).unviewable).toEqual([
+      { name: 'y.bedgraph.gz', reason: expect.stringMatching(/no index/) },
+    ]);
   });
 
   it.each([
@@ -57,6 +63,10 @@ describe('planTracks', () => {
   });
 
   it('ignores files a viewer has no track for (FASTQ, index files)', () => {
-    expect(planTracks([{ name: 'r1.fastq.gz' }, { name: 'x.tbi' }])).toEqual({ references: [], tracks: [], unviewable: [] });
+    expect(planTracks([{ name: 'r1.fastq.gz' }, { name: 'x.tbi' }])).toEqual({
+      references: [],
+      tracks: [],
+      unviewable: [],
+    });
   });
 });
