@@ -6,6 +6,8 @@ import type { ProgramUrls } from './worker-slot';
 
 interface ManifestProgram {
   name: string;
+  /** Names a multi-call build (busybox) answers to; argv[0] (the program name) picks the applet. */
+  applets?: readonly string[];
   js?: { path: string; sha256: string };
   wasm?: { path: string; sha256: string };
 }
@@ -19,12 +21,15 @@ interface ManifestTool {
 /** Programs listed in a tools.json manifest, in manifest order. */
 export function programsOf(source: { tools?: readonly ManifestTool[] }): ProgramInfo[] {
   return (source.tools ?? []).flatMap((tool) =>
-    (tool.programs ?? []).map((program) => ({
-      program: program.name,
-      tool: tool.name,
-      version: tool.version,
-      wasmSha256: program.wasm?.sha256 ?? '',
-    })),
+    (tool.programs ?? []).flatMap((program) =>
+      [program.name, ...(program.applets ?? [])].map((name) => ({
+        program: name,
+        tool: tool.name,
+        version: tool.version,
+        wasmSha256: program.wasm?.sha256 ?? '',
+        ...(name === program.name ? {} : { binary: program.name }),
+      })),
+    ),
   );
 }
 
@@ -40,7 +45,7 @@ export function programUrls(programs: readonly ProgramInfo[], baseUrl: string): 
   return (program) => {
     const info = byName.get(program);
     if (!info) throw new Error(`${program} is not an installed program`);
-    const stem = new URL(`wasm/${info.tool}/${info.version}/${info.program}`, baseUrl).href;
+    const stem = new URL(`wasm/${info.tool}/${info.version}/${info.binary ?? info.program}`, baseUrl).href;
     return { jsUrl: `${stem}.js`, wasmUrl: `${stem}.wasm` };
   };
 }
