@@ -4,10 +4,19 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { exampleData } from './scripts/vite-plugin-examples.ts';
 import { contentSecurityPolicy } from './scripts/csp.ts';
 import { offlineApp } from './scripts/pwa.ts';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { PARAGLIDE } from './scripts/i18n-options.ts';
 
 export default defineConfig({
   base: './',
-  plugins: [svelte(), exampleData(), contentSecurityPolicy(), offlineApp()],
+  // Under Vitest the messages are compiled by test/support/compile-messages.ts (the plugin's watcher blocks exit).
+  plugins: [
+    ...(process.env.VITEST ? [] : [paraglideVitePlugin(PARAGLIDE)]),
+    svelte(),
+    exampleData(),
+    contentSecurityPolicy(),
+    offlineApp(),
+  ],
   worker: { format: 'es' },
   build: {
     target: 'es2022',
@@ -23,7 +32,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/support/compile-messages.ts'],
+        },
       },
       {
         extends: true,
@@ -35,7 +49,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['test/e2e/support/global-setup.ts'],
+          globalSetup: ['test/support/compile-messages.ts', 'test/e2e/support/global-setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,
