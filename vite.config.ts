@@ -7,7 +7,13 @@ import { offlineApp } from './scripts/pwa.ts';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { PARAGLIDE } from './scripts/i18n-options.ts';
 
-export default defineConfig({
+/**
+ * `vite build --mode harness` (the e2e tests' global setup and the browser benchmarks) adds engine-harness.html, a
+ * bare page exposing the tool engine; the production build (`npm run build`) leaves test pages out.
+ */
+const HARNESS_MODE = 'harness';
+
+export default defineConfig(({ mode }) => ({
   base: './',
   // Under Vitest the messages are compiled by test/support/compile-messages.ts (the plugin's watcher blocks exit).
   plugins: [
@@ -22,8 +28,9 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
-    // engine-harness.html: a bare page exposing the tool engine to the engine e2e tests and bench:browser.
-    rolldownOptions: { input: { main: 'index.html', 'engine-harness': 'engine-harness.html' } },
+    rolldownOptions: {
+      input: { main: 'index.html', ...(mode === HARNESS_MODE ? { 'engine-harness': 'engine-harness.html' } : {}) },
+    },
   },
   preview: { host: '127.0.0.1' },
   server: { host: '127.0.0.1' },
@@ -59,4 +66,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));
