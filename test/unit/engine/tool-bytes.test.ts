@@ -6,7 +6,7 @@ const URL_ = 'http://127.0.0.1:4173/wasm/samtools/1.16.1/samtools.wasm?sha=0123a
 const bytes = new TextEncoder().encode('\0asm tool bytes').buffer;
 const good = createHash('sha256').update(new Uint8Array(bytes)).digest('hex');
 const tampered = new Uint8Array(bytes.slice(0));
-tampered[5] ^= 1;
+tampered[5]! ^= 1;
 
 describe('tool bytes against wasm/tools.json', () => {
   it('digests as sha256 (WebCrypto, same as Node)', async () => {
