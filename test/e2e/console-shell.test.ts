@@ -46,7 +46,13 @@ describe('console pipelines against the native shell', () => {
     },
     {
       line: "bcftools query -f '%CHROM\\n' ex1.calls.vcf.gz | sort | uniq -c | sort -rn | head",
-      steps: [['bcftools', 'query', '-f', '%CHROM\\n', 'ex1.calls.vcf.gz'], ['sort'], ['uniq', '-c'], ['sort', '-rn'], ['head']],
+      steps: [
+        ['bcftools', 'query', '-f', '%CHROM\\n', 'ex1.calls.vcf.gz'],
+        ['sort'],
+        ['uniq', '-c'],
+        ['sort', '-rn'],
+        ['head'],
+      ],
     },
     {
       line: "bcftools query -f '%REF>%ALT\\n' 1kg_phase1_chr22_5samples.vcf.gz | sort | uniq -c | sort -rn | head -n 5",
@@ -70,7 +76,10 @@ describe('console pipelines against the native shell', () => {
     },
     {
       line: "zcat ex1.calls.vcf.gz | grep -c -E 'INDEL|DP=1[0-9]'",
-      steps: [['zcat', 'ex1.calls.vcf.gz'], ['grep', '-c', '-E', 'INDEL|DP=1[0-9]']],
+      steps: [
+        ['zcat', 'ex1.calls.vcf.gz'],
+        ['grep', '-c', '-E', 'INDEL|DP=1[0-9]'],
+      ],
     },
   ])('$line', async ({ line, steps }) => {
     const expected = native(steps).trimEnd();
@@ -78,7 +87,12 @@ describe('console pipelines against the native shell', () => {
     const text = await runInConsole(app.page, line);
     // htslib's warnings (the 1000 Genomes VCF has no ##contig lines) are stderr, shown as a terminal shows them
     const shown = text.slice(text.indexOf(`$ ${line}`) + line.length + 3).split('\n');
-    expect(shown.filter((l) => !l.startsWith('[W::')).join('\n').trimEnd()).toBe(expected);
+    expect(
+      shown
+        .filter((l) => !l.startsWith('[W::'))
+        .join('\n')
+        .trimEnd(),
+    ).toBe(expected);
   });
 
   it('writes a pipeline with > into a file that later commands read', async () => {
