@@ -5,7 +5,13 @@ import { exampleData } from './scripts/vite-plugin-examples.ts';
 import { contentSecurityPolicy } from './scripts/csp.ts';
 import { offlineApp } from './scripts/pwa.ts';
 
-export default defineConfig({
+/**
+ * `vite build --mode harness` (the e2e tests' global setup and the browser benchmarks) adds engine-harness.html, a
+ * bare page exposing the tool engine; the production build (`npm run build`) leaves test pages out.
+ */
+const HARNESS_MODE = 'harness';
+
+export default defineConfig(({ mode }) => ({
   base: './',
   plugins: [svelte(), exampleData(), contentSecurityPolicy(), offlineApp()],
   worker: { format: 'es' },
@@ -13,8 +19,9 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
-    // engine-harness.html: a bare page exposing the tool engine to the engine e2e tests and bench:browser.
-    rolldownOptions: { input: { main: 'index.html', 'engine-harness': 'engine-harness.html' } },
+    rolldownOptions: {
+      input: { main: 'index.html', ...(mode === HARNESS_MODE ? { 'engine-harness': 'engine-harness.html' } : {}) },
+    },
   },
   preview: { host: '127.0.0.1' },
   server: { host: '127.0.0.1' },
@@ -45,4 +52,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));
