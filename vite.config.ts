@@ -4,6 +4,8 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { exampleData } from './scripts/vite-plugin-examples.ts';
 import { contentSecurityPolicy } from './scripts/csp.ts';
 import { offlineApp } from './scripts/pwa.ts';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { PARAGLIDE } from './scripts/i18n-options.ts';
 
 /**
  * `vite build --mode harness` (the e2e tests' global setup and the browser benchmarks) adds engine-harness.html, a
@@ -13,7 +15,14 @@ const HARNESS_MODE = 'harness';
 
 export default defineConfig(({ mode }) => ({
   base: './',
-  plugins: [svelte(), exampleData(), contentSecurityPolicy(), offlineApp()],
+  // Under Vitest the messages are compiled by test/support/compile-messages.ts (the plugin's watcher blocks exit).
+  plugins: [
+    ...(process.env.VITEST ? [] : [paraglideVitePlugin(PARAGLIDE)]),
+    svelte(),
+    exampleData(),
+    contentSecurityPolicy(),
+    offlineApp(),
+  ],
   worker: { format: 'es' },
   build: {
     target: 'es2022',
@@ -30,7 +39,12 @@ export default defineConfig(({ mode }) => ({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/support/compile-messages.ts'],
+        },
       },
       {
         extends: true,
@@ -42,7 +56,7 @@ export default defineConfig(({ mode }) => ({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['test/e2e/support/global-setup.ts'],
+          globalSetup: ['test/support/compile-messages.ts', 'test/e2e/support/global-setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -63,6 +63,8 @@ const GENE_NOTES: Record<string, string> = {
   NUDT15:
     'c.415C>T is reported as *3; *2 carries it too (with an insertion not assessed here). Both are no-function alleles.',
   DPYD: 'Only the four variants CPIC recommends testing are assessed; other rare no-function variants are not.',
+  SLCO1B1:
+    'Four positions are assessed (c.388A>G, c.463C>A, c.521T>C, c.1929A>C); a rarer allele defined elsewhere reads as the allele it contains (e.g. *31, no function, as *37).',
 };
 
 export function callPgx(vcfText: string, options: PgxOptions): PgxCall {
