@@ -13,7 +13,7 @@ import { workflowFiles } from '../../src/core/export/bundle';
 import { hashOutputs } from '../../src/core/export/manifest';
 import { buildModel, type ExportModel } from '../../src/core/export/model';
 import { canonical } from './conformance-cases.mjs';
-import { fixturesDir } from './conformance-harness.mjs';
+import { fixturesDir, repoRoot } from './conformance-harness.mjs';
 import { recordRuns, sessionFiles } from './support/recorded-runs';
 
 const NAMES = ['ex1.bam', 'ex1.bam.bai', 'ex1.calls.vcf.gz', 'ex1.calls.vcf.gz.csi'];
@@ -95,12 +95,23 @@ describe('workflow export run with native tools', () => {
 
   it('runs the Snakefile with snakemake --cores 2 and reproduces every wasm output', () => {
     const dir = unpack();
-    const run = sh(dir, 'snakemake', ['--cores', '2']);
+    const run = sh(dir, 'snakemake', ['--cores', '2', '--printshellcmds']);
     expect(run.status, run.out).toBe(0);
     expectSameAsWasm(dir);
     const verify = sh(dir, 'python3', ['verify.py']);
     expect(verify.status, verify.out).toBe(0);
     expect(verify.out).toContain('all identical');
+  });
+
+  it('is the example committed under examples/workflow-export (regenerate: LOKUS_WRITE_EXAMPLE=1)', () => {
+    const example = join(repoRoot, 'examples/workflow-export');
+    for (const [path, content] of Object.entries(files)) {
+      if (process.env['LOKUS_WRITE_EXAMPLE']) {
+        mkdirSync(dirname(join(example, path)), { recursive: true });
+        writeFileSync(join(example, path), content);
+      }
+      expect(readFileSync(join(example, path), 'utf8'), path).toBe(typeof content === 'string' ? content : new TextDecoder().decode(content));
+    }
   });
 
   it('runs run.sh and reproduces every wasm output', () => {
@@ -110,4 +121,62 @@ describe('workflow export run with native tools', () => {
     expectSameAsWasm(dir);
     expect(sh(dir, 'python3', ['verify.py']).status).toBe(0);
   });
+});
+
+describe('workflow export with an awkward file name, over a three-sample samplesheet', () => {
+  const ODD = `my "odd" ö's $file.bam`;
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs Snakemake and run.sh on every sample; the first is the browser’s, the others equal it', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'lokus-export-odd-'));
+    const dir = mkdtempSync(join(tmpdir(), 'lokus-export-odd-out-'));
+    dirs.push(work, dir);
+    copyFileSync(join(fixturesDir, 'ex1.bam'), join(work, ODD));
+    copyFileSync(join(fixturesDir, 'ex1.bam.bai'), join(work, `${ODD}.bai`));
+    const session = await sessionFiles(work, [ODD, `${ODD}.bai`], { [ODD]: 'bam', [`${ODD}.bai`]: 'bai' });
+    const runs = await recordRuns(work, alignmentQc.steps({ alignments: ODD }, resolveParameters(alignmentQc)), session);
+    const model = buildModel({ title: 'Alignment QC', runs, files: session, keys: { [ODD]: 'alignments' } });
+    expect(model.sample).toBe(`my "odd" ö's $file`);
+    const hashes = await hashOutputs(model, async (step, name, from) => {
+      if (from === 'file') return readFileSync(join(work, name));
+      const text = runs.find((r) => r.id === step.runId)!.stdout;
+      writeFileSync(join(work, name), text);
+      return new TextEncoder().encode(text);
+    });
+    for (const [path, content] of Object.entries(workflowFiles(model, hashes, 'now'))) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), content);
+    }
+    copyFileSync(join(work, ODD), join(dir, 'data', ODD));
+    copyFileSync(join(work, `${ODD}.bai`), join(dir, 'data', `${ODD}.bai`));
+    // Two more samples: one with spaces and unicode in its id and path.
+    const others = [`s2`, `s 3 ü`];
+    for (const id of others) {
+      copyFileSync(join(fixturesDir, 'ex1.bam'), join(dir, 'data', `${id} in.bam`));
+      copyFileSync(join(fixturesDir, 'ex1.bam.bai'), join(dir, 'data', `${id} in.bam.bai`));
+      appendFileSync(join(dir, 'samples.tsv'), `${id}\tdata/${id} in.bam\tdata/${id} in.bam.bai\n`);
+    }
+    const snake = sh(dir, 'snakemake', ['--cores', '2', '--printshellcmds']);
+    expect(snake.status, snake.out).toBe(0);
+    const verify = sh(dir, 'python3', ['verify.py']);
+    expect(verify.status, verify.out).toBe(0);
+    const outputs = manifestRows(dir).filter((r) => r.kind === 'output');
+    for (const row of outputs) {
+      const first = readFileSync(join(dir, 'results', model.sample, row.name));
+      expect(canonical(first, row.compare).equals(canonical(readFileSync(join(work, row.name)), row.compare)), row.name).toBe(true);
+      for (const id of others) {
+        const name = row.name.startsWith(model.sample) ? id + row.name.slice(model.sample.length) : row.name;
+        expect(canonical(readFileSync(join(dir, 'results', id, name)), row.compare).equals(canonical(first, row.compare)), `${id}/${name}`).toBe(true);
+      }
+    }
+    // run.sh for the third sample, by its environment variables.
+    const env = { ...process.env, SAMPLE: 's 3 ü', ALIGNMENTS: 'data/s 3 ü in.bam', ALIGNMENTS_INDEX: 'data/s 3 ü in.bam.bai' };
+    rmSync(join(dir, 'results', 's 3 ü'), { recursive: true });
+    const bash = spawnSync('bash', ['run.sh'], { cwd: dir, env, encoding: 'utf8' });
+    expect(bash.status, bash.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'results', 's 3 ü', 's 3 ü.bam.stats.txt'), 'utf8')).toContain('SN\traw total sequences:');
+  }, 300_000);
 });

@@ -1,6 +1,7 @@
 // The Nextflow DSL2 target, nf-core style: a STAGE process links each sample's inputs under the names Lokus used,
 // then one process per step (tag, publishDir, pinned container, the exact argv), params for inputs and outdir.
 import type { ExportModel, Step } from './model';
+import { quoteArg } from '../tools/job';
 import { render, type NameTemplate } from './names';
 import { shellLine, stdinName, stepConda, stepImage } from './shell-line';
 
@@ -15,8 +16,19 @@ function groovyName(template: NameTemplate): string {
     .join(' + ');
 }
 
-/** A shell word inside a process script: quoted at run time by q(), so any name is safe. */
-const scriptWord = (template: NameTemplate): string => `\${q(${groovyName(template)})}`;
+/** Text inside a Groovy GString ("""...""" or "..."): backslash, dollar and double quote escaped. */
+const gstring = (text: string): string => text.replace(/[\\$"]/g, (c) => `\\${c}`);
+
+/**
+ * A shell word inside a process script: a literal word quoted now (so the script shows the argv as Lokus ran it), a
+ * per-sample name quoted at run time by q(), so any sample name is safe.
+ */
+const scriptWord = (template: NameTemplate): string =>
+  template.sample ? `\${q(${groovyName(template)})}` : gstring(quoteArg(template.before));
+
+/** An output file name as a GString over meta.id. */
+const outputName = (template: NameTemplate): string =>
+  `"${gstring(template.before)}${template.sample ? '${meta.id}' : ''}${gstring(template.after)}"`;
 
 const processName = (step: Step): string => step.id.toUpperCase();
 
@@ -60,7 +72,7 @@ def q(Object word) {
 }
 
 process STAGE {
-    tag "\$meta.id"
+    tag "$meta.id"
     input:
     tuple val(meta), ${stagedInputs.map((_, i) => `path(in${i}, stageAs: 'in${i}/*')`).join(', ')}
 
@@ -95,7 +107,7 @@ function processOf(model: ExportModel, step: Step): string {
   return `// ${step.label.replace(/\n/g, ' ')}
 // Lokus ran: ${shellLine(step, (t) => render(t, model.sample)).replace(/\n/g, ' ')}
 process ${processName(step)} {
-    tag "\$meta.id"
+    tag "$meta.id"
     conda '${stepConda(step).join(' ')}'
 ${container}
     publishDir "\${params.outdir}/\${meta.id}", mode: 'copy'
@@ -104,7 +116,7 @@ ${container}
     tuple val(meta), path(files)
 
     output:
-    tuple val(meta), ${step.outputs.map((o) => `path(${groovyName(o.name)})`).join(', ')}, emit: files
+    tuple val(meta), ${step.outputs.map((o) => `path(${outputName(o.name)})`).join(', ')}, emit: files
 
     script:
     """
