@@ -24,7 +24,7 @@ interface ManifestRow {
   sample: string;
   name: string;
   sha256: string;
-  compare: string;
+  compare: Parameters<typeof canonical>[1];
 }
 
 function manifestRows(dir: string): ManifestRow[] {
