@@ -124,24 +124,30 @@ describe('buildModel on every analysis', () => {
     file('ex1.panel.bed', 'bed'),
     file('other.vcf.gz', 'vcf'),
   ];
-  const pick = (formats: readonly string[], skip: readonly string[]) =>
-    FILES.find((f) => formats.includes(f.format) && !skip.includes(f.name))!.name;
+  /** A session file of one of the formats (made up when the list has none, e.g. a pedigree). */
+  const pick = (files: ExportFile[], slot: string, formats: readonly string[], skip: readonly string[]): string => {
+    const found = files.find((f) => formats.includes(f.format) && !skip.includes(f.name));
+    if (found) return found.name;
+    files.push(file(`${slot}.${formats[0]}`, formats[0]!));
+    return `${slot}.${formats[0]}`;
+  };
 
   it.each(ANALYSES.map((def) => [def.id, def] as const))(
     '%s: the first sample renders to exactly the argv Lokus ran',
     (_id, def) => {
+      const files = [...FILES];
       const inputs: Record<string, string> = {};
-      for (const slot of def.inputs) inputs[slot.key] = pick(slot.formats, Object.values(inputs));
+      for (const slot of def.inputs) inputs[slot.key] = pick(files, slot.key, slot.formats, Object.values(inputs));
       const params = resolveParameters(def);
       const steps = def.steps(inputs, params);
       const runs = steps.map((step, i) => {
         const written = step.job.steps.flatMap((c) => c.argv.filter((w, j) => c.argv[j - 1] === '-o'));
-        return runOf(step.job, FILES, i, written);
+        return runOf(step.job, files, i, written);
       });
       const stdin = Object.fromEntries(
         steps.flatMap((s, i) => (s.job.stdin === undefined ? [] : [[`r${i}`, s.job.stdin]])),
       );
-      const model = buildModel({ title: def.title, runs, files: FILES, stdin });
+      const model = buildModel({ title: def.title, runs, files, stdin });
       expect(model.steps).toHaveLength(runs.length);
       for (const [i, step] of model.steps.entries()) {
         expect(
