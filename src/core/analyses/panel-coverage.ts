@@ -215,17 +215,15 @@ function regionRows(r: PanelCoverageResult): ChartRow[] {
 }
 
 export function lowRows(r: PanelCoverageResult, max = SHOWN_LOW_ROWS): ChartRow[] {
-  return r.low
-    .slice(0, max)
-    .map((l) => ({
-      chrom: l.chrom,
-      start: l.start,
-      end: l.end,
-      bases: l.end - l.start,
-      'min depth': l.minDepth,
-      'mean depth': round(l.meanDepth),
-      genes: l.genes.join(', '),
-    }));
+  return r.low.slice(0, max).map((l) => ({
+    chrom: l.chrom,
+    start: l.start,
+    end: l.end,
+    bases: l.end - l.start,
+    'min depth': l.minDepth,
+    'mean depth': round(l.meanDepth),
+    genes: l.genes.join(', '),
+  }));
 }
 
 function pctColumns(r: PanelCoverageResult, g: { length: number; atLeast: number[] }): Record<string, number> {
