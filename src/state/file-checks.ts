@@ -26,18 +26,21 @@ export function toEntry(file: SessionFile, availability: Availability): FileEntr
   };
 }
 
-/** The entries with their index, fix and build filled in again; `workNames` are all names tools can see. */
+/**
+ * Checks the entries (`workNames` are all names tools can see): `annotate` fills in a file's index, fix and
+ * build. It is applied to the list as it is once the checks are done, so files added meanwhile are kept.
+ */
 export async function checkFiles(
   files: readonly FileEntry[],
   workNames: readonly string[],
   blobOf: (id: string) => Blob | undefined,
-): Promise<{ files: FileEntry[]; warnings: string[] }> {
+): Promise<{ annotate: (file: FileEntry) => FileEntry; warnings: string[] }> {
   const pairing = pairIndexes([
     ...files.map((file) => ({ name: file.name, format: file.detected.format, compression: file.detected.compression })),
     ...workNames.filter((name) => !files.some((file) => file.name === name)).map((name) => ({ name })),
   ]);
   const checks = await describeSessionFiles(files, blobOf);
-  const checked = files.map((file) => {
+  const annotate = (file: FileEntry): FileEntry => {
     const pair = pairing.pairs.find((p) => p.data === file.name);
     const missing = pairing.missing.find((m) => m.data === file.name && needsIndex(file));
     return {
@@ -49,8 +52,8 @@ export async function checkFiles(
           : undefined,
       buildLabel: checks.buildLabels.get(file.id),
     };
-  });
-  return { files: checked, warnings: checks.warnings };
+  };
+  return { annotate, warnings: checks.warnings };
 }
 
 /** Plain-text interval files are read whole by the tools; offering to index them would only be noise. */

@@ -224,7 +224,7 @@ export class FilesState implements RunFiles {
   /** Index pairing (with the work area's outputs), index fixes, builds and warnings, checked again. */
   async refreshChecks(): Promise<void> {
     const checked = await checkFiles(this.files, await this.engine.listFiles(), (id) => this.#blobs.get(id));
-    this.files = checked.files;
+    this.files = this.files.map(checked.annotate);
     this.warnings = checked.warnings;
   }
 }

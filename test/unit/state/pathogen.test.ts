@@ -47,7 +47,7 @@ function tools(): FakeEngine {
 let t: TestStore;
 afterEach(() => t.store.close());
 
-async function setUp() {
+async function setUp(more: string[] = []) {
   t = makeStore();
   const engine = tools();
   const workbench = composeState(engine, t.store);
@@ -58,6 +58,7 @@ async function setUp() {
       'pathogen/lambda-a_R1.fastq.gz',
       'pathogen/lambda-a_R2.fastq.gz',
       'MT-human.ont-sim.fastq',
+      ...more,
     ].map(fixture),
   );
   const pathogen = workbench.pathogen;
@@ -116,10 +117,7 @@ describe('PathogenState', () => {
   });
 
   it('leaves the reference to the user when the session holds several FASTA files', async () => {
-    const { workbench } = await setUp();
-    await workbench.files.openFiles([fixture('MT-human.fa')]);
-    const pathogen = workbench.pathogen;
-    pathogen.suggest();
+    const { pathogen } = await setUp(['MT-human.fa']);
     expect(pathogen.references).toEqual(['lambda.fa', 'MT-human.fa']);
     expect(pathogen.reference).toBe('');
     expect(pathogen.problem).toMatch(/Choose the reference genome/);
