@@ -26,8 +26,10 @@ import { PrivacyMonitor } from './state/privacy.svelte';
 import { OfflineState } from './state/offline.svelte';
 import { TabLock } from './state/tab-lock.svelte';
 import { VaultState } from './state/vault.svelte';
+import { LocaleState } from './state/locale.svelte';
 import { TOOLS_CACHE } from '../scripts/pwa-names';
 
+const locale = new LocaleState(document.documentElement);
 const store = new DexieSessionStore();
 // Each finished job may have cached tool files (the service worker keeps what the workers fetch): recount them.
 // The count is only shown, so a failed recount (storage unavailable) is left at the last value.
@@ -94,6 +96,7 @@ mount(App, {
       offline,
       tabLock,
       vault,
+      locale,
     },
   },
 });

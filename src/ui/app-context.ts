@@ -6,6 +6,7 @@ import type { AnalysisRuns } from '../state/analysis-runs.svelte';
 import type { ConsoleState } from '../state/console.svelte';
 import type { CurrentSession } from '../state/current-session.svelte';
 import type { FilesState } from '../state/files.svelte';
+import type { LocaleState } from '../state/locale.svelte';
 import type { NoticesState } from '../state/notices.svelte';
 import type { OfflineState } from '../state/offline.svelte';
 import type { PathogenState } from '../state/pathogen.svelte';
@@ -35,6 +36,7 @@ export interface AppState {
   offline: OfflineState;
   tabLock: TabLock;
   vault: VaultState;
+  locale: LocaleState;
 }
 
 const KEY = Symbol('lokus-app');
