@@ -5,7 +5,7 @@ import { registerSW } from 'virtual:pwa-register';
 import './ui/theme.css';
 import App from './ui/App.svelte';
 import { createToolEngine, INSTALLED_PROGRAMS } from './engine';
-import { defaultBaseUrl, programUrls } from './engine/programs';
+import { defaultBaseUrl, toolFileUrls } from './engine/programs';
 import { DexieSessionStore } from './storage';
 import { NoticesState } from './state/notices.svelte';
 import { SettingsState } from './state/settings.svelte';
@@ -65,10 +65,9 @@ const vault = new VaultState(store, {
   cancelJobs: () => runs.cancelAll(),
   deleteAll: () => sessions.deleteAll(),
 });
-const urlsOf = programUrls(INSTALLED_PROGRAMS, defaultBaseUrl());
 const offline = new OfflineState({
   register: ({ onNeedRefresh, onOfflineReady }) => registerSW({ onNeedRefresh, onOfflineReady }),
-  toolUrls: INSTALLED_PROGRAMS.flatMap((info) => Object.values(urlsOf(info.program))),
+  toolUrls: toolFileUrls(INSTALLED_PROGRAMS, defaultBaseUrl()),
   cacheName: TOOLS_CACHE,
   busy,
 });

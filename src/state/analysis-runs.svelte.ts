@@ -14,6 +14,7 @@ import {
   commandsOf,
   matchRuns,
   parseTexts,
+  readInputTexts,
   runAnalysis,
   type AnalysisOutcome,
   type StepRunner,
@@ -52,7 +53,7 @@ export class AnalysisRuns {
 
   constructor(
     private readonly runs: Pick<RunsState, 'runs' | 'runJob' | 'readOutput' | 'textOf'>,
-    private readonly files: Pick<FilesState, 'openFiles'>,
+    private readonly files: Pick<FilesState, 'openFiles' | 'blobOf'>,
     private readonly settings: SettingsState,
   ) {}
 
@@ -120,7 +121,7 @@ export class AnalysisRuns {
     try {
       const { def, tag } = instance;
       const matched = matchRuns(def, tag.inputs, tag.params, instance.runs);
-      const texts: Record<string, string> = {};
+      const texts: Record<string, string> = await readInputTexts(def, tag.inputs, (name) => this.#readText(name));
       for (const step of def.steps(tag.inputs, tag.params)) {
         const entry = matched.get(step.key);
         if (!entry || entry.run.status !== 'succeeded') {
@@ -138,8 +139,17 @@ export class AnalysisRuns {
     }
   }
 
+  /** A text input the analysis reads itself (a pedigree), from the session's files. */
+  async #readText(name: string): Promise<string> {
+    const blob = this.files.blobOf(name);
+    if (!blob)
+      throw new Error(`${name} is not available in this session; open it again (Files) and run the analysis again.`);
+    return blob.text();
+  }
+
   #runner(tag: string): StepRunner {
     return {
+      readText: (name) => this.#readText(name),
       run: async (step) => {
         const run = await this.runs.runJob(step.job, undefined, tag);
         if (run.status !== 'succeeded')
