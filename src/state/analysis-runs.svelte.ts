@@ -6,6 +6,7 @@ import {
   resolveParameters,
   type AnyAnalysis,
   type JudgedMetric,
+  type NotApplicable,
   type Threshold,
 } from '../core/analyses/analysis';
 import type { CandidateFile } from '../core/analyses/inputs';
@@ -37,8 +38,11 @@ export interface AnalysisInstance {
   commands: string[];
 }
 
+/** `notApplicable`: the check ran but could not look (see NotApplicable); its numbers are not shown. */
 export type LoadedResult =
-  { state: 'loading' } | { state: 'ready'; result: unknown } | { state: 'error'; message: string };
+  | { state: 'loading' }
+  | { state: 'ready'; result: unknown; notApplicable?: NotApplicable }
+  | { state: 'error'; message: string };
 
 /** The session's readable files as an analysis' inputs. */
 export function candidateFiles(files: readonly FileEntry[]): CandidateFile[] {
@@ -59,6 +63,12 @@ export class AnalysisRuns {
 
   thresholdsOf(def: AnyAnalysis): Threshold[] {
     return effectiveThresholds(def, this.settings.current.analysisThresholds?.[def.id]);
+  }
+
+  /** The run's status for the list: a finished run whose check could not look reads "not applicable". */
+  statusOf(instance: AnalysisInstance): AnalysisInstance['status'] | 'not-applicable' {
+    const loaded = this.results[instance.id];
+    return loaded?.state === 'ready' && loaded.notApplicable ? 'not-applicable' : instance.status;
   }
 
   metricsOf(instance: AnalysisInstance): JudgedMetric[] {
@@ -168,7 +178,10 @@ export class AnalysisRuns {
 }
 
 function toLoaded(outcome: AnalysisOutcome<unknown>): LoadedResult {
-  if (outcome.ok) return { state: 'ready', result: outcome.result };
+  if (outcome.ok)
+    return outcome.notApplicable
+      ? { state: 'ready', result: outcome.result, notApplicable: outcome.notApplicable }
+      : { state: 'ready', result: outcome.result };
   return { state: 'error', message: outcome.step ? `${outcome.step}: ${outcome.message}` : outcome.message };
 }
 
