@@ -96,7 +96,8 @@ export class RunsState {
           .filter((p) => p.program === step.program)
           .slice(0, 1),
       ),
-      inputs: this.#files?.inputsOf(new Set(spec.steps.flatMap((step) => step.argv))) ?? [],
+      // Known when it ends: the files the tools actually read (JobResult.inputsRead), not names guessed from argv.
+      inputs: [],
       status: 'running',
       startedAt: Date.now(),
       stdout: '',
@@ -117,7 +118,8 @@ export class RunsState {
     this.#handles.delete(runId);
     const { [runId]: _finished, ...stillRunning } = this.progress;
     this.progress = stillRunning;
-    run = { ...run, ...finishedFields(result), outputs: [] };
+    const inputs = this.#files?.inputsOf(new Set(result.inputsRead)) ?? [];
+    run = { ...run, ...finishedFields(result), inputs, outputs: [] };
     try {
       for (const output of result.outputs)
         run.outputs.push(await this.store.saveOutput(session.id, run.id, output.path, output.blob));
