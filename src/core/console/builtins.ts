@@ -1,7 +1,15 @@
-// The console's built-in commands, implemented on the ToolEngine's work area: only what a program cannot do
+// The console's built-in commands, implemented on the tools' work area: only what a program cannot do
 // (help, ls, rm; clear and history are the console's own). head, cat, zcat, grep ... are busybox programs.
-import type { ToolEngine } from '../tools/engine';
+import type { ProgramInfo } from '../tools/job';
 import type { BuiltinName } from './parse-command-line';
+
+/** The files the tools see and the programs installed (a ToolEngine fits; the app removes through the session). */
+export interface WorkArea {
+  programs(): readonly ProgramInfo[];
+  listFiles(): Promise<string[]>;
+  readFile(name: string): Promise<Blob>;
+  removeFile(name: string): Promise<void>;
+}
 
 export interface BuiltinResult {
   stdout: string;
@@ -21,7 +29,7 @@ Keys: Tab completes programs, subcommands and file names, Up/Down recall earlier
 export async function runBuiltin(
   name: Exclude<BuiltinName, 'clear' | 'history'>,
   args: string[],
-  engine: ToolEngine,
+  engine: WorkArea,
 ): Promise<BuiltinResult> {
   switch (name) {
     case 'help':
@@ -36,7 +44,7 @@ export async function runBuiltin(
   }
 }
 
-async function removeFiles(args: string[], engine: ToolEngine): Promise<BuiltinResult> {
+async function removeFiles(args: string[], engine: WorkArea): Promise<BuiltinResult> {
   if (args.length === 0) return { stdout: '', stderr: 'rm: give the name of the file to remove, e.g. rm out.bam' };
   const present = new Set(await engine.listFiles());
   const errors: string[] = [];
