@@ -1,7 +1,19 @@
 // The file formats Lokus knows, what a file's name suggests about its format, and the detection result type.
 import type { Compression } from './gzip';
 
-export type DataFormat = 'bam' | 'cram' | 'sam' | 'bcf' | 'vcf' | 'fasta' | 'fastq' | 'bed' | 'gff' | 'gtf';
+export type DataFormat =
+  | 'bam'
+  | 'cram'
+  | 'sam'
+  | 'bcf'
+  | 'vcf'
+  | 'fasta'
+  | 'fastq'
+  | 'bed'
+  | 'gff'
+  | 'gtf'
+  /** A polygenic score's scoring file in the PGS Catalog format. */
+  | 'pgs';
 export type IndexFormat = 'bai' | 'csi' | 'crai' | 'tbi' | 'fai' | 'gzi';
 export type FileFormat = DataFormat | IndexFormat | 'unknown';
 
@@ -88,6 +100,7 @@ const LABELS: Record<FileFormat, string> = {
   bed: 'BED',
   gff: 'GFF',
   gtf: 'GTF',
+  pgs: 'PGS scoring file',
   bai: 'BAM index (.bai)',
   csi: 'CSI index',
   crai: 'CRAM index (.crai)',
