@@ -1,6 +1,7 @@
 // The file formats Lokus knows, what a file's name suggests about its format, and the detection result type.
 import type { Compression } from './gzip';
 
+<<<<<<< HEAD
 export type DataFormat =
   | 'bam'
   | 'cram'
@@ -14,6 +15,11 @@ export type DataFormat =
   | 'gtf'
   /** A polygenic score's scoring file in the PGS Catalog format. */
   | 'pgs';
+=======
+/** `ped`: a pedigree (six columns); `table`: other plain text an analysis reads itself (gene lists, panels). */
+export type DataFormat =
+  'bam' | 'cram' | 'sam' | 'bcf' | 'vcf' | 'fasta' | 'fastq' | 'bed' | 'gff' | 'gtf' | 'ped' | 'table';
+>>>>>>> main
 export type IndexFormat = 'bai' | 'csi' | 'crai' | 'tbi' | 'fai' | 'gzi';
 export type FileFormat = DataFormat | IndexFormat | 'unknown';
 
@@ -69,6 +75,8 @@ const EXTENSIONS: ReadonlyArray<[RegExp, FileFormat]> = [
   [/\.bed$/i, 'bed'],
   [/\.(gff|gff3)$/i, 'gff'],
   [/\.gtf$/i, 'gtf'],
+  [/\.(ped|fam)$/i, 'ped'],
+  [/\.(txt|tsv|list)$/i, 'table'],
   [/\.bai$/i, 'bai'],
   [/\.csi$/i, 'csi'],
   [/\.crai$/i, 'crai'],
@@ -100,7 +108,12 @@ const LABELS: Record<FileFormat, string> = {
   bed: 'BED',
   gff: 'GFF',
   gtf: 'GTF',
+<<<<<<< HEAD
   pgs: 'PGS scoring file',
+=======
+  ped: 'PED (pedigree)',
+  table: 'text table or list',
+>>>>>>> main
   bai: 'BAM index (.bai)',
   csi: 'CSI index',
   crai: 'CRAM index (.crai)',
