@@ -9,11 +9,8 @@ import { sampleSex } from './sample-sex';
 import { variantSummary } from './variant-summary';
 import { pathogenConsensus } from './pathogen-consensus';
 import { pharmacogenomics } from './pharmacogenomics';
-<<<<<<< HEAD
 import { polygenicScore } from './polygenic-score';
-=======
 import { familyTriage } from './family-triage';
->>>>>>> main
 
 export const ANALYSES: readonly AnyAnalysis[] = [
   alignmentQc,
@@ -24,11 +21,8 @@ export const ANALYSES: readonly AnyAnalysis[] = [
   sampleIdentity,
   sampleSex,
   pharmacogenomics,
-<<<<<<< HEAD
   polygenicScore,
-=======
   familyTriage,
->>>>>>> main
   pathogenConsensus,
 ];
 

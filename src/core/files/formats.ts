@@ -1,25 +1,12 @@
 // The file formats Lokus knows, what a file's name suggests about its format, and the detection result type.
 import type { Compression } from './gzip';
 
-<<<<<<< HEAD
+/**
+ * `ped`: a pedigree (six columns); `table`: other plain text an analysis reads itself (gene lists, panels);
+ * `pgs`: a polygenic score's scoring file in the PGS Catalog format.
+ */
 export type DataFormat =
-  | 'bam'
-  | 'cram'
-  | 'sam'
-  | 'bcf'
-  | 'vcf'
-  | 'fasta'
-  | 'fastq'
-  | 'bed'
-  | 'gff'
-  | 'gtf'
-  /** A polygenic score's scoring file in the PGS Catalog format. */
-  | 'pgs';
-=======
-/** `ped`: a pedigree (six columns); `table`: other plain text an analysis reads itself (gene lists, panels). */
-export type DataFormat =
-  'bam' | 'cram' | 'sam' | 'bcf' | 'vcf' | 'fasta' | 'fastq' | 'bed' | 'gff' | 'gtf' | 'ped' | 'table';
->>>>>>> main
+  'bam' | 'cram' | 'sam' | 'bcf' | 'vcf' | 'fasta' | 'fastq' | 'bed' | 'gff' | 'gtf' | 'ped' | 'table' | 'pgs';
 export type IndexFormat = 'bai' | 'csi' | 'crai' | 'tbi' | 'fai' | 'gzi';
 export type FileFormat = DataFormat | IndexFormat | 'unknown';
 
@@ -108,12 +95,9 @@ const LABELS: Record<FileFormat, string> = {
   bed: 'BED',
   gff: 'GFF',
   gtf: 'GTF',
-<<<<<<< HEAD
   pgs: 'PGS scoring file',
-=======
   ped: 'PED (pedigree)',
   table: 'text table or list',
->>>>>>> main
   bai: 'BAM index (.bai)',
   csi: 'CSI index',
   crai: 'CRAM index (.crai)',
