@@ -204,6 +204,13 @@ export const polygenicScore: AnalysisDefinition<PolygenicScoreAnalysisResult> = 
         ].join('\n') + '\n',
     },
   ],
+  applies: (r) =>
+    r.refusal
+      ? {
+          because: r.refusal,
+          todo: 'Export the match summary and log to see why the others were dropped (another genome build or chromosome naming, or a VCF that lists only variant sites), or lower the minimum if a partial score is what you want.',
+        }
+      : undefined,
   caveats: [
     RESEARCH_ONLY,
     'A raw score is not a risk: without a reference population of similar ancestry no percentile is given, and scores from different ancestries are not comparable.',

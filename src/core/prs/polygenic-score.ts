@@ -31,7 +31,7 @@ export interface PolygenicScoreResult {
   /** Matched rows / all variant rows of the scoring file. */
   matchRate: number;
   options: PolygenicScoreOptions;
-  /** Why no score is reported, when the overlap is below the minimum. */
+  /** Why no score is reported, when the overlap is below the minimum (completes "not reported, because …"). */
   refusal?: string;
   scores: SampleScore[];
   /** Per sample, the matched variants' contributions. */
@@ -55,7 +55,7 @@ export function computePolygenicScore(
     const percent = (x: number) => `${(x * 100).toFixed(1)} %`;
     return {
       ...base,
-      refusal: `Only ${matched} of ${scoring.rowCount} variants of the score (${percent(matchRate)}) matched the target, below the minimum of ${percent(options.minOverlap)}: a score from so few variants would mislead. The match summary and log say why the others were dropped (a different genome build, chromosome naming, or a VCF that lists only variant sites: genotype the score's sites from a BAM instead).`,
+      refusal: `only ${matched} of ${scoring.rowCount} variants of the score (${percent(matchRate)}) matched the target, below the minimum of ${percent(options.minOverlap)}: a score from so few variants would mislead`,
       scores: [],
       contributions: [],
     };

@@ -71,7 +71,7 @@ describe('minimum overlap', () => {
   it('refuses to report below the minimum and says why', () => {
     const result = computePolygenicScore(CASES_SCORING, target, { ...defaults, minOverlap: 0.75 });
     expect(result.matched).toBe(9);
-    expect(result.refusal).toMatch(/Only 9 of 18 variants .*50\.0 %.*below the minimum of 75\.0 %/);
+    expect(result.refusal).toMatch(/only 9 of 18 variants .*50\.0 %.*below the minimum of 75\.0 %/);
     expect(result.scores).toEqual([]);
   });
 
