@@ -34,7 +34,6 @@ describe('polygenic score', () => {
 
   beforeAll(async () => {
     session = await openSessionWith([join(PRS, SCORING), join(PRS, VCF)]);
-    await expect.poll(() => session.app.page.getByTestId('file-row').count(), { timeout: 60_000 }).toBe(2);
   });
   afterAll(async () => {
     await session?.browser.close();
@@ -42,6 +41,7 @@ describe('polygenic score', () => {
 
   it('scores the sample as plink2 --score does on the matched variants', async () => {
     const { page } = session.app;
+    await expect.poll(() => page.getByTestId('file-row').count(), { timeout: 60_000 }).toBe(2);
     await runScore(page);
     const [score] = await tableRows(page, 'Scores');
     expect(score!['sample']).toBe('SYNTH01');
