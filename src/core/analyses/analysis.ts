@@ -11,8 +11,11 @@ export interface InputSlot {
   needsIndex?: boolean;
   optional?: boolean;
   help?: string;
-  /** The analysis reads this file's text itself (a PED, a gene list): parse gets it as `input:<key>`. */
-  readText?: boolean;
+  /**
+   * The analysis reads this file's text itself (a PED, a gene list): parse gets it as `input:<key>`. A function
+   * decides by the chosen file's name (a plain scoring file is read here, a gzip one by a tool step).
+   */
+  readText?: boolean | ((name: string) => boolean);
 }
 
 export interface NumberParameter {
@@ -193,6 +196,28 @@ export function resolveParameters(
     out[p.key] = value !== undefined && Number.isFinite(value) && value >= p.min && value <= p.max ? value : p.default;
   }
   return out;
+}
+
+/** The middle value, or the mean of the two middle values for an even count; NaN for none. */
+export function median(values: readonly number[]): number {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/**
+ * Whether a chart has something to draw: a value that is not zero. A chart of zeros is shown as "none" (drawn, its
+ * bars would fill the plot over a 0…0 axis).
+ */
+export function chartHasData(spec: Pick<ChartSpec<unknown>, 'y' | 'band'>, rows: readonly ChartRow[]): boolean {
+  const fields = [spec.y.field, ...(spec.band ? [spec.band.lower, spec.band.upper] : [])];
+  return rows.some((row) =>
+    fields.some((field) => {
+      const value = row[field];
+      return typeof value === 'number' && Number.isFinite(value) && value !== 0;
+    }),
+  );
 }
 
 export const percent = (part: number, whole: number): number => (whole === 0 ? Number.NaN : (100 * part) / whole);

@@ -9,7 +9,9 @@ import {
   type PolygenicScoreResult,
 } from '../prs/polygenic-score';
 import { TARGET_QUERY_FORMAT } from '../prs/target';
-import type { AnalysisDefinition, ChartRow, Metric } from './analysis';
+import type { AnalysisDefinition, AnalysisStep, ChartRow, Metric } from './analysis';
+
+const isGzipName = (name: string) => /\.gz$/i.test(name);
 
 export interface PolygenicScoreAnalysisResult extends PolygenicScoreResult {
   scoringFile: string;
@@ -93,6 +95,7 @@ export const polygenicScore: AnalysisDefinition<PolygenicScoreAnalysisResult> = 
       label: 'Scoring file (PGS Catalog, .txt or .txt.gz)',
       formats: ['pgs'],
       help: 'A PGS Catalog scoring file (format 2.0), author-reported or harmonised (hm_chr/hm_pos).',
+      readText: (name) => !isGzipName(name),
     },
     {
       key: 'variants',
@@ -133,14 +136,21 @@ export const polygenicScore: AnalysisDefinition<PolygenicScoreAnalysisResult> = 
   steps(inputs) {
     const scoring = inputs['scoring']!;
     const vcf = inputs['variants']!;
-    const read = /\.gz$/i.test(scoring)
-      ? { program: 'bgzip', argv: ['-dc', scoring] }
-      : { program: 'cat', argv: [scoring] };
+    // A plain scoring file is read directly (InputSlot.readText); a gzip one is inflated by htslib's bgzip.
+    const inflate: AnalysisStep[] = isGzipName(scoring)
+      ? [
+          {
+            key: 'scoring',
+            job: {
+              label: 'Polygenic score: inflate the scoring file',
+              steps: [{ program: 'bgzip', argv: ['-dc', scoring] }],
+              stdoutFile: scoring.replace(/\.gz$/i, ''),
+            },
+          },
+        ]
+      : [];
     return [
-      {
-        key: 'scoring',
-        job: { label: 'Polygenic score: read the scoring file', steps: [read], stdoutFile: `${scoring}.lokus.txt` },
-      },
+      ...inflate,
       {
         key: 'genotypes',
         job: {
@@ -152,7 +162,7 @@ export const polygenicScore: AnalysisDefinition<PolygenicScoreAnalysisResult> = 
     ];
   },
   parse(texts, inputs, params) {
-    const result = computePolygenicScore(texts['scoring'] ?? '', texts['genotypes'] ?? '', {
+    const result = computePolygenicScore(texts['scoring'] ?? texts['input:scoring'] ?? '', texts['genotypes'] ?? '', {
       minOverlap: (params['minOverlap'] ?? 75) / 100,
       keepAmbiguous: params['keepAmbiguous'] === 1,
       keepMultiallelic: params['keepMultiallelic'] === 1,
