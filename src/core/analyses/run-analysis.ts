@@ -1,4 +1,4 @@
-// Runs an analysis' steps through a StepRunner (the workbench, which records each step as a run) and
+// Runs an analysis' steps through a StepRunner (RunsState, which records each step as a run) and
 // parses their outputs; and rebuilds a result from the recorded runs of an earlier run.
 import { formatJob } from '../tools/job';
 import type { Run } from '../session';

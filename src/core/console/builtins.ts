@@ -1,6 +1,14 @@
-// The console's built-in commands (help, ls, cat, head, zcat, rm), implemented on the ToolEngine's work area.
-import type { ToolEngine } from '../tools/engine';
+// The console's built-in commands (help, ls, cat, head, zcat, rm), implemented on the tools' work area.
+import type { ProgramInfo } from '../tools/job';
 import type { BuiltinName } from './parse-command-line';
+
+/** The files the tools see and the programs installed (a ToolEngine fits; the app removes through the session). */
+export interface WorkArea {
+  programs(): readonly ProgramInfo[];
+  listFiles(): Promise<string[]>;
+  readFile(name: string): Promise<Blob>;
+  removeFile(name: string): Promise<void>;
+}
 
 export interface BuiltinResult {
   stdout: string;
@@ -20,7 +28,7 @@ Keys: Tab completes programs and file names, Up/Down recall earlier commands.`;
 export async function runBuiltin(
   name: Exclude<BuiltinName, 'clear' | 'history'>,
   args: string[],
-  engine: ToolEngine,
+  engine: WorkArea,
 ): Promise<BuiltinResult> {
   switch (name) {
     case 'help':
@@ -39,7 +47,7 @@ export async function runBuiltin(
   }
 }
 
-async function removeFiles(args: string[], engine: ToolEngine): Promise<BuiltinResult> {
+async function removeFiles(args: string[], engine: WorkArea): Promise<BuiltinResult> {
   if (args.length === 0) return { stdout: '', stderr: 'rm: give the name of the file to remove, e.g. rm out.bam' };
   const present = new Set(await engine.listFiles());
   const errors: string[] = [];
@@ -50,7 +58,7 @@ async function removeFiles(args: string[], engine: ToolEngine): Promise<BuiltinR
   return { stdout: '', stderr: errors.join('\n') };
 }
 
-async function showFile(name: 'cat' | 'head' | 'zcat', args: string[], engine: ToolEngine): Promise<BuiltinResult> {
+async function showFile(name: 'cat' | 'head' | 'zcat', args: string[], engine: WorkArea): Promise<BuiltinResult> {
   let lines = Number.POSITIVE_INFINITY;
   const files: string[] = [];
   for (let i = 0; i < args.length; i += 1) {
