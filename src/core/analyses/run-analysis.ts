@@ -33,7 +33,7 @@ export async function readInputTexts(
   const texts: Record<string, string> = {};
   for (const slot of def.inputs) {
     const name = inputs[slot.key];
-    if (!slot.readText || name === undefined) continue;
+    if (name === undefined || !(typeof slot.readText === 'function' ? slot.readText(name) : slot.readText)) continue;
     if (!read) throw new InputProblem(`${name} cannot be read here.`);
     texts[`input:${slot.key}`] = await read(name);
   }
