@@ -44,6 +44,11 @@ export interface AnalysisStep {
   job: JobSpec;
   /** Keys of steps whose outputs this step reads: it starts only after they all succeeded (align, then sort). */
   after?: readonly string[];
+  /**
+   * The output is read line by line by `parseLines`, never as one text: a genome-scale output (millions of
+   * records) would not fit in one string, and the parser keeps only what it needs.
+   */
+  streamed?: boolean;
 }
 
 export type Verdict = 'pass' | 'warn' | 'fail';
@@ -111,6 +116,16 @@ export interface AnalysisDefinition<R = unknown> {
   steps(inputs: InputNames, params: ParameterValues): AnalysisStep[];
   /** Step key -> its text. Throws ParseError on output it cannot read. */
   parse(texts: Readonly<Record<string, string>>, inputs: InputNames, params: ParameterValues): R;
+  /**
+   * With `streamed` steps: parses from the other steps' texts and the streamed steps' lines (step key -> lines,
+   * read once). `parse` stays for whole texts (tests, small outputs) and must give the same result.
+   */
+  parseLines?(
+    texts: Readonly<Record<string, string>>,
+    lines: Readonly<Record<string, AsyncIterable<string>>>,
+    inputs: InputNames,
+    params: ParameterValues,
+  ): Promise<R>;
   metrics(result: R): Metric[];
   charts: readonly ChartSpec<R>[];
   /** Named tables for export as TSV/CSV (the whole result exports as JSON). */

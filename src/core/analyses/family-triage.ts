@@ -11,7 +11,7 @@ import type {
   NumberParameter,
   ParameterValues,
 } from './analysis';
-import { buildTriage, type FamilyTriageResult } from '../family/run';
+import { buildTriage, buildTriageFromLines, type FamilyTriageResult } from '../family/run';
 import { locusOf } from '../family/report';
 
 const choice = (
@@ -207,6 +207,7 @@ export const familyTriage: AnalysisDefinition<FamilyTriageResult> = {
       {
         key: 'records',
         ...(renaming.length > 0 ? { after: [renaming.at(-1)!.key] } : {}),
+        streamed: true,
         job: {
           label: 'Family triage: normalise, annotate, query',
           steps: triageCommands(inputs, params),
@@ -216,6 +217,7 @@ export const familyTriage: AnalysisDefinition<FamilyTriageResult> = {
     ];
   },
   parse: (texts, inputs, params) => buildTriage(texts, inputs, params),
+  parseLines: (texts, lines, inputs, params) => buildTriageFromLines(texts, lines['records']!, inputs, params),
   metrics(r): Metric[] {
     return r.modes.map((m) => ({
       key: m.group,
