@@ -164,8 +164,18 @@ for (const [name, length] of CONTIGS) {
     if (male && pos > 2_800_000) father = [father[0], father[0]]; // hemizygous, coded diploid
     let child = male && pos > 2_800_000 ? [0, 1].map(() => pick(mother)) : [pick(father), pick(mother)];
     const planted = random();
-    if (planted < 2e-5) [child, father, mother] = [[0, 1], [0, 0], [0, 0]]; // de novo
-    else if (planted < 4e-5 && !male) [child, father, mother] = [[1, 1], [0, 1], [0, 1]]; // recessive
+    if (planted < 1e-4)
+      [child, father, mother] = [
+        [0, 1],
+        [0, 0],
+        [0, 0],
+      ]; // de novo
+    else if (planted < 2e-4 && !male)
+      [child, father, mother] = [
+        [1, 1],
+        [0, 1],
+        [0, 1],
+      ]; // recessive
     child.sort((a, b) => a - b);
     const gts = [child, father, mother].map((g) => call(g, n)).join('\t');
     await vcf.w.write(`${name}\t${pos}\t.\t${ref}\t${alt}\t60\tPASS\tgnomad_popmax_af=${afs}\tGT:AD:DP:GQ\t${gts}\n`);
