@@ -60,6 +60,8 @@ interface Content {
   text: string;
   binary: boolean;
   streamTruncated: boolean;
+  /** The lines are only the start of the file. */
+  partial?: boolean;
 }
 
 async function inspect(name: string, head: Uint8Array, compression: Compression, complete: boolean): Promise<Content> {
@@ -82,7 +84,8 @@ async function inspect(name: string, head: Uint8Array, compression: Compression,
   const lines = completeLines(text, cutOff);
   if (compression === 'gzip' && looksLikeCrai(lines))
     return { format: 'crai', lines, text, binary: false, streamTruncated };
-  return { format: sniffTextFormat(lines, nameSuggests), lines, text, binary: false, streamTruncated };
+  const format = sniffTextFormat(lines, nameSuggests);
+  return { format, lines, text, binary: false, streamTruncated, partial: cutOff };
 }
 
 function isIndexable(format: FileFormat, compression: Compression): boolean {
@@ -193,7 +196,10 @@ export async function detectFormat(
 
   problems.push(...textProblems(name, content.text));
   if (format === 'bed') problems.push(...bedProblems(name, content.lines));
-  if (format === 'vcf') problems.push(...vcfProblems(name, content.lines));
+  if (format === 'vcf')
+    problems.push(
+      ...vcfProblems(name, content.lines, content.partial ? `the first ${HEAD_BYTES / 1024} KB Lokus read` : undefined),
+    );
 
   return { format, compression, indexable: isIndexable(format, compression), nameSuggests, problems };
 }
