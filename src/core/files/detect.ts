@@ -62,17 +62,32 @@ interface Content {
   streamTruncated: boolean;
   /** The lines are only the start of the file. */
   partial?: boolean;
+  /** A BGZF block of the head failed to inflate or its CRC32 check. */
+  damaged?: { offset: number; reason: string };
 }
 
 async function inspect(name: string, head: Uint8Array, compression: Compression, complete: boolean): Promise<Content> {
-  const nameSuggests = formatFromName(name);
   let bytes = head;
   let streamTruncated = false;
-  if (compression !== 'none') {
-    const inflated = compression === 'bgzf' ? await readBgzfHead(head, HEAD_BYTES) : await gunzipHead(head, HEAD_BYTES);
-    bytes = inflated.data;
-    streamTruncated = inflated.truncated;
+  let damaged: Content['damaged'];
+  if (compression === 'bgzf') {
+    const inflated = await readBgzfHead(head, HEAD_BYTES);
+    ({ data: bytes, truncated: streamTruncated, damaged } = inflated);
+  } else if (compression === 'gzip') {
+    ({ data: bytes, truncated: streamTruncated } = await gunzipHead(head, HEAD_BYTES));
   }
+  const content = await sniff(name, bytes, compression, complete, streamTruncated);
+  return damaged ? { ...content, damaged } : content;
+}
+
+async function sniff(
+  name: string,
+  bytes: Uint8Array,
+  compression: Compression,
+  complete: boolean,
+  streamTruncated: boolean,
+): Promise<Content> {
+  const nameSuggests = formatFromName(name);
   const magic = magicFormat(bytes);
   if (magic) return { format: magic, lines: [], text: '', binary: true, streamTruncated };
   if (compression === 'none' && nameSuggests === 'gzi' && looksLikeGzi(bytes, complete)) {
@@ -183,9 +198,16 @@ export async function detectFormat(
     });
   }
 
+  if (content.damaged) {
+    problems.push({
+      code: 'damaged',
+      severity: 'error',
+      message: `${name} is damaged: its compressed block at byte ${content.damaged.offset} ${content.damaged.reason}, so its content is not what was written. Download or copy it again.`,
+    });
+  }
   const truncated =
     (compression === 'bgzf' && options.tail !== undefined && !hasBgzfEof(options.tail)) ||
-    (compression !== 'none' && complete && content.streamTruncated);
+    (compression !== 'none' && complete && content.streamTruncated && !content.damaged);
   if (truncated) {
     problems.push({
       code: 'truncated',

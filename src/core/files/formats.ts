@@ -19,6 +19,7 @@ export type ProblemCode =
   | 'not-compressed'
   | 'not-compressed'
   | 'truncated'
+  | 'damaged'
   | 'crlf'
   | 'bed-reversed'
   | 'bed-one-based'
