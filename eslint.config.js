@@ -29,7 +29,9 @@ const restrict = (files, patterns, message) => ({
 
 export default ts.config(
   // wasm/ holds build recipes and a fragment of emscripten glue (pre.js, ES5 inside the tools' factory), not app code.
-  { ignores: ['dist/', 'dist-*/', 'node_modules/', 'public/wasm/', 'wasm/', '.cache/', 'bench-data/'] },
+  {
+    ignores: ['dist/', 'dist-*/', 'node_modules/', 'public/wasm/', 'wasm/', '.cache/', 'bench-data/', 'src/paraglide/'],
+  },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,

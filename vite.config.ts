@@ -4,17 +4,33 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { exampleData } from './scripts/vite-plugin-examples.ts';
 import { contentSecurityPolicy } from './scripts/csp.ts';
 import { offlineApp } from './scripts/pwa.ts';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { PARAGLIDE } from './scripts/i18n-options.ts';
 
-export default defineConfig({
+/**
+ * `vite build --mode harness` (the e2e tests' global setup and the browser benchmarks) adds engine-harness.html, a
+ * bare page exposing the tool engine; the production build (`npm run build`) leaves test pages out.
+ */
+const HARNESS_MODE = 'harness';
+
+export default defineConfig(({ mode }) => ({
   base: './',
-  plugins: [svelte(), exampleData(), contentSecurityPolicy(), offlineApp()],
+  // Under Vitest the messages are compiled by test/support/compile-messages.ts (the plugin's watcher blocks exit).
+  plugins: [
+    ...(process.env.VITEST ? [] : [paraglideVitePlugin(PARAGLIDE)]),
+    svelte(),
+    exampleData(),
+    contentSecurityPolicy(),
+    offlineApp(),
+  ],
   worker: { format: 'es' },
   build: {
     target: 'es2022',
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
-    // engine-harness.html: a bare page exposing the tool engine to the engine e2e tests and bench:browser.
-    rolldownOptions: { input: { main: 'index.html', 'engine-harness': 'engine-harness.html' } },
+    rolldownOptions: {
+      input: { main: 'index.html', ...(mode === HARNESS_MODE ? { 'engine-harness': 'engine-harness.html' } : {}) },
+    },
   },
   preview: { host: '127.0.0.1' },
   server: { host: '127.0.0.1' },
@@ -23,7 +39,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/support/compile-messages.ts'],
+        },
       },
       {
         extends: true,
@@ -35,7 +56,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['test/e2e/support/global-setup.ts'],
+          globalSetup: ['test/support/compile-messages.ts', 'test/e2e/support/global-setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,
@@ -45,4 +66,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

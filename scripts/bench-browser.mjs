@@ -64,7 +64,8 @@ if (!flag('no-node')) {
 // ------------------------------------------------------------------------------------------------ browser
 // --out-dir: build somewhere other than dist/, so a benchmark does not replace the build another run is serving.
 const outDir = value('out-dir', 'dist');
-await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+// Mode 'harness' adds engine-harness.html (left out of the production build).
+await build({ root, mode: 'harness', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
 const server = await preview({ root, build: { outDir }, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
 const { port } = server.httpServer.address();
 const browser = await chromium.launch({

@@ -143,7 +143,7 @@ let browser;
 let server;
 if (!nativeOnly) {
   const outDir = join(root, 'dist-bench-pathogen');
-  await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  await build({ root, mode: 'harness', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   server = await preview({ root, build: { outDir }, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
   const { port } = server.httpServer.address();
   const { chromium } = await import('playwright-core');

@@ -34,13 +34,22 @@ function rng(seed) {
   };
 }
 
-/** Genotype in bases -> GT with REF = the build's genome base, ALT = the other allele. */
-function gt(p, build, bases) {
+/** The record's alleles: REF = the build's genome base, then the definition's other alleles (TPMT has two ALTs). */
+function recordAlleles(p, build) {
   const ref = p[build].genomeRef;
+  return [ref, ...[p.ref, p.alt, ...(p.otherAlts ?? [])].filter((a) => a !== ref)];
+}
+
+/** Genotype in bases -> GT against recordAlleles. */
+function gt(p, build, bases) {
+  const alleles = recordAlleles(p, build);
   const sep = bases.includes('|') ? '|' : '/';
   return bases
     .split(/[/|]/)
-    .map((b) => (b === ref ? '0' : '1'))
+    .map((b) => {
+      if (!alleles.includes(b)) throw new Error(`${p.rsid}: ${b} is none of ${alleles.join(', ')}`);
+      return String(alleles.indexOf(b));
+    })
     .join(sep);
 }
 
@@ -60,8 +69,7 @@ function vcf({ build, naming, genotypes, othersRef, extra = [] }) {
   for (const p of positions) {
     const given = genotypes[p.rsid];
     if (given === undefined && !othersRef) continue;
-    const ref = p[build].genomeRef;
-    const alt = ref === p.ref ? p.alt : p.ref;
+    const [ref, ...alts] = recordAlleles(p, build);
     records.push([
       p.chromosome,
       p[build].pos,
@@ -70,7 +78,7 @@ function vcf({ build, naming, genotypes, othersRef, extra = [] }) {
         p[build].pos,
         p.rsid,
         ref,
-        alt,
+        alts.join(','),
         '60',
         'PASS',
         '.',
@@ -115,11 +123,14 @@ writeFileSync(
     build: 'GRCh37',
     naming: 'plain',
     genotypes: {
+      rs12769205: 'G/G',
       rs4244285: 'A/A',
       rs1057910: 'A/C',
+      rs3892097: 'C/T',
       rs1800460: 'C|T',
       rs1142345: 'T|C',
       rs16947: 'G/G',
+      rs1135840: 'C/C',
       rs116855232: 'C/T',
     },
     othersRef: true,
@@ -131,6 +142,7 @@ writeFileSync(
 const BAM_CALLS = {
   rs12248560: 'ref',
   rs28399504: 'ref',
+  rs12769205: 'het',
   rs4986893: 'uncovered',
   rs4244285: 'het',
   rs3758581: 'hom',

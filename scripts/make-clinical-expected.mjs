@@ -72,7 +72,14 @@ export const CLINICAL_CASES = {
   'panel-bedcov-10': { steps: [['samtools', ['bedcov', '-j', '-c', '-d', '10', 'ex1.panel.bed', 'ex1.bam']]] },
   'panel-bedcov-20': { steps: [['samtools', ['bedcov', '-j', '-d', '20', 'ex1.panel.bed', 'ex1.bam']]] },
   'panel-bedcov-30': { steps: [['samtools', ['bedcov', '-j', '-d', '30', 'ex1.panel.bed', 'ex1.bam']]] },
-  'panel-depth': { steps: [['samtools', ['depth', '-a', '-b', 'ex1.panel.bed', 'ex1.bam']]] },
+  'panel-depth': { steps: [['samtools', ['depth', '-aa', '-b', 'ex1.panel.bed', 'ex1.bam']]] },
+  // A female sample's panel with genes on chrY and chrM, contigs in the header without a single read.
+  'panel-female-bedcov-1': {
+    steps: [['samtools', ['bedcov', '-j', '-c', '-d', '1', 'sex.panel.bed', 'sex.female.bam']]],
+  },
+  'panel-female-bedcov-20': { steps: [['samtools', ['bedcov', '-j', '-d', '20', 'sex.panel.bed', 'sex.female.bam']]] },
+  'panel-female-bedcov-30': { steps: [['samtools', ['bedcov', '-j', '-d', '30', 'sex.panel.bed', 'sex.female.bam']]] },
+  'panel-female-depth': { steps: [['samtools', ['depth', '-aa', '-b', 'sex.panel.bed', 'sex.female.bam']]] },
   'hotspots-1-header': { steps: [['samtools', ['view', '-H', '--no-PG', 'hotspots.grch38.bam']]] },
   'hotspots-2-positions': {
     steps: [['bedtools', ['sort', '-i', '/dev/stdin']]],

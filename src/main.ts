@@ -12,8 +12,10 @@ import { PrivacyMonitor } from './state/privacy.svelte';
 import { OfflineState } from './state/offline.svelte';
 import { TabLock } from './state/tab-lock.svelte';
 import { VaultState } from './state/vault.svelte';
+import { LocaleState } from './state/locale.svelte';
 import { TOOLS_CACHE } from '../scripts/pwa-names';
 
+const locale = new LocaleState(document.documentElement);
 const store = new DexieSessionStore();
 // Each finished job may have cached tool files (the service worker keeps what the workers fetch): recount them.
 // The count is only shown, so a failed recount (storage unavailable) is left at the last value.
@@ -48,7 +50,7 @@ offline.start();
 const tabLock = new TabLock(typeof navigator.locks === 'undefined' ? undefined : navigator.locks);
 mount(App, {
   target: document.getElementById('app')!,
-  props: { workbench, sessions, privacy, offline, tabLock, vault },
+  props: { workbench, sessions, privacy, offline, tabLock, vault, locale },
 });
 // Sessions open only in the tab that holds the lock; a tab that loses it to another stops working on them.
 void tabLock.start(

@@ -72,6 +72,9 @@ describe('clinical quick checks', () => {
       'identity.HG00097.vcf.gz.tbi',
       'sex.male.bam',
       'sex.male.bam.csi',
+      'sex.female.bam',
+      'sex.female.bam.csi',
+      'sex.panel.bed',
       'sex.chrX.vcf.gz',
       'sex.chrX.vcf.gz.tbi',
     ];
@@ -166,6 +169,25 @@ describe('clinical quick checks', () => {
     await expect
       .poll(() => page.getByTestId('igv-container').getAttribute('data-locus'), { timeout: 60_000 })
       .toBe(locus);
+  });
+
+  it('lists a panel gene on a contig without reads (chrY in a female sample) as low, as native samtools depth -aa does', async () => {
+    const { page } = app;
+    await run(page, 'Gene-panel coverage', { Alignments: 'sex.female.bam', 'Panel BED': 'sex.panel.bed' });
+    // Native `samtools depth -aa -b`: every panel base, zeros on chrY and chrM; runs below 10x merged.
+    const expected: { chrom: string; start: string; end: string }[] = [];
+    for (const [chrom, pos, depth] of nativeLines('panel-female-depth')) {
+      if (Number(depth) >= 10) continue;
+      const last = expected.at(-1);
+      if (last && last.chrom === chrom && Number(last.end) === Number(pos) - 1) last.end = pos!;
+      else expected.push({ chrom: chrom!, start: String(Number(pos) - 1), end: pos! });
+    }
+    expect(expected.map((e) => e.chrom)).toEqual(expect.arrayContaining(['chrY', 'chrM']));
+    const low = await tableRows(page, 'Low-coverage intervals');
+    expect(low.map((row) => ({ chrom: row['chrom'], start: row['start'], end: row['end'] }))).toEqual(expected);
+    expect(low.find((row) => row['chrom'] === 'chrY')).toMatchObject({ genes: 'SRY', 'min depth': '0' });
+    const sry = (await tableRows(page, 'Coverage per region')).find((row) => row['gene'] === 'SRY');
+    expect(sry).toMatchObject({ chrom: 'chrY', reads: '0', 'mean depth': '0', '% ≥10×': '0' });
   });
 
   it('reads the spiked hotspots with the VAFs native samtools mpileup counts', async () => {

@@ -64,8 +64,15 @@ describe('pharmacogenomics', () => {
     expect(cell('CYP2C9', 'Phenotype')).toBe('Intermediate Metabolizer');
     expect(cell('TPMT', 'Diplotype')).toBe('*1/*3A');
     expect(cell('NUDT15', 'Phenotype')).toBe('Intermediate Metabolizer');
+    // CPIC/PharmVar *4 is 1846G>A alone (PharmCAT CYP2D6_translation.json 2024-11-06: R at 100C>T); the fixture is
+    // het at 1846 and reference at 100, so *1/*4, activity 0 + 1 (PharmCAT phenotype/cpic/CYP2D6.json: 1.0 IM).
+    expect(cell('CYP2D6', 'Diplotype')).toBe('*1/*4');
+    expect(cell('CYP2D6', 'Phenotype')).toBe('Intermediate Metabolizer');
+    expect(cell('CYP2D6', 'Activity score')).toBe('1');
     const positions = await tableRows(page, 'Genotypes at the defining positions');
-    expect(positions.length).toBe(34);
+    expect(positions.length).toBe(38);
+    const rs16947 = Object.values(positions.find((p) => Object.values(p).includes('rs16947'))!).join(' ');
+    expect(rs16947).toMatch(/GRCh37 carries A/);
     const report = await page.locator('.print-report').innerText();
     expect(report).toMatch(/For research and education only, not for clinical decisions/);
     expect(report).toMatch(
@@ -89,7 +96,7 @@ describe('pharmacogenomics', () => {
     for (const call of [
       'CYP2C19\t*2/*2',
       'CYP2C9\t*1/*3',
-      'CYP2D6\t*1/*1',
+      'CYP2D6\t*1/*4',
       'TPMT\t*1/*3A',
       'NUDT15\t*1/*3',
       'SLCO1B1\t*1/*1',
@@ -109,6 +116,8 @@ describe('pharmacogenomics', () => {
     const rs12248560 = positions.find((p) => Object.values(p).includes('rs12248560'))!;
     expect(Object.values(rs12248560)).toContain('not called');
     expect(Object.values(rs12248560).join(' ')).toMatch(/absent from the input/);
+    // A note about the GRCh37 reference never shows on a GRCh38 run.
+    expect(positions.map((p) => Object.values(p).join(' ')).join('\n')).not.toMatch(/GRCh37/);
   });
 
   it('genotypes the defining positions from a BAM: covered reference, heterozygous, homozygous and uncovered', async () => {

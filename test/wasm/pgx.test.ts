@@ -48,7 +48,9 @@ const CHECKS: Record<string, (r: Result) => void> = {
     expect(r.build).toBe('GRCh37');
     expect(gene(r, 'CYP2C19').diplotypes).toEqual([{ diplotype: '*2/*2', phenotype: 'Poor Metabolizer' }]);
     expect(gene(r, 'CYP2C9').diplotypes).toEqual([{ diplotype: '*1/*3', phenotype: 'Intermediate Metabolizer', activityScore: 1 }]);
-    expect(gene(r, 'CYP2D6').diplotypes).toEqual([{ diplotype: '*1/*1', phenotype: 'Normal Metabolizer', activityScore: 2 }]);
+    // CPIC/PharmVar *4 is 1846G>A alone (PharmCAT CYP2D6_translation.json: R at 100C>T): het 1846, reference at 100.
+    expect(site(r, 'rs1065852')).toMatchObject({ status: 'called', alleles: ['G', 'G'] });
+    expect(gene(r, 'CYP2D6').diplotypes).toEqual([{ diplotype: '*1/*4', phenotype: 'Intermediate Metabolizer', activityScore: 1 }]);
     expect(gene(r, 'TPMT').diplotypes).toEqual([{ diplotype: '*1/*3A', phenotype: 'Intermediate Metabolizer' }]);
     expect(gene(r, 'NUDT15').diplotypes).toEqual([{ diplotype: '*1/*3', phenotype: 'Intermediate Metabolizer' }]);
     expect(r.genes.every((g) => g.status === 'called')).toBe(true);
@@ -72,6 +74,7 @@ function checkBam(r: Result): void {
   expect(r.sample).toBe('PGX_SAMPLE');
   expect(site(r, 'rs12248560')).toMatchObject({ status: 'called', alleles: ['C', 'C'], depth: 30 }); // covered reference
   expect(site(r, 'rs4244285')).toMatchObject({ status: 'called', alleles: ['G', 'A'] }); // heterozygous
+  expect(site(r, 'rs12769205')).toMatchObject({ status: 'called', alleles: ['A', 'G'] }); // c.332-23A>G, on CPIC *2 and *35
   expect(site(r, 'rs3758581')).toMatchObject({ status: 'called', alleles: ['G', 'G'] }); // homozygous variant
   expect(site(r, 'rs4986893')).toMatchObject({ status: 'not-called', reason: 'absent from the input' }); // no reads
   expect(site(r, 'rs9332131')).toMatchObject({ status: 'called', alleles: ['GA', 'GA'], via: 'covered, no indel record' });

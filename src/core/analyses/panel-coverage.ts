@@ -1,6 +1,7 @@
 // Gene-panel coverage for BAM/CRAM with the user's panel BED: per region and per gene the mean depth and the
 // share of bases at or above three depths (samtools bedcov -j -d, one run per depth), and the merged stretches
-// below the lowest depth (samtools depth -a -b, zero depth included). Both tools use the same read filters.
+// below the lowest depth (samtools depth -aa -b: zero depth included, contigs without reads too). Both tools use
+// the same read filters.
 import { parseBedcov } from '../parsers/samtools-bedcov';
 import { lowDepthIntervals } from '../parsers/samtools-depth';
 import {
@@ -8,6 +9,7 @@ import {
   geneCoverage,
   pct,
   regionCoverage,
+  withUnreported,
   type GeneCoverage,
   type LowCoverage,
   type RegionCoverage,
@@ -24,7 +26,7 @@ export interface PanelCoverageResult {
   regions: RegionCoverage[];
   genes: GeneCoverage[];
   low: LowCoverage[];
-  /** Positions samtools depth reported (every base of the panel, overlaps once). */
+  /** Positions samtools depth reported (each panel base once); any it left out are in `low` at depth 0. */
   positions: number;
 }
 
@@ -118,7 +120,8 @@ export const panelCoverage: AnalysisDefinition<PanelCoverageResult> = {
         key: 'depth',
         job: {
           label: 'Panel coverage: samtools depth',
-          steps: [{ program: 'samtools', argv: ['depth', '-a', '-b', bed, ...common, bam] }],
+          // -aa, not -a: -a prints nothing for a contig without reads (a chrY gene in a female sample).
+          steps: [{ program: 'samtools', argv: ['depth', '-aa', '-b', bed, ...common, bam] }],
           stdoutFile: `${bam}.panel-depth.tsv`,
         },
       },
@@ -136,7 +139,7 @@ export const panelCoverage: AnalysisDefinition<PanelCoverageResult> = {
       minMapq: params['minMapq'] ?? 0,
       regions,
       genes: geneCoverage(regions),
-      low: annotateLow(scan.low, regions),
+      low: annotateLow(withUnreported(scan.low, regions, scan.reported), regions),
       positions: scan.positions,
     };
   },
@@ -215,17 +218,15 @@ function regionRows(r: PanelCoverageResult): ChartRow[] {
 }
 
 export function lowRows(r: PanelCoverageResult, max = SHOWN_LOW_ROWS): ChartRow[] {
-  return r.low
-    .slice(0, max)
-    .map((l) => ({
-      chrom: l.chrom,
-      start: l.start,
-      end: l.end,
-      bases: l.end - l.start,
-      'min depth': l.minDepth,
-      'mean depth': round(l.meanDepth),
-      genes: l.genes.join(', '),
-    }));
+  return r.low.slice(0, max).map((l) => ({
+    chrom: l.chrom,
+    start: l.start,
+    end: l.end,
+    bases: l.end - l.start,
+    'min depth': l.minDepth,
+    'mean depth': round(l.meanDepth),
+    genes: l.genes.join(', '),
+  }));
 }
 
 function pctColumns(r: PanelCoverageResult, g: { length: number; atLeast: number[] }): Record<string, number> {

@@ -17,7 +17,7 @@ export const PGX_CAVEATS = [
   'For research and education only, not for clinical decisions. Confirm any result with a validated clinical test before it informs treatment.',
   'CYP2D6 is called from SNVs and small indels only: copy number, the whole-gene deletion (*5), duplications and CYP2D6/CYP2D7 hybrids are not assessed.',
   'A defining position absent from the input is reported as not called, never assumed to be reference; the alleles that depend on it stay possible. A VCF that lists only variant sites leaves most positions not called: use a gVCF or all-sites VCF, or the BAM/CRAM.',
-  `Only the alleles in the bundled CPIC/PharmVar tables (compiled ${PGX_DATA_COMPILED}; sources in src/core/pgx/data) are recognised; rarer alleles show as "no match" or are missed.`,
+  `Only the alleles in the bundled CPIC/PharmVar tables (compiled ${PGX_DATA_COMPILED}; sources in src/core/pgx/data) are recognised, at their defining positions listed below; a rarer allele shows as "no match", or as the allele it contains when what defines it lies elsewhere.`,
 ] as const;
 
 export const pharmacogenomics: AnalysisDefinition<PharmacogenomicsResult> = {

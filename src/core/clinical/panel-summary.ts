@@ -1,7 +1,8 @@
 // Panel coverage arithmetic: per-region figures from samtools bedcov (sum of depth, bases at or above each
-// depth, reads), per-gene totals over a gene's regions, and the genes each low-coverage stretch falls in.
+// depth, reads), per-gene totals over a gene's regions, the panel bases samtools depth left out (counted as
+// depth 0), and the genes each low-coverage stretch falls in.
 import type { BedcovRow } from '../parsers/samtools-bedcov';
-import type { LowInterval } from '../parsers/samtools-depth';
+import type { LowInterval, Stretch } from '../parsers/samtools-depth';
 
 export interface RegionCoverage {
   chrom: string;
@@ -77,6 +78,55 @@ export function geneCoverage(regions: readonly RegionCoverage[]): GeneCoverage[]
     genes.set(r.gene, g);
   }
   return [...genes.values()];
+}
+
+/**
+ * The low stretches plus every panel base samtools depth did not report (depth 0): `depth -a` says nothing of a
+ * contig without reads, so without this a chrY gene of a female sample would be missing from the list.
+ * Touching stretches are merged; the result is in panel contig order, then by start.
+ */
+export function withUnreported(
+  low: readonly LowInterval[],
+  regions: readonly RegionCoverage[],
+  reported: readonly Stretch[],
+): LowInterval[] {
+  const missing: LowInterval[] = [];
+  for (const region of regions) {
+    let pieces: Stretch[] = [{ chrom: region.chrom, start: region.start, end: region.end }];
+    for (const r of reported) {
+      if (r.chrom !== region.chrom) continue;
+      pieces = pieces.flatMap((p) =>
+        r.end <= p.start || p.end <= r.start
+          ? [p]
+          : [
+              ...(p.start < r.start ? [{ ...p, end: r.start }] : []),
+              ...(r.end < p.end ? [{ ...p, start: r.end }] : []),
+            ],
+      );
+    }
+    for (const p of pieces) if (p.end > p.start) missing.push({ ...p, minDepth: 0, meanDepth: 0 });
+  }
+  if (missing.length === 0) return [...low];
+  const order = new Map<string, number>();
+  for (const c of [...regions.map((r) => r.chrom), ...low.map((l) => l.chrom)])
+    if (!order.has(c)) order.set(c, order.size);
+  const sorted = [...low, ...missing].sort((a, b) => order.get(a.chrom)! - order.get(b.chrom)! || a.start - b.start);
+  const merged: LowInterval[] = [];
+  for (const next of sorted) {
+    const last = merged[merged.length - 1];
+    if (!last || last.chrom !== next.chrom || next.start > last.end) {
+      merged.push({ ...next });
+      continue;
+    }
+    // Overlapping regions give the same missing bases twice: count each base once.
+    const end = Math.max(last.end, next.end);
+    const added = end - last.end;
+    const sum = last.meanDepth * (last.end - last.start) + (added > 0 ? next.meanDepth * added : 0);
+    last.end = end;
+    last.minDepth = Math.min(last.minDepth, next.minDepth);
+    last.meanDepth = sum / (last.end - last.start);
+  }
+  return merged;
 }
 
 export function annotateLow(low: readonly LowInterval[], regions: readonly RegionCoverage[]): LowCoverage[] {

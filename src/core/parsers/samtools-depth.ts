@@ -1,5 +1,6 @@
 // `samtools depth` (chrom, 1-based position, depth per line) -> the stretches below a depth, merged where
-// positions follow each other on the same contig, as 0-based half-open BED intervals.
+// positions follow each other on the same contig, as 0-based half-open BED intervals; and the stretches it
+// reported at all, so a caller can tell which bases it left out.
 import { ParseError } from './parse-error';
 
 export interface LowInterval {
@@ -11,9 +12,18 @@ export interface LowInterval {
   meanDepth: number;
 }
 
+export interface Stretch {
+  chrom: string;
+  /** 0-based start, as in BED. */
+  start: number;
+  end: number;
+}
+
 export interface DepthScan {
   positions: number;
   low: LowInterval[];
+  /** The positions reported, merged into stretches (few: about one per panel region). */
+  reported: Stretch[];
 }
 
 /** Reads the whole output once; only the low stretches are kept, so a panel's millions of lines stay cheap. */
@@ -21,6 +31,7 @@ export function lowDepthIntervals(text: string, below: number): DepthScan {
   const low: LowInterval[] = [];
   let open: { chrom: string; start: number; end: number; min: number; sum: number } | undefined;
   let positions = 0;
+  const reported: Stretch[] = [];
   const close = (): void => {
     if (!open) return;
     low.push({
@@ -54,6 +65,9 @@ export function lowDepthIntervals(text: string, below: number): DepthScan {
     }
     positions += 1;
     const chrom = line.slice(0, t1);
+    const last = reported[reported.length - 1];
+    if (last && last.chrom === chrom && last.end === pos - 1) last.end = pos;
+    else reported.push({ chrom, start: pos - 1, end: pos });
     if (depth >= below) {
       close();
       continue;
@@ -68,5 +82,5 @@ export function lowDepthIntervals(text: string, below: number): DepthScan {
     }
   }
   close();
-  return { positions, low };
+  return { positions, low, reported };
 }

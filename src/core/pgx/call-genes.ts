@@ -2,7 +2,7 @@
 // sample's genotype at each position, and per gene the diplotypes that fit with their CPIC phenotypes.
 import type { BuildName } from '../files/reference-builds';
 import { decideBuild } from './build';
-import { PGX_GENES, type GeneDef } from './definitions';
+import { PGX_GENES, positionNote, variantAlleles, type GeneDef } from './definitions';
 import { fitDiplotypes } from './diplotypes';
 import { phenotypeOf } from './phenotype';
 import { callSite, type SiteCall } from './site-calls';
@@ -29,6 +29,7 @@ export interface SiteRow {
   change: string;
   position: string;
   ref: string;
+  /** The variant allele(s) the definitions know here, comma-separated. */
   alt: string;
   call: SiteCall;
   note?: string;
@@ -62,6 +63,8 @@ const GENE_NOTES: Record<string, string> = {
   NUDT15:
     'c.415C>T is reported as *3; *2 carries it too (with an insertion not assessed here). Both are no-function alleles.',
   DPYD: 'Only the four variants CPIC recommends testing are assessed; other rare no-function variants are not.',
+  SLCO1B1:
+    'Four positions are assessed (c.388A>G, c.463C>A, c.521T>C, c.1929A>C); a rarer allele defined elsewhere reads as the allele it contains (e.g. *31, no function, as *37).',
 };
 
 export function callPgx(vcfText: string, options: PgxOptions): PgxCall {
@@ -85,15 +88,16 @@ export function callPgx(vcfText: string, options: PgxOptions): PgxCall {
   const genes = PGX_GENES.map((gene) => {
     const calls = gene.positions.map((p) => callSite(p, vcf.records, callOptions));
     gene.positions.forEach((p, i) => {
+      const note = positionNote(p, build);
       sites.push({
         gene: gene.gene,
         rsid: p.rsid,
         change: p.change,
         position: `${gene.chromosome}:${p[build].pos}`,
         ref: p.ref,
-        alt: p.alt,
+        alt: variantAlleles(p).join(','),
         call: calls[i]!,
-        ...(p.note ? { note: p.note } : {}),
+        ...(note ? { note } : {}),
       });
     });
     return geneResult(gene, calls);

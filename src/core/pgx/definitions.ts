@@ -13,9 +13,19 @@ export interface PositionDef {
   /** Allele of the gene's reference haplotype and the defining variant, VCF-style on the plus strand. */
   ref: string;
   alt: string;
-  GRCh38: { pos: number; genomeRef: string };
-  GRCh37: { pos: number; genomeRef: string };
-  /** Why a call here is expected and not a finding (rs3758581 on GRCh38). */
+  /** Further variant alleles at the same position (TPMT c.719A>C next to c.719A>G). */
+  otherAlts?: readonly string[];
+  GRCh38: BuildPosition;
+  GRCh37: BuildPosition;
+  /** Why a call here is expected and not a finding, in every build (rs3758581). */
+  note?: string;
+}
+
+export interface BuildPosition {
+  pos: number;
+  /** The assembly's base(s) here, which can be a variant allele (CYP2D6 rs16947 on GRCh37). */
+  genomeRef: string;
+  /** What only this build's users need to know (its reference carries a variant allele here). */
   note?: string;
 }
 
@@ -65,6 +75,17 @@ export const PGX_DATA_COMPILED: string = alleleData.compiled;
 
 export function allPositions(): PositionDef[] {
   return PGX_GENES.flatMap((g) => [...g.positions]);
+}
+
+/** Every variant allele the definitions know at a position. */
+export function variantAlleles(p: PositionDef): string[] {
+  return [p.alt, ...(p.otherAlts ?? [])];
+}
+
+/** The notes that apply to a position in one build: the general one, then the build's own. */
+export function positionNote(p: PositionDef, build: BuildName): string | undefined {
+  const notes = [p.note, p[build].note].filter((n): n is string => Boolean(n));
+  return notes.length > 0 ? notes.join(' ') : undefined;
 }
 
 export interface TargetOptions {

@@ -42,11 +42,14 @@ export function siteRows(r: PgxCall): ChartRow[] {
     let zygosity = 'not called';
     if (c.status === 'called') {
       genotype = c.alleles.join(c.phased ? '|' : '/');
-      const alt = c.alleles.filter((a) => a === s.alt).length;
+      const variants = s.alt.split(',');
+      const alt = c.alleles.filter((a) => variants.includes(a)).length;
       const ref = c.alleles.filter((a) => a === s.ref).length;
       zygosity =
         alt === 2
-          ? 'homozygous variant'
+          ? c.alleles[0] === c.alleles[1]
+            ? 'homozygous variant'
+            : 'two variant alleles'
           : alt === 1 && ref === 1
             ? 'heterozygous'
             : ref === 2

@@ -8,7 +8,8 @@ let server: PreviewServer | undefined;
 const outDir = process.env['LOKUS_E2E_OUT_DIR'] ?? 'dist';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  // Mode 'harness' adds engine-harness.html, the page the engine tests drive (left out of the production build).
+  await build({ mode: 'harness', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   server = await preview({ build: { outDir }, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
   const address = server.httpServer.address();
   if (address === null || typeof address === 'string') throw new Error('preview server has no TCP address');

@@ -80,7 +80,8 @@ describe('Pharmacogenomics analysis', () => {
   it('shows gene and position tables, says what it cannot do, and exports PharmCAT outside calls', () => {
     const vcf = makeVcf({
       build: 'GRCh38',
-      genotypes: { rs3758581: 'G/G', rs4244285: 'G/A', rs1800460: 'C/T', rs1142345: 'T/C' },
+      // CPIC *2 is c.332-23A>G with c.681G>A (PharmCAT CYP2C19_translation.json), so both are heterozygous here.
+      genotypes: { rs3758581: 'G/G', rs12769205: 'A/G', rs4244285: 'G/A', rs1800460: 'C/T', rs1142345: 'T/C' },
       othersRef: true,
     });
     const result = pharmacogenomics.parse({ calls: vcf }, { variants: 'sample.vcf' }, params);
@@ -123,6 +124,8 @@ describe('Pharmacogenomics analysis', () => {
       pharmacogenomics.parse({ calls: vcf }, { variants: 'v.vcf' }, { ...params, build: 37 }),
     );
     expect(forced.find((m) => m.key === 'called')!.note).toMatch(/The header suggests GRCh38 .* but GRCh37 was chosen/);
-    expect(forced.find((m) => m.key === 'uncalledSites')!.value).toBe(34);
+    // 38 defining positions (the CPIC audit added CYP2C19 rs12769205, CYP2D6 rs1135840, SLCO1B1 rs11045819 and
+    // rs34671512), none at a GRCh37 position in this GRCh38 file.
+    expect(forced.find((m) => m.key === 'uncalledSites')!.value).toBe(38);
   });
 });

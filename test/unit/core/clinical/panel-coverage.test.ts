@@ -7,6 +7,7 @@ import {
 } from '../../../../src/core/analyses/panel-coverage';
 import { parseBedcov } from '../../../../src/core/parsers/samtools-bedcov';
 import { lowDepthIntervals } from '../../../../src/core/parsers/samtools-depth';
+import { resolveParameters } from '../../../../src/core/analyses/analysis';
 import { ParseError } from '../../../../src/core/parsers/parse-error';
 import { native, resultFromNative } from './native';
 
@@ -19,10 +20,10 @@ const CASES = {
 };
 const result = (): PanelCoverageResult => resultFromNative(panelCoverage, INPUTS, {}, CASES);
 
-/** Per-base depths of native `samtools depth -a -b` (chrom:pos -> depth): an independent second tool. */
-function depthMap(): Map<string, number> {
+/** Per-base depths of native `samtools depth -aa -b` (chrom:pos -> depth): an independent second tool. */
+function depthMap(name = 'panel-depth'): Map<string, number> {
   const map = new Map<string, number>();
-  for (const line of native('panel-depth').stdout.trim().split('\n')) {
+  for (const line of native(name).stdout.trim().split('\n')) {
     const [chrom, pos, depth] = line.split('\t');
     map.set(`${chrom}:${pos}`, Number(depth));
   }
@@ -110,7 +111,7 @@ describe('Gene-panel coverage on ex1.bam with ex1.panel.bed', () => {
       'bedcov -j -c -d 5 -Q 20 ex1.panel.bed ex1.bam',
       'bedcov -j -d 15 -Q 20 ex1.panel.bed ex1.bam',
       'bedcov -j -d 50 -Q 20 ex1.panel.bed ex1.bam',
-      'depth -a -b ex1.panel.bed -Q 20 ex1.bam',
+      'depth -aa -b ex1.panel.bed -Q 20 ex1.bam',
     ]);
   });
 
@@ -125,5 +126,55 @@ describe('Gene-panel coverage on ex1.bam with ex1.panel.bed', () => {
     expect(
       panelCoverage.check!({ alignments: 'a.cram', panel: 'p.bed' }, { alignments: 'cram', panel: 'bed' }),
     ).toMatch(/Reference FASTA/);
+  });
+});
+
+// sex.female.bam has chrY and chrM in its header but no read on them; sex.panel.bed has a gene on each (SRY,
+// MT-RNR1) next to two chrX regions with one read each. Lowest threshold 1, so a base is low exactly at depth 0.
+describe('Gene-panel coverage on contigs without reads (sex.female.bam, sex.panel.bed)', () => {
+  const FEMALE = { alignments: 'sex.female.bam', panel: 'sex.panel.bed' };
+  const FEMALE_CASES = {
+    bedcov0: 'panel-female-bedcov-1',
+    bedcov1: 'panel-female-bedcov-20',
+    bedcov2: 'panel-female-bedcov-30',
+    depth: 'panel-female-depth',
+  };
+  const female = (): PanelCoverageResult => resultFromNative(panelCoverage, FEMALE, { depth1: 1 }, FEMALE_CASES);
+  const lowBases = (r: PanelCoverageResult) => {
+    const bases = new Set<string>();
+    for (const l of r.low) for (let p = l.start + 1; p <= l.end; p++) bases.add(`${l.chrom}:${p}`);
+    return bases;
+  };
+
+  it('accounts for every panel base: the low stretches are exactly the bases native `samtools depth -aa -b` gives 0', () => {
+    const depths = depthMap('panel-female-depth');
+    const r = female();
+    const panelBases = r.regions.reduce((s, g) => s + g.length, 0);
+    expect(depths.size, 'native -aa reports every panel base, chrY and chrM included').toBe(panelBases);
+    const zero = [...depths].filter(([, d]) => d === 0).map(([k]) => k);
+    expect([...lowBases(r)].sort()).toEqual(zero.sort());
+    expect(r.low.filter((l) => l.chrom === 'chrY')).toEqual([
+      { chrom: 'chrY', start: 2786854, end: 2787699, minDepth: 0, meanDepth: 0, genes: ['SRY'] },
+    ]);
+    expect(r.low.find((l) => l.chrom === 'chrM')).toMatchObject({ start: 647, end: 1601, genes: ['MT-RNR1'] });
+    expect(r.regions.find((g) => g.gene === 'SRY')).toMatchObject({ depthSum: 0, reads: 0, atLeast: [0, 0, 0] });
+  });
+
+  it('still lists the read-less contigs when samtools depth leaves them out (as `depth -a` does)', () => {
+    const params = resolveParameters(panelCoverage, { depth1: 1 });
+    const texts: Record<string, string> = {};
+    for (const [key, name] of Object.entries(FEMALE_CASES)) texts[key] = native(name).stdout;
+    const withoutReadless = texts['depth']!.split('\n')
+      .filter((line) => !/^chr[YM]\t/.test(line))
+      .join('\n');
+    const full = panelCoverage.parse(texts, FEMALE, params);
+    const partial = panelCoverage.parse({ ...texts, depth: withoutReadless }, FEMALE, params);
+    expect(partial.positions).toBeLessThan(full.positions);
+    expect(partial.low).toEqual(full.low);
+  });
+
+  it('runs samtools depth with -aa', () => {
+    const steps = panelCoverage.steps(FEMALE, resolveParameters(panelCoverage, {}));
+    expect(steps.at(-1)!.job.steps[0]!.argv).toEqual(['depth', '-aa', '-b', 'sex.panel.bed', 'sex.female.bam']);
   });
 });

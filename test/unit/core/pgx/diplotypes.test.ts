@@ -49,21 +49,21 @@ const CASES: Case[] = [
   {
     name: 'CYP2C19 *1/*2',
     gene: 'CYP2C19',
-    genotypes: { ...STAR1, rs4244285: 'G/A' },
+    genotypes: { ...STAR1, rs12769205: 'A/G', rs4244285: 'G/A' },
     diplotypes: ['*1/*2'],
     phenotypes: ['Intermediate Metabolizer'],
   },
   {
     name: 'CYP2C19 *2/*2 (homozygous)',
     gene: 'CYP2C19',
-    genotypes: { ...STAR1, rs4244285: 'A/A' },
+    genotypes: { ...STAR1, rs12769205: 'G/G', rs4244285: 'A/A' },
     diplotypes: ['*2/*2'],
     phenotypes: ['Poor Metabolizer'],
   },
   {
     name: 'CYP2C19 *2/*3',
     gene: 'CYP2C19',
-    genotypes: { ...STAR1, rs4244285: 'G/A', rs4986893: 'G/A' },
+    genotypes: { ...STAR1, rs12769205: 'A/G', rs4244285: 'G/A', rs4986893: 'G/A' },
     diplotypes: ['*2/*3'],
     phenotypes: ['Poor Metabolizer'],
   },
@@ -84,7 +84,7 @@ const CASES: Case[] = [
   {
     name: 'CYP2C19 *2/*17',
     gene: 'CYP2C19',
-    genotypes: { ...STAR1, rs12248560: 'C/T', rs4244285: 'G/A' },
+    genotypes: { ...STAR1, rs12248560: 'C/T', rs12769205: 'A/G', rs4244285: 'G/A' },
     diplotypes: ['*2/*17'],
     phenotypes: ['Intermediate Metabolizer'],
   },
@@ -144,7 +144,8 @@ const CASES: Case[] = [
     phenotypes: ['Intermediate Metabolizer'],
     scores: [1],
   },
-  // CYP2D6: activity values (CPIC 2019 consensus): *1/*2 1, *10 0.25, *41 0.5, *4 0; 0 PM, 0.25-1 IM, 1.25-2.25 NM
+  // CYP2D6: activity values (CPIC allele functionality via PharmCAT phenotype/cpic/CYP2D6.json): *1/*2 1, *10 0.25,
+  // *41 0.25, *4 0; 0 PM, 0.25-1 IM, 1.25-2.25 NM. *2, *10 and *41 carry 4180G>C (rs1135840, CPIC definition table).
   {
     name: 'CYP2D6 *1/*1',
     gene: 'CYP2D6',
@@ -172,7 +173,7 @@ const CASES: Case[] = [
   {
     name: 'CYP2D6 *1/*10',
     gene: 'CYP2D6',
-    genotypes: { rs1065852: 'G/A' },
+    genotypes: { rs1065852: 'G/A', rs1135840: 'C/G' },
     diplotypes: ['*1/*10'],
     phenotypes: ['Normal Metabolizer'],
     scores: [1.25],
@@ -180,7 +181,7 @@ const CASES: Case[] = [
   {
     name: 'CYP2D6 *10/*10',
     gene: 'CYP2D6',
-    genotypes: { rs1065852: 'A/A' },
+    genotypes: { rs1065852: 'A/A', rs1135840: 'G/G' },
     diplotypes: ['*10/*10'],
     phenotypes: ['Intermediate Metabolizer'],
     scores: [0.5],
@@ -188,18 +189,18 @@ const CASES: Case[] = [
   {
     name: 'CYP2D6 *1/*41',
     gene: 'CYP2D6',
-    genotypes: { rs16947: 'G/A', rs28371725: 'C/T' },
+    genotypes: { rs16947: 'G/A', rs28371725: 'C/T', rs1135840: 'C/G' },
     diplotypes: ['*1/*41'],
     phenotypes: ['Normal Metabolizer'],
-    scores: [1.5],
+    scores: [1.25],
   },
   {
     name: 'CYP2D6 *2/*41',
     gene: 'CYP2D6',
-    genotypes: { rs16947: 'A/A', rs28371725: 'C/T' },
+    genotypes: { rs16947: 'A/A', rs28371725: 'C/T', rs1135840: 'G/G' },
     diplotypes: ['*2/*41'],
     phenotypes: ['Normal Metabolizer'],
-    scores: [1.5],
+    scores: [1.25],
   },
   {
     name: 'CYP2D6 *3/*4',
@@ -309,7 +310,8 @@ const CASES: Case[] = [
     diplotypes: ['*3/*3'],
     phenotypes: ['Poor Metabolizer'],
   },
-  // SLCO1B1 (CPIC 2022 statins): *5, *15 decreased function; *37 (c.388A>G alone) normal
+  // SLCO1B1 (CPIC allele functionality via PharmCAT phenotype/cpic/SLCO1B1.json): *5, *15 no function; *37
+  // (c.388A>G alone) normal; normal + no function Decreased Function, no + no Poor Function
   {
     name: 'SLCO1B1 *1/*5',
     gene: 'SLCO1B1',
@@ -355,7 +357,12 @@ describe('PGx diplotypes on all-sites GRCh38 VCFs', () => {
 
 describe('PGx on GRCh37', () => {
   it.each<{ name: string; gene: string; genotypes: Record<string, string>; diplotype: string }>([
-    { name: 'CYP2C19 *1/*2 with plain names', gene: 'CYP2C19', genotypes: { rs4244285: 'G/A' }, diplotype: '*1/*2' },
+    {
+      name: 'CYP2C19 *1/*2 with plain names',
+      gene: 'CYP2C19',
+      genotypes: { rs12769205: 'A/G', rs4244285: 'G/A' },
+      diplotype: '*1/*2',
+    },
     {
       name: 'CYP2C19 *1/*1: GRCh37 carries G at rs3758581, so 0/0 there is *1',
       gene: 'CYP2C19',
@@ -363,12 +370,17 @@ describe('PGx on GRCh37', () => {
       diplotype: '*1/*1',
     },
     {
-      name: 'CYP2D6 *1/*1: GRCh37 carries the *2 base at rs16947, so 1/1 there is *1',
+      name: 'CYP2D6 *1/*1: GRCh37 carries the *2 bases at rs16947 and rs1135840, so 1/1 there is *1',
       gene: 'CYP2D6',
-      genotypes: { rs16947: 'G/G' },
+      genotypes: { rs16947: 'G/G', rs1135840: 'C/C' },
       diplotype: '*1/*1',
     },
-    { name: 'CYP2D6 *2/*2: the GRCh37 reference base at rs16947', gene: 'CYP2D6', genotypes: {}, diplotype: '*2/*2' },
+    {
+      name: 'CYP2D6 *2/*2: the GRCh37 reference bases at rs16947 and rs1135840',
+      gene: 'CYP2D6',
+      genotypes: {},
+      diplotype: '*2/*2',
+    },
     {
       name: 'TPMT *1/*3A phased',
       gene: 'TPMT',

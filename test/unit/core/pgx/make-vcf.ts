@@ -1,7 +1,7 @@
 // Builds small VCFs for the PGx tests from genotypes written as bases ("G/A", "C|T"): REF is what the
 // build's genome has at the position, ALT the other allele of the definition.
 import { PRIMARY_LENGTHS, type BuildName } from '../../../../src/core/files/reference-builds';
-import { allPositions, type PositionDef } from '../../../../src/core/pgx/definitions';
+import { allPositions, variantAlleles, type PositionDef } from '../../../../src/core/pgx/definitions';
 
 export interface VcfSpec {
   build: BuildName;
@@ -38,13 +38,13 @@ export function makeVcf(spec: VcfSpec): string {
     const given = spec.genotypes[p.rsid];
     if (given === undefined && !spec.othersRef) continue;
     const { pos, genomeRef } = p[spec.build];
-    const other = genomeRef === p.ref ? p.alt : p.ref;
+    const others = [p.ref, ...variantAlleles(p)].filter((a) => a !== genomeRef);
     const gt = given === undefined ? '0/0' : given.startsWith('GT:') ? given.slice(3) : toGt(p, given, genomeRef);
     const format = spec.depth === undefined ? ['GT', gt] : ['GT:DP', `${gt}:${spec.depth}`];
     records.push({
       chrom: p.chromosome,
       pos,
-      line: [chr(p.chromosome), pos, p.rsid, genomeRef, other, '50', 'PASS', '.', ...format].join('\t'),
+      line: [chr(p.chromosome), pos, p.rsid, genomeRef, others.join(','), '50', 'PASS', '.', ...format].join('\t'),
     });
   }
   records.sort((a, b) => Number(a.chrom) - Number(b.chrom) || a.pos - b.pos);
@@ -53,12 +53,13 @@ export function makeVcf(spec: VcfSpec): string {
 
 function toGt(p: PositionDef, bases: string, genomeRef: string): string {
   const sep = bases.includes('|') ? '|' : '/';
+  const alleles = [genomeRef, ...[p.ref, ...variantAlleles(p)].filter((a) => a !== genomeRef)];
   return bases
     .split(/[/|]/)
     .map((b) => {
-      if (b === genomeRef) return '0';
-      if (b === p.ref || b === p.alt) return '1';
-      throw new Error(`${p.rsid}: ${b} is neither ${p.ref} nor ${p.alt}`);
+      const index = alleles.indexOf(b);
+      if (index < 0) throw new Error(`${p.rsid}: ${b} is none of ${alleles.join(', ')}`);
+      return String(index);
     })
     .join(sep);
 }
