@@ -10,7 +10,7 @@ import {
 import { planTracks, type TrackPlan, type ViewerPlan, type ViewerSource } from '../core/viewer/tracks';
 import { igvBatchScript } from '../core/viewer/igv-batch';
 import type { SessionStore } from '../core/storage-port';
-import type { FileFormat } from '../core/files/formats';
+import { isIndexFormat, type FileFormat } from '../core/files/formats';
 import type { Compression } from '../core/files/gzip';
 import type { Availability } from './file-access';
 
@@ -21,6 +21,7 @@ export interface ViewerHost {
     name: string;
     detected: { format: FileFormat; compression: Compression };
     availability: Availability;
+    problems?: readonly { code: string }[];
   }[];
   readonly runs: readonly { outputs: readonly { name: string }[] }[];
   readonly store: Pick<SessionStore, 'getViewerState' | 'saveViewerState'>;
@@ -163,11 +164,17 @@ export class ViewerState {
   }
 
   #sources(): ViewerSource[] {
-    const files = this.#host.files.map((f) => ({
-      name: f.name,
-      format: f.detected.format,
-      compression: f.detected.compression,
-    }));
+    // An index that does not fit its data file is not given to igv.js either.
+    const misfit = (f: ViewerHost['files'][number]) =>
+      f.problems?.some((p) => p.code === 'index-misfit') === true &&
+      (isIndexFormat(f.detected.format) || f.detected.format === 'unknown');
+    const files = this.#host.files
+      .filter((f) => !misfit(f))
+      .map((f) => ({
+        name: f.name,
+        format: f.detected.format,
+        compression: f.detected.compression,
+      }));
     const names = new Set(files.map((f) => f.name));
     const outputs = [...new Set(this.#host.runs.flatMap((run) => run.outputs.map((o) => o.name)))].filter(
       (name) => !names.has(name),

@@ -2,7 +2,8 @@
 // Every change is saved as it happens (autosave); reopening the session restores it.
 import { detectBlob } from '../core/files/detect';
 import { formatLabel, type FormatProblem } from '../core/files/formats';
-import { pairIndexes, type MissingIndex } from '../core/files/index-pairing';
+import { pairFittingIndexes } from '../core/files/index-fit';
+import type { MissingIndex } from '../core/files/index-pairing';
 import { fingerprintBlob } from '../core/files/fingerprint';
 import { findRecordedFile } from '../core/files/file-ref';
 import { describeSessionFiles } from '../core/files/session-checks';
@@ -58,6 +59,8 @@ export class Workbench {
   settings = $state.raw<Settings>(DEFAULT_SETTINGS);
   readonly console: ConsoleState;
   #blobs = new Map<string, Blob>();
+  /** Index files that do not fit their data file: kept in the session, hidden from the tools (htslib finds an index by name). */
+  #withheld = new Set<string>();
   #handles = new Map<string, { cancel(): void }>();
   #commandHistory: string[] = [];
   /** Settles when the session being loaded is shown; files picked meanwhile wait for it rather than get lost. */
@@ -280,6 +283,11 @@ export class Workbench {
     if (!fix) return;
     this.#patchFile(id, { fixing: true });
     try {
+      // An index that belongs to another file has the name the right one gets: it leaves the session first.
+      for (const name of fix.missing.replaces ?? []) {
+        const wrong = this.files.find((file) => file.name === name);
+        if (wrong) await this.removeFile(wrong.id);
+      }
       for (const job of fix.missing.jobs) {
         const result = await this.runJob(job);
         if (result.status !== 'succeeded') {
@@ -411,30 +419,54 @@ export class Workbench {
 
   async #refreshFileChecks(): Promise<void> {
     const workNames = await this.engine.listFiles();
-    const pairing = pairIndexes([
+    const pairing = await pairFittingIndexes([
       ...this.files.map((file) => ({
         name: file.name,
         format: file.detected.format,
         compression: file.detected.compression,
+        blob: this.#blobs.get(file.id),
       })),
       ...workNames.filter((name) => !this.files.some((file) => file.name === name)).map((name) => ({ name })),
     ]);
+    await this.#withhold(new Set(pairing.misfits.map((misfit) => misfit.index)));
     const checks = await describeSessionFiles(this.files, (id) => this.#blobs.get(id));
     this.files = this.files.map((file) => {
       const pair = pairing.pairs.find((p) => p.data === file.name);
       const missing = pairing.missing.find((m) => m.data === file.name && needsIndex(file));
+      const misfits = pairing.misfits.flatMap((m) =>
+        m.index === file.name ? [m.indexMessage] : m.data === file.name ? [m.dataMessage] : [],
+      );
       return {
         ...file,
+        problems: [
+          ...file.detected.problems,
+          ...misfits.map((message) => ({ code: 'index-misfit' as const, severity: 'error' as const, message })),
+        ],
         indexName: pair?.index,
-        indexFix:
-          missing && !pair
-            ? { label: missing.jobs.length > 1 ? 'Compress with bgzip and index' : 'Create index', missing }
-            : undefined,
+        indexFix: missing && !pair ? { label: fixLabel(missing), missing } : undefined,
         buildLabel: checks.buildLabels.get(file.id),
       };
     });
     this.fileWarnings = checks.warnings;
   }
+
+  /** Hides misfit index files from the tools, and shows again those that fit now. */
+  async #withhold(names: ReadonlySet<string>): Promise<void> {
+    // Every time: opening a file again, or loading the session, mounts it again.
+    if (names.size > 0) await this.engine.unmount([...names]);
+    const show = this.files.filter((file) => this.#withheld.has(file.name) && !names.has(file.name));
+    const blobs = show.flatMap((file) => {
+      const data = this.#blobs.get(file.id);
+      return data ? [{ name: file.name, data }] : [];
+    });
+    if (blobs.length > 0) await this.engine.mount(blobs);
+    this.#withheld = new Set(names);
+  }
+}
+
+function fixLabel(missing: MissingIndex): string {
+  if (missing.replaces) return 'Create the right index';
+  return missing.jobs.length > 1 ? 'Compress with bgzip and index' : 'Create index';
 }
 
 /** Plain-text interval files are read whole by the tools; offering to index them would only be noise. */

@@ -20,6 +20,7 @@ export type ProblemCode =
   | 'not-compressed'
   | 'truncated'
   | 'damaged'
+  | 'index-misfit'
   | 'crlf'
   | 'bed-reversed'
   | 'bed-one-based'
