@@ -21,7 +21,8 @@ export interface ViewerHost {
     name: string;
     detected: { format: FileFormat; compression: Compression };
     availability: Availability;
-    problems?: readonly { code: string }[];
+    /** The index the workbench paired after checking that it fits this file. */
+    indexName?: string | undefined;
   }[];
   readonly runs: readonly { outputs: readonly { name: string }[] }[];
   readonly store: Pick<SessionStore, 'getViewerState' | 'saveViewerState'>;
@@ -164,12 +165,14 @@ export class ViewerState {
   }
 
   #sources(): ViewerSource[] {
-    // An index that does not fit its data file is not given to igv.js either.
-    const misfit = (f: ViewerHost['files'][number]) =>
-      f.problems?.some((p) => p.code === 'index-misfit') === true &&
-      (isIndexFormat(f.detected.format) || f.detected.format === 'unknown');
+    // igv.js gets only the indexes the workbench paired (checked to fit their file): not one of another file, not
+    // an empty one, and not one opened a moment ago and not yet checked.
+    const paired = new Set(this.#host.files.flatMap((f) => (f.indexName ? [f.indexName] : [])));
+    const unchecked = (f: ViewerHost['files'][number]) =>
+      (f.detected.format === 'unknown' || (isIndexFormat(f.detected.format) && f.detected.format !== 'gzi')) &&
+      !paired.has(f.name);
     const files = this.#host.files
-      .filter((f) => !misfit(f))
+      .filter((f) => !unchecked(f))
       .map((f) => ({
         name: f.name,
         format: f.detected.format,
