@@ -117,7 +117,10 @@ describe('detectFormat on deliberately wrong fixtures', () => {
     const second = bgzfBlock(vcf.subarray(60));
     second[20] = 0xff;
     second[21] = 0xff;
-    const result = await detectBlob('x.vcf.gz', new Blob([first, second, bgzfBlock(new Uint8Array(0))] as Uint8Array<ArrayBuffer>[]));
+    const result = await detectBlob(
+      'x.vcf.gz',
+      new Blob([first, second, bgzfBlock(new Uint8Array(0))] as Uint8Array<ArrayBuffer>[]),
+    );
     expect(result.format).toBe('vcf');
     expect(result.problems).toContainEqual({
       code: 'damaged',
