@@ -6,6 +6,7 @@ import {
   resolveParameters,
   type AnyAnalysis,
   type JudgedMetric,
+  type NotApplicable,
   type Threshold,
 } from '../core/analyses/analysis';
 import {
@@ -20,6 +21,7 @@ import {
   commandsOf,
   matchRuns,
   parseTexts,
+  readInputTexts,
   runAnalysis,
   type AnalysisOutcome,
   type StepRunner,
@@ -41,8 +43,11 @@ export interface AnalysisInstance {
   commands: string[];
 }
 
+/** `notApplicable`: the check ran but could not look (see NotApplicable); its numbers are not shown. */
 export type LoadedResult =
-  { state: 'loading' } | { state: 'ready'; result: unknown } | { state: 'error'; message: string };
+  | { state: 'loading' }
+  | { state: 'ready'; result: unknown; notApplicable?: NotApplicable }
+  | { state: 'error'; message: string };
 
 export class AnalysesState {
   selectedId = $state(ANALYSES[0]!.id);
@@ -102,6 +107,12 @@ export class AnalysesState {
 
   thresholdsOf(def: AnyAnalysis): Threshold[] {
     return effectiveThresholds(def, this.workbench.settings.analysisThresholds?.[def.id]);
+  }
+
+  /** The run's status for the list: a finished run whose check could not look reads "not applicable". */
+  statusOf(instance: AnalysisInstance): AnalysisInstance['status'] | 'not-applicable' {
+    const loaded = this.results[instance.id];
+    return loaded?.state === 'ready' && loaded.notApplicable ? 'not-applicable' : instance.status;
   }
 
   metricsOf(instance: AnalysisInstance): JudgedMetric[] {
@@ -196,7 +207,7 @@ export class AnalysesState {
     try {
       const { def, tag } = instance;
       const matched = matchRuns(def, tag.inputs, tag.params, instance.runs);
-      const texts: Record<string, string> = {};
+      const texts: Record<string, string> = await readInputTexts(def, tag.inputs, (name) => this.#readText(name));
       for (const step of def.steps(tag.inputs, tag.params)) {
         const entry = matched.get(step.key);
         if (!entry || entry.run.status !== 'succeeded') {
@@ -218,8 +229,16 @@ export class AnalysesState {
     this.openId = undefined;
   }
 
+  async #readText(name: string): Promise<string> {
+    const blob = this.workbench.blobOf(name);
+    if (!blob)
+      throw new Error(`${name} is not available in this session; open it again (Files) and run the analysis again.`);
+    return blob.text();
+  }
+
   #runner(tag: string): StepRunner {
     return {
+      readText: (name) => this.#readText(name),
       run: async (step) => {
         const run = await this.workbench.runJob(step.job, undefined, tag);
         if (run.status !== 'succeeded')
@@ -238,7 +257,10 @@ export class AnalysesState {
 }
 
 function toLoaded(outcome: AnalysisOutcome<unknown>): LoadedResult {
-  if (outcome.ok) return { state: 'ready', result: outcome.result };
+  if (outcome.ok)
+    return outcome.notApplicable
+      ? { state: 'ready', result: outcome.result, notApplicable: outcome.notApplicable }
+      : { state: 'ready', result: outcome.result };
   return { state: 'error', message: outcome.step ? `${outcome.step}: ${outcome.message}` : outcome.message };
 }
 

@@ -3,7 +3,7 @@
 import { formatJob } from '../tools/job';
 import type { Run } from '../session';
 import { ParseError } from '../parsers/parse-error';
-import type { AnalysisStep, AnyAnalysis, InputNames, ParameterValues } from './analysis';
+import type { AnalysisStep, AnyAnalysis, InputNames, NotApplicable, ParameterValues } from './analysis';
 
 export interface StepOutcome {
   succeeded: boolean;
@@ -15,9 +15,34 @@ export interface StepOutcome {
 
 export interface StepRunner {
   run(step: AnalysisStep): Promise<StepOutcome>;
+  /** The text of a session file, for input slots the analysis reads itself (InputSlot.readText). */
+  readText?(name: string): Promise<string>;
 }
 
-export type AnalysisOutcome<R> = { ok: true; result: R } | { ok: false; step?: string; message: string };
+/** Input the user must change (a PED naming samples the VCF lacks): its message is shown as it is. */
+export class InputProblem extends Error {
+  override name = 'InputProblem';
+}
+
+/** The texts of the chosen files of `readText` slots, keyed `input:<slot>` as parse expects them. */
+export async function readInputTexts(
+  def: AnyAnalysis,
+  inputs: InputNames,
+  read: ((name: string) => Promise<string>) | undefined,
+): Promise<Record<string, string>> {
+  const texts: Record<string, string> = {};
+  for (const slot of def.inputs) {
+    const name = inputs[slot.key];
+    if (!slot.readText || name === undefined) continue;
+    if (!read) throw new InputProblem(`${name} cannot be read here.`);
+    texts[`input:${slot.key}`] = await read(name);
+  }
+  return texts;
+}
+
+/** `notApplicable`: the steps ran but the check could not look (wrong build, missing contigs); see NotApplicable. */
+export type AnalysisOutcome<R> =
+  { ok: true; result: R; notApplicable?: NotApplicable } | { ok: false; step?: string; message: string };
 
 /**
  * Runs every step and parses the outputs. Independent steps start together (the engine queues them over its
@@ -60,7 +85,7 @@ export async function runAnalysis<R>(
       step: formatJob(steps[failed]!.job),
       message: outcomes[failed]!.message ?? 'the step failed; see its messages in the history.',
     };
-  const texts: Record<string, string> = {};
+  const texts: Record<string, string> = await readInputTexts(def, inputs, runner.readText?.bind(runner));
   for (const [i, step] of steps.entries()) {
     const text = outcomes[i]!.text;
     if (text === undefined)
@@ -81,10 +106,13 @@ export function parseTexts<R>(
   params: ParameterValues,
 ): AnalysisOutcome<R> {
   try {
-    return { ok: true, result: def.parse(texts, inputs, params) as R };
+    const result = def.parse(texts, inputs, params) as R;
+    const notApplicable = def.applies?.(result);
+    return notApplicable ? { ok: true, result, notApplicable } : { ok: true, result };
   } catch (error) {
     if (error instanceof ParseError)
       return { ok: false, message: `${error.message}. The tool's output was not what Lokus expects; see the history.` };
+    if (error instanceof InputProblem) return { ok: false, message: error.message };
     throw error;
   }
 }
