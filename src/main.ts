@@ -13,7 +13,6 @@ import { OfflineState } from './state/offline.svelte';
 import { TabLock } from './state/tab-lock.svelte';
 import { VaultState } from './state/vault.svelte';
 import { LocaleState } from './state/locale.svelte';
-import { TOOLS_CACHE } from '../scripts/pwa-names';
 
 const locale = new LocaleState(document.documentElement);
 const store = new DexieSessionStore();
@@ -40,7 +39,6 @@ const vault = new VaultState(store, {
 const offline = new OfflineState({
   register: ({ onNeedRefresh, onOfflineReady }) => registerSW({ onNeedRefresh, onOfflineReady }),
   toolUrls: toolFileUrls(INSTALLED_PROGRAMS, defaultBaseUrl()),
-  cacheName: TOOLS_CACHE,
   busy,
 });
 
