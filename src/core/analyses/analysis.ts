@@ -1,5 +1,6 @@
 // What an analysis is: declared once as data plus pure functions — inputs, parameters, thresholds, the
 // tool steps (argv jobs), the parser of their outputs, the metrics it judges and the charts it draws.
+import type { NamingStyle } from '../files/contigs';
 import type { DataFormat } from '../files/formats';
 import type { JobSpec } from '../tools/job';
 
@@ -101,6 +102,12 @@ export interface ChartSpec<R> {
   rows(result: R): ChartRow[];
 }
 
+/** A problem with the inputs that a parameter change fixes: the form offers it as a button. */
+export interface NamingProblem {
+  problem: string;
+  fix?: { label: string; params: Record<string, number> };
+}
+
 export interface AnalysisDefinition<R = unknown> {
   id: string;
   title: string;
@@ -111,6 +118,15 @@ export interface AnalysisDefinition<R = unknown> {
   thresholds: readonly Threshold[];
   /** Checks the inputs beyond their formats; returns what the user must change, if anything. */
   check?(inputs: InputNames, formats: Readonly<Record<string, DataFormat | undefined>>): string | undefined;
+  /**
+   * Chromosome naming of the chosen files (slot key -> "chr" or "plain"), read before the run: what disagrees in a
+   * way the tools would silently get wrong, and the parameter values that bridge it.
+   */
+  namingCheck?(
+    naming: Readonly<Record<string, NamingStyle>>,
+    inputs: InputNames,
+    params: ParameterValues,
+  ): NamingProblem | undefined;
   /** Fills optional slots that follow from the chosen ones (the R2 file of an R1), given the candidate names. */
   complete?(inputs: InputNames, names: readonly string[]): Record<string, string>;
   steps(inputs: InputNames, params: ParameterValues): AnalysisStep[];
