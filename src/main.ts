@@ -13,6 +13,8 @@ import { OfflineState } from './state/offline.svelte';
 import { TabLock } from './state/tab-lock.svelte';
 import { VaultState } from './state/vault.svelte';
 import { LocaleState } from './state/locale.svelte';
+import { LessonsState } from './state/lessons.svelte';
+import { BUNDLED_LESSONS } from './bundled-lessons';
 import { TOOLS_CACHE } from '../scripts/pwa-names';
 
 const locale = new LocaleState(document.documentElement);
@@ -22,6 +24,21 @@ const store = new DexieSessionStore();
 const engine = createToolEngine({ onJobEnd: () => void offline.jobEnded().catch(() => undefined) });
 const workbench = new Workbench(engine, store);
 const sessions = new SessionsState(store, workbench);
+// Lessons check on the learner's session, and run expected commands on fresh lesson data in an engine of their own.
+const lessons = new LessonsState(
+  BUNDLED_LESSONS,
+  {
+    sessionId: () => workbench.loadedFor,
+    sessionName: () => workbench.session?.name ?? 'Lesson',
+    runs: () => workbench.runs,
+    openFiles: (files) => workbench.openFiles(files),
+    files: () => workbench.files.map((file) => ({ name: file.name, blob: workbench.blobOf(file.name) })),
+    engine,
+    report: (error, what) => workbench.report(error, what),
+  },
+  store,
+  () => createToolEngine({ poolSize: 1 }),
+);
 const privacy = new PrivacyMonitor();
 const busy = () => workbench.runs.some((run) => run.status === 'running' || run.status === 'queued');
 // With encryption on, sessions open only after the passphrase unlocks them.
@@ -50,7 +67,7 @@ offline.start();
 const tabLock = new TabLock(typeof navigator.locks === 'undefined' ? undefined : navigator.locks);
 mount(App, {
   target: document.getElementById('app')!,
-  props: { workbench, sessions, privacy, offline, tabLock, vault, locale },
+  props: { workbench, sessions, privacy, offline, tabLock, vault, locale, lessons },
 });
 // Sessions open only in the tab that holds the lock; a tab that loses it to another stops working on them.
 void tabLock.start(

@@ -117,7 +117,8 @@ const INDEX_SUFFIXES = ['.bai', '.csi', '.tbi', '.crai', '.fai'];
 async function stateCheck(check: StateCheck, ctx: CheckContext): Promise<CheckResult> {
   const target = check.target ?? '';
   if (check.kind === 'analysis') {
-    const ran = ctx.runs.some((run) => run.analysisId === check.analysis && run.status === 'succeeded');
+    // An analysis step's run is tagged "<analysis>/<instance>?<inputs>" (core/analyses/tag).
+    const ran = ctx.runs.some((run) => run.analysisId?.split('/')[0] === check.analysis && run.status === 'succeeded');
     return ran ? pass : fail({ code: 'analysis-missing', analysis: check.analysis ?? '' });
   }
   const files = await ctx.listFiles();

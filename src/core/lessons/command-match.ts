@@ -113,15 +113,15 @@ function parseWords(words: readonly string[], aliases: Record<string, string[]>,
       else if (valued.has(option) && i + 1 < words.length) options.set(option, words[++i]!);
       else options.set(option, true);
     } else if (word.startsWith('-') && word.length > 1 && !/^-\d/.test(word)) {
-      const first = `-${word[1]}`;
-      if (valued.has(first)) {
-        if (word.length > 2) options.set(first, word.slice(2));
-        else if (i + 1 < words.length) options.set(first, words[++i]!);
-        else options.set(first, '');
-      } else {
-        // A bundle of flags (-bh), or an option we know nothing of with its value attached (-Oz).
-        options.set(first, word.length > 2 ? word.slice(2) : true);
-        for (const letter of word.slice(2)) if (!options.has(`-${letter}`)) options.set(`-${letter}`, true);
+      // A bundle of flags (-bh) that may end in an option with its value (-ax sr, -Oz, -q20).
+      for (let j = 1; j < word.length; j += 1) {
+        const option = `-${word[j]}`;
+        if (valued.has(option)) {
+          const rest = word.slice(j + 1);
+          options.set(option, rest !== '' ? rest : i + 1 < words.length ? words[++i]! : '');
+          break;
+        }
+        if (!options.has(option)) options.set(option, true);
       }
     } else positionals.push(word);
   }

@@ -91,6 +91,8 @@ export interface Lesson {
   minutes: number;
   tools: string[];
   data: LessonData[];
+  /** Console lines run on fresh lesson data before expected commands (an index the learner makes in a step). */
+  prepare?: string[];
   steps: LessonStep[];
 }
 

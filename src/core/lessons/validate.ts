@@ -74,6 +74,8 @@ export function validateLesson(value: unknown, texts: Record<string, string>): V
     total <= LIMITS.dataTotalBytes,
     `The data adds up to ${total} bytes; at most ${LIMITS.dataTotalBytes} are allowed.`,
   );
+  need(l.prepare === undefined || Array.isArray(l.prepare), '"prepare" must be a list of console lines.');
+  (Array.isArray(l.prepare) ? l.prepare : []).forEach((line, i) => command(line, `prepare line ${i + 1}`));
   const steps = Array.isArray(l.steps) ? l.steps : [];
   need(steps.length > 0 && steps.length <= LIMITS.steps, `"steps" must hold 1 to ${LIMITS.steps} steps.`);
   const ids = new Set<string>();

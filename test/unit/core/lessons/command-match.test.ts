@@ -30,6 +30,14 @@ describe('command checks: equivalent spellings pass', () => {
     [view, 'samtools view --min-MQ=20 --count ex1.bam'],
     [view, 'samtools view ex1.bam -c -q 20'],
     [bcf, 'bcftools view -Oz -o out.vcf.gz in.vcf'],
+    [
+      { type: 'command', program: 'minimap2', options: { '-a': true, '-x': 'sr' } } as CommandCheck,
+      'minimap2 -ax sr ref.fa r1.fq',
+    ],
+    [
+      { type: 'command', program: 'minimap2', options: { '-a': true, '-x': 'sr' } } as CommandCheck,
+      'minimap2 -a -xsr ref.fa r1.fq',
+    ],
     [bcf, 'bcftools view -O z --output out.vcf.gz in.vcf'],
     [bcf, 'bcftools view --output-type=z -oout.vcf.gz in.vcf'],
     [
