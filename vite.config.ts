@@ -45,6 +45,8 @@ export default defineConfig(({ mode }) => ({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // Some state tests read and fingerprint real fixtures: seconds on a shared, busy machine.
+          testTimeout: 30_000,
           globalSetup: ['test/support/compile-messages.ts'],
         },
       },

@@ -4,7 +4,7 @@ import { registerSW } from 'virtual:pwa-register';
 import './ui/theme.css';
 import App from './ui/App.svelte';
 import { createToolEngine, INSTALLED_PROGRAMS } from './engine';
-import { defaultBaseUrl, programUrls } from './engine/programs';
+import { defaultBaseUrl, toolFileUrls } from './engine/programs';
 import { DexieSessionStore } from './storage';
 import { Workbench } from './state/workbench.svelte';
 import { SessionsState } from './state/sessions.svelte';
@@ -54,10 +54,9 @@ const vault = new VaultState(store, {
   cancelJobs: () => workbench.runs.forEach((run) => workbench.cancelRun(run.id)),
   deleteAll: () => sessions.deleteAll(),
 });
-const urlsOf = programUrls(INSTALLED_PROGRAMS, defaultBaseUrl());
 const offline = new OfflineState({
   register: ({ onNeedRefresh, onOfflineReady }) => registerSW({ onNeedRefresh, onOfflineReady }),
-  toolUrls: INSTALLED_PROGRAMS.flatMap((info) => Object.values(urlsOf(info.program))),
+  toolUrls: toolFileUrls(INSTALLED_PROGRAMS, defaultBaseUrl()),
   cacheName: TOOLS_CACHE,
   busy,
 });

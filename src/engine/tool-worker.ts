@@ -6,13 +6,12 @@ import type { StepEvent, StepOutcome, StepRequest } from '../core/tools/step';
 import { BlobStreams } from './blob-streams';
 import type { ToolModule, ToolModuleFactory } from './emscripten';
 import { MemoryWatch } from './memory-watch';
+import type { ProgramUrls } from './programs';
 import { PipeReader, PipeWriter } from './shared-pipe';
+import { fetchVerified } from './tool-bytes';
 import { blobStdin, collectOutputs, DEFAULT_IO, layOut, ReadCounter, removedInputs, type IoTuning } from './worker-fs';
 
-export interface WorkerStepRequest extends StepRequest {
-  /** Absolute URLs of the program's glue and binary (same origin as the page). */
-  jsUrl: string;
-  wasmUrl: string;
+export interface WorkerStepRequest extends StepRequest, ProgramUrls {
   io?: IoTuning;
   /** Heap ceiling below the build's 4 GiB maximum. */
   memoryLimitBytes?: number;
@@ -29,11 +28,11 @@ const binaries = new Map<string, Promise<WebAssembly.Module>>();
 /** The port to this slot's stream worker, where the page is cross-origin isolated (see blob-streams.ts). */
 let streamPort: MessagePort | undefined;
 
-async function importGlue(jsUrl: string): Promise<ToolModuleFactory> {
-  const response = await fetch(jsUrl);
-  if (!response.ok) throw new Error(`${jsUrl}: HTTP ${response.status}`);
+/** The glue and the binary are checked against wasm/tools.json before they run (tool-bytes.ts). */
+async function importGlue(program: string, urls: ProgramUrls): Promise<ToolModuleFactory> {
+  const bytes = await fetchVerified(urls.jsUrl, urls.jsSha256, program);
   // Module workers cannot importScripts: the classic-script glue becomes a module exporting its factory.
-  const source = new Blob([await response.text(), '\nexport default Module;\n'], { type: 'text/javascript' });
+  const source = new Blob([bytes, '\nexport default Module;\n'], { type: 'text/javascript' });
   const url = URL.createObjectURL(source);
   try {
     const glue = (await import(/* @vite-ignore */ url)) as { default: ToolModuleFactory };
@@ -43,18 +42,15 @@ async function importGlue(jsUrl: string): Promise<ToolModuleFactory> {
   }
 }
 
-async function compile(wasmUrl: string): Promise<WebAssembly.Module> {
-  const response = await fetch(wasmUrl);
-  if (!response.ok) throw new Error(`${wasmUrl}: HTTP ${response.status}`);
-  if (response.headers.get('content-type')?.startsWith('application/wasm'))
-    return WebAssembly.compileStreaming(response);
-  return WebAssembly.compile(await response.arrayBuffer());
+/** Digested before compiling (not compileStreaming): bytes that are not the recorded build never run. */
+async function compile(program: string, urls: ProgramUrls): Promise<WebAssembly.Module> {
+  return WebAssembly.compile(await fetchVerified(urls.wasmUrl, urls.wasmSha256, program));
 }
 
-function cached<T>(map: Map<string, Promise<T>>, key: string, load: (key: string) => Promise<T>): Promise<T> {
+function cached<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
   let value = map.get(key);
   if (!value) {
-    value = load(key);
+    value = load();
     value.catch(() => map.delete(key));
     map.set(key, value);
   }
@@ -144,9 +140,10 @@ class EventBatch {
 
 async function exec(request: WorkerStepRequest, onEvent: (event: StepEvent) => unknown): Promise<StepOutcome> {
   const started = performance.now();
+  const { program } = request.command;
   const [factory, binary] = await Promise.all([
-    cached(factories, request.jsUrl, importGlue),
-    cached(binaries, request.wasmUrl, compile),
+    cached(factories, request.jsUrl, () => importGlue(program, request)),
+    cached(binaries, request.wasmUrl, () => compile(program, request)),
   ]);
   const counter = new ReadCounter(() => batch.maybeFlush());
   const batch = new EventBatch(onEvent, counter);
@@ -161,39 +158,48 @@ async function exec(request: WorkerStepRequest, onEvent: (event: StepEvent) => u
   const memory = new MemoryWatch(request.memoryLimitBytes, (requestedBytes, heapBytes) =>
     batch.now({ kind: 'memory', requestedBytes, heapBytes }),
   );
-  const module: ToolModule = await factory({
-    thisProgram: request.command.program,
-    instantiateWasm(imports, receive) {
-      memory.wrap(imports);
-      void WebAssembly.instantiate(binary, imports).then((instance) => {
-        memory.attach(instance);
-        receive(instance, binary);
-      });
-      return {};
-    },
-    lokusStdout(chunk) {
-      if (pipeOut) {
-        pipeOut.write(chunk);
-        batch.maybeFlush();
-      } else if (sink) {
-        sink.push(chunk);
-        batch.maybeFlush();
-      } else if (!stdoutText.truncated) {
-        batch.add('stdout', stdoutText.push(chunk));
-      }
-    },
-    lokusStderr(chunk) {
-      batch.add('stderr', stderrText.push(chunk));
-    },
-    lokusSetup(fs, instance) {
-      layOut(fs, instance, request.files, argv, io, counter, streams);
-    },
-    ...(pipeIn
-      ? { lokusStdin: (dst: Uint8Array) => pipeIn.read(dst) }
-      : request.stdin
-        ? { lokusStdin: blobStdin(request.stdin, counter, io, streams) }
-        : {}),
-  });
+  // The glue waits for `receive` and knows nothing of a failed instantiation (no memory for a new instance, an
+  // import it lacks): that failure must end the command, not leave it waiting for ever.
+  let instantiateFailed!: (error: Error) => void;
+  const failed = new Promise<never>((_, reject) => (instantiateFailed = reject));
+  const module: ToolModule = await Promise.race([
+    factory({
+      thisProgram: program,
+      instantiateWasm(imports, receive) {
+        memory.wrap(imports);
+        WebAssembly.instantiate(binary, imports)
+          .then((instance) => {
+            memory.attach(instance);
+            receive(instance, binary);
+          })
+          .catch((error: unknown) => instantiateFailed(instantiationError(program, error)));
+        return {};
+      },
+      lokusStdout(chunk) {
+        if (pipeOut) {
+          pipeOut.write(chunk);
+          batch.maybeFlush();
+        } else if (sink) {
+          sink.push(chunk);
+          batch.maybeFlush();
+        } else if (!stdoutText.truncated) {
+          batch.add('stdout', stdoutText.push(chunk));
+        }
+      },
+      lokusStderr(chunk) {
+        batch.add('stderr', stderrText.push(chunk));
+      },
+      lokusSetup(fs, instance) {
+        layOut(fs, instance, request.files, argv, io, counter, streams);
+      },
+      ...(pipeIn
+        ? { lokusStdin: (dst: Uint8Array) => pipeIn.read(dst) }
+        : request.stdin
+          ? { lokusStdin: blobStdin(request.stdin, counter, io, streams) }
+          : {}),
+    }),
+    failed,
+  ]);
   // As a shell reports it: the low 8 bits (exit(-1) is 255). Whatever the tool did, its pipe ends close, so the
   // next step sees EOF and the previous one stops waiting for room.
   let exitStatus: number;
@@ -226,9 +232,10 @@ async function exec(request: WorkerStepRequest, onEvent: (event: StepEvent) => u
   };
 }
 
-/** Compiles a program ahead of its first command. */
-async function warm(jsUrl: string, wasmUrl: string): Promise<void> {
-  await Promise.all([cached(factories, jsUrl, importGlue), cached(binaries, wasmUrl, compile)]);
+/** Keeps the runtime's words (a RangeError's "Out of memory" is how advice recognises memory). */
+function instantiationError(program: string, cause: unknown): Error {
+  const reason = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+  return new Error(`${program}: WebAssembly.instantiate failed (${reason})`, { cause });
 }
 
 /** Long sequential reads of inputs come through this port's worker from now on. */
@@ -236,6 +243,6 @@ function attachStreams(port: MessagePort): void {
   streamPort = port;
 }
 
-const api = { exec, warm, attachStreams };
+const api = { exec, attachStreams };
 export type ToolWorkerApi = typeof api;
 expose(api);

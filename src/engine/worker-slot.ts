@@ -13,12 +13,8 @@ import {
 } from '../core/tools/step';
 import { createPipeBuffer } from './shared-pipe';
 import type { ToolWorkerApi, WorkerStepRequest } from './tool-worker';
+import type { ProgramUrls } from './programs';
 import type { IoTuning } from './worker-fs';
-
-export interface ProgramUrls {
-  jsUrl: string;
-  wasmUrl: string;
-}
 
 export class WorkerSlot implements ToolSlot {
   private readonly worker: Worker;
@@ -54,15 +50,20 @@ export class WorkerSlot implements ToolSlot {
       this.streamWorker.postMessage(channel.port1, [channel.port1]);
       void this.api.attachStreams(transfer(channel.port2, [channel.port2]));
     }
+    // An uncaught error (or a script that could not load), and a reply that could not be read (messageerror: the
+    // command's answer is lost), both end the command: waiting on would show it running for ever.
     this.died = new Promise<never>((_, reject) => {
-      this.worker.addEventListener('error', (event) => {
-        event.preventDefault();
+      const fail = (what: string): void =>
         reject(
-          new EngineError(`The tool worker failed: ${event.message || 'it could not start'}`, {
+          new EngineError(`The tool worker failed: ${what}`, {
             advice: 'Reload the page; if this keeps happening, the browser may be out of memory.',
           }),
         );
+      this.worker.addEventListener('error', (event) => {
+        event.preventDefault();
+        fail(event.message || 'it could not start');
       });
+      this.worker.addEventListener('messageerror', () => fail('a message from it could not be read'));
     });
     this.died.catch(() => undefined);
   }
@@ -107,11 +108,6 @@ export class WorkerSlot implements ToolSlot {
           .catch((cause: unknown) => Promise.reject(new PipelineStepFailure(i, cause)));
       }),
     );
-  }
-
-  warm(program: string): Promise<void> {
-    const { jsUrl, wasmUrl } = this.urls(program);
-    return this.api.warm(jsUrl, wasmUrl);
   }
 
   terminate(): void {

@@ -20,6 +20,7 @@ import {
   commandsOf,
   matchRuns,
   parseTexts,
+  readInputTexts,
   runAnalysis,
   type AnalysisOutcome,
   type StepRunner,
@@ -196,7 +197,7 @@ export class AnalysesState {
     try {
       const { def, tag } = instance;
       const matched = matchRuns(def, tag.inputs, tag.params, instance.runs);
-      const texts: Record<string, string> = {};
+      const texts: Record<string, string> = await readInputTexts(def, tag.inputs, (name) => this.#readText(name));
       for (const step of def.steps(tag.inputs, tag.params)) {
         const entry = matched.get(step.key);
         if (!entry || entry.run.status !== 'succeeded') {
@@ -218,8 +219,16 @@ export class AnalysesState {
     this.openId = undefined;
   }
 
+  async #readText(name: string): Promise<string> {
+    const blob = this.workbench.blobOf(name);
+    if (!blob)
+      throw new Error(`${name} is not available in this session; open it again (Files) and run the analysis again.`);
+    return blob.text();
+  }
+
   #runner(tag: string): StepRunner {
     return {
+      readText: (name) => this.#readText(name),
       run: async (step) => {
         const run = await this.workbench.runJob(step.job, undefined, tag);
         if (run.status !== 'succeeded')

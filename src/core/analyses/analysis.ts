@@ -11,6 +11,8 @@ export interface InputSlot {
   needsIndex?: boolean;
   optional?: boolean;
   help?: string;
+  /** The analysis reads this file's text itself (a PED, a gene list): parse gets it as `input:<key>`. */
+  readText?: boolean;
 }
 
 export interface NumberParameter {

@@ -9,6 +9,7 @@ import { sampleSex } from './sample-sex';
 import { variantSummary } from './variant-summary';
 import { pathogenConsensus } from './pathogen-consensus';
 import { pharmacogenomics } from './pharmacogenomics';
+import { familyTriage } from './family-triage';
 
 export const ANALYSES: readonly AnyAnalysis[] = [
   alignmentQc,
@@ -19,6 +20,7 @@ export const ANALYSES: readonly AnyAnalysis[] = [
   sampleIdentity,
   sampleSex,
   pharmacogenomics,
+  familyTriage,
   pathogenConsensus,
 ];
 

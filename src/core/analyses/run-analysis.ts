@@ -15,6 +15,29 @@ export interface StepOutcome {
 
 export interface StepRunner {
   run(step: AnalysisStep): Promise<StepOutcome>;
+  /** The text of a session file, for input slots the analysis reads itself (InputSlot.readText). */
+  readText?(name: string): Promise<string>;
+}
+
+/** Input the user must change (a PED naming samples the VCF lacks): its message is shown as it is. */
+export class InputProblem extends Error {
+  override name = 'InputProblem';
+}
+
+/** The texts of the chosen files of `readText` slots, keyed `input:<slot>` as parse expects them. */
+export async function readInputTexts(
+  def: AnyAnalysis,
+  inputs: InputNames,
+  read: ((name: string) => Promise<string>) | undefined,
+): Promise<Record<string, string>> {
+  const texts: Record<string, string> = {};
+  for (const slot of def.inputs) {
+    const name = inputs[slot.key];
+    if (!slot.readText || name === undefined) continue;
+    if (!read) throw new InputProblem(`${name} cannot be read here.`);
+    texts[`input:${slot.key}`] = await read(name);
+  }
+  return texts;
 }
 
 export type AnalysisOutcome<R> = { ok: true; result: R } | { ok: false; step?: string; message: string };
@@ -60,7 +83,7 @@ export async function runAnalysis<R>(
       step: formatJob(steps[failed]!.job),
       message: outcomes[failed]!.message ?? 'the step failed; see its messages in the history.',
     };
-  const texts: Record<string, string> = {};
+  const texts: Record<string, string> = await readInputTexts(def, inputs, runner.readText?.bind(runner));
   for (const [i, step] of steps.entries()) {
     const text = outcomes[i]!.text;
     if (text === undefined)
@@ -85,6 +108,7 @@ export function parseTexts<R>(
   } catch (error) {
     if (error instanceof ParseError)
       return { ok: false, message: `${error.message}. The tool's output was not what Lokus expects; see the history.` };
+    if (error instanceof InputProblem) return { ok: false, message: error.message };
     throw error;
   }
 }

@@ -67,7 +67,7 @@ export interface GenotypeSex {
 }
 
 /** An unknown build leaves out both builds' PARs, which is safe: they barely overlap the other build's X-specific part. */
-const inPar = (pos: number, build: BuildName | 'unknown'): boolean =>
+export const inPar = (pos: number, build: BuildName | 'unknown'): boolean =>
   (build === 'unknown' ? [...PAR.GRCh37, ...PAR.GRCh38] : PAR[build]).some(([from, to]) => pos >= from && pos <= to);
 
 /** From `bcftools query -H -f '%CHROM\t%POS[\t%GT]\n'` on chrX: per sample, outside the PARs. */

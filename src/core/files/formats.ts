@@ -1,7 +1,9 @@
 // The file formats Lokus knows, what a file's name suggests about its format, and the detection result type.
 import type { Compression } from './gzip';
 
-export type DataFormat = 'bam' | 'cram' | 'sam' | 'bcf' | 'vcf' | 'fasta' | 'fastq' | 'bed' | 'gff' | 'gtf';
+/** `ped`: a pedigree (six columns); `table`: other plain text an analysis reads itself (gene lists, panels). */
+export type DataFormat =
+  'bam' | 'cram' | 'sam' | 'bcf' | 'vcf' | 'fasta' | 'fastq' | 'bed' | 'gff' | 'gtf' | 'ped' | 'table';
 export type IndexFormat = 'bai' | 'csi' | 'crai' | 'tbi' | 'fai' | 'gzi';
 export type FileFormat = DataFormat | IndexFormat | 'unknown';
 
@@ -57,6 +59,8 @@ const EXTENSIONS: ReadonlyArray<[RegExp, FileFormat]> = [
   [/\.bed$/i, 'bed'],
   [/\.(gff|gff3)$/i, 'gff'],
   [/\.gtf$/i, 'gtf'],
+  [/\.(ped|fam)$/i, 'ped'],
+  [/\.(txt|tsv|list)$/i, 'table'],
   [/\.bai$/i, 'bai'],
   [/\.csi$/i, 'csi'],
   [/\.crai$/i, 'crai'],
@@ -88,6 +92,8 @@ const LABELS: Record<FileFormat, string> = {
   bed: 'BED',
   gff: 'GFF',
   gtf: 'GTF',
+  ped: 'PED (pedigree)',
+  table: 'text table or list',
   bai: 'BAM index (.bai)',
   csi: 'CSI index',
   crai: 'CRAM index (.crai)',

@@ -48,6 +48,15 @@ function isFaiRecord(f: readonly string[]): boolean {
   return (f.length === 5 || f.length === 6) && f.slice(1).every((x) => INT.test(x));
 }
 
+/** Family, individual, father, mother, sex (0/1/2), phenotype (-9/0/1/2), whitespace separated. */
+function isPed(lines: readonly string[], nameSuggests: FileFormat): boolean {
+  const rows = lines.map((line) => line.trim().split(/\s+/));
+  const ped =
+    rows.length > 0 && rows.every((f) => f.length === 6 && /^[012]$/.test(f[4]!) && /^(-9|0|1|2)$/.test(f[5]!));
+  // Numeric ids make a PED line look like BED; the name decides then.
+  return ped && (nameSuggests === 'ped' || !rows.every((f) => INT.test(f[1]!) && INT.test(f[2]!)));
+}
+
 /** Which text format these lines are in, or 'unknown'. */
 export function sniffTextFormat(lines: readonly string[], nameSuggests: FileFormat): FileFormat {
   const first = lines.find((line) => line.trim() !== '') ?? '';
@@ -61,12 +70,14 @@ export function sniffTextFormat(lines: readonly string[], nameSuggests: FileForm
   if (sample.length === 0) return 'unknown';
   if (data.slice(0, 20).every(isSamRecord)) return 'sam';
   if (sample.every(isGffRecord)) return sample.some((f) => /gene_id "/.test(f[8] ?? '')) ? 'gtf' : 'gff';
+  if (isPed(data.slice(0, 20), nameSuggests)) return 'ped';
   // A .fai and a 5-column BED are both all-integer tab text; the name decides between them.
   if (sample.every(isFaiRecord) && nameSuggests === 'fai') return 'fai';
   const bedLines = data.filter((line) => !/^(track|browser)\b/.test(line)).slice(0, 20);
   if (bedLines.length > 0 && bedLines.every((line) => isBedRecord(line.split('\t')))) return 'bed';
   if (sample.every(isFaiRecord)) return 'fai';
-  return 'unknown';
+  // Gene lists, panel exports and HPO annotations have no signature of their own: a .txt/.tsv name says it.
+  return nameSuggests === 'table' ? 'table' : 'unknown';
 }
 
 /** Problems visible in the text itself, whatever its format. */

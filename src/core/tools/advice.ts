@@ -1,7 +1,7 @@
 // Turns how a step ended (exit status, stderr, abort reason) into the ToolError the user sees, with one
 // plain sentence of advice. Pure: the engine and the fake engine both use it.
 import type { Command } from './job';
-import { EngineError, OutOfMemoryError, ToolError, ToolFailedError } from './errors';
+import { EngineError, OutOfMemoryError, ToolError, ToolFailedError, ToolIntegrityError } from './errors';
 
 /** Exit status the wasm runtime reports when a tool aborts or traps (as SIGABRT would in a shell). */
 export const ABORT_STATUS = 134;
@@ -109,6 +109,16 @@ export function stepError(failure: StepFailure): ToolError {
 export function engineError(command: Command, cause: unknown, stderr = ''): ToolError {
   if (cause instanceof ToolError) return cause;
   const message = cause instanceof Error ? cause.message : String(cause);
+  // By name: the worker's Error crosses the worker boundary as a plain Error that keeps its name.
+  if (cause instanceof Error && cause.name === 'ToolIntegrityError') {
+    return new ToolIntegrityError(`${command.program} was not run: ${message}`, {
+      command,
+      stderr,
+      cause,
+      advice:
+        "Reload the page to fetch the tool again; if it is refused again, clear this site's offline copy (cached files, not its data) or rebuild the tools with npm run wasm:build.",
+    });
+  }
   if (OUT_OF_MEMORY.test(message) || cause instanceof RangeError) {
     return new OutOfMemoryError(`${command.program} could not get the memory it needs: ${message}`, {
       command,

@@ -51,3 +51,7 @@ export class OutOfMemoryError extends ToolError {
 export class MissingFileError extends ToolError {
   override readonly name = 'MissingFileError';
 }
+/** A tool file's bytes are not the build wasm/tools.json records (a stale offline copy, a changed file). */
+export class ToolIntegrityError extends ToolError {
+  override readonly name = 'ToolIntegrityError';
+}

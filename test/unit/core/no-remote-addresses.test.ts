@@ -8,9 +8,16 @@ import { describe, expect, it } from 'vitest';
 const SRC = join(import.meta.dirname, '..', '..', '..', 'src');
 const NAMESPACES = ['http://www.w3.org/2000/svg', 'http://www.w3.org/1999/xlink'];
 
+/**
+ * src/paraglide is Paraglide's compiler output (npm run i18n): its doc comments name the project's website and
+ * example sites; its URL strategy is not one Lokus enables (localStorage, preferredLanguage, baseLocale).
+ */
+const GENERATED = join(SRC, 'paraglide');
+
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
+    if (path === GENERATED) return [];
     if (statSync(path).isDirectory()) return files(path);
     return /\.(ts|svelte|json|css|html)$/.test(name) ? [path] : [];
   });

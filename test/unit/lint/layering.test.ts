@@ -9,7 +9,8 @@ async function restrictedImports(filePath: string, source: string): Promise<numb
   return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').length;
 }
 
-describe('layering lint rule', () => {
+// ESLint's first lint loads the TypeScript parser and every plugin: seconds on a busy machine.
+describe('layering lint rule', { timeout: 60_000 }, () => {
   it.each([
     ['ui imports the engine barrel', 'src/ui/x.ts', "import * as e from '../engine';"],
     ['ui imports the storage barrel by index', 'src/ui/files/x.ts', "import * as s from '../../storage/index';"],

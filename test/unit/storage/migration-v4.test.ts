@@ -22,16 +22,14 @@ async function createV3Database(name: string): Promise<void> {
   await v3.table('sessions').add({ id: 's1', name: 'Exome P17', createdAt: 1, updatedAt: 2, notes: 'recheck chr13' });
   await v3.table('files').add({ ...newFile('P17.vcf.gz'), id: 'f1', sessionId: 's1', storage: 'blob', addedAt: 3 });
   await v3.table('fileData').add({ fileId: 'f1', sessionId: 's1', blob: new Blob(['P17 genotypes']) });
-  await v3
-    .table('runs')
-    .add(
-      newRun('s1', {
-        id: 'r1',
-        status: 'succeeded',
-        stdout: 'SN\t0\tnumber of records:\t42\n',
-        outputs: [{ name: 'P17.stats', size: 5, blobId: 'o1' }],
-      }),
-    );
+  await v3.table('runs').add(
+    newRun('s1', {
+      id: 'r1',
+      status: 'succeeded',
+      stdout: 'SN\t0\tnumber of records:\t42\n',
+      outputs: [{ name: 'P17.stats', size: 5, blobId: 'o1' }],
+    }),
+  );
   await v3
     .table('outputs')
     .add({ id: 'o1', sessionId: 's1', runId: 'r1', name: 'P17.stats', blob: new Blob(['stats']) });

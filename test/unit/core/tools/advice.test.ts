@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { engineError, stepError } from '../../../../src/core/tools/advice';
-import { EngineError, OutOfMemoryError, ToolFailedError } from '../../../../src/core/tools/errors';
+import { EngineError, OutOfMemoryError, ToolFailedError, ToolIntegrityError } from '../../../../src/core/tools/errors';
 
 const command = { program: 'samtools', argv: ['view', 'x.bam'] };
 
@@ -73,5 +73,22 @@ describe('engineError', () => {
     expect(engineError(command, new RangeError('WebAssembly.Memory(): could not allocate memory'))).toBeInstanceOf(
       OutOfMemoryError,
     );
+  });
+
+  it('treats a failed instantiation for want of memory as out of memory', () => {
+    const cause = new Error(
+      'samtools: WebAssembly.instantiate failed (RangeError: WebAssembly.Instance(): Out of memory: Cannot allocate Wasm memory for new instance)',
+    );
+    expect(engineError(command, cause)).toBeInstanceOf(OutOfMemoryError);
+  });
+
+  it('refuses a tool whose bytes are not the recorded build, and says how to get the right ones', () => {
+    const cause = Object.assign(new Error('samtools: samtools.wasm is not the build wasm/tools.json records'), {
+      name: 'ToolIntegrityError',
+    });
+    const error = engineError(command, cause);
+    expect(error).toBeInstanceOf(ToolIntegrityError);
+    expect(error.message).toMatch(/^samtools was not run: samtools: samtools.wasm is not the build/);
+    expect(error.advice).toMatch(/Reload the page.*offline copy/);
   });
 });
