@@ -22,6 +22,18 @@ export const EXAMPLE_FILES = [
   'pathogen/lambda-a_R2.fastq.gz',
 ] as const;
 
+/** The teaching family (scripts/gen-family-fixtures.mjs): a synthetic trio for family triage, its own example. */
+export const FAMILY_FILES = [
+  'family/teaching.vcf.gz',
+  'family/teaching.vcf.gz.tbi',
+  'family/teaching.ped',
+  'family/teaching.gff3',
+  'family/teaching.fa',
+  'family/teaching.fa.fai',
+] as const;
+
+const SERVED: readonly string[] = [...EXAMPLE_FILES, ...FAMILY_FILES];
+
 const FIXTURES = join(import.meta.dirname, '..', 'test', 'fixtures');
 
 function servedName(index: number): string {
@@ -32,6 +44,13 @@ export function exampleData(): Plugin {
   const manifest = JSON.stringify({
     name: 'Example: ex1 (Rsamtools/samtools example reads on two phage-like contigs)',
     files: EXAMPLE_FILES.map((file, i) => ({ name: file.split('/').at(-1)!, path: servedName(i) })),
+    family: {
+      name: 'Teaching family: a synthetic trio with planted de novo, recessive, compound-het and X-linked variants',
+      files: FAMILY_FILES.map((file, i) => ({
+        name: file.split('/').at(-1)!,
+        path: servedName(EXAMPLE_FILES.length + i),
+      })),
+    },
   });
   return {
     name: 'lokus-example-data',
@@ -44,15 +63,15 @@ export function exampleData(): Plugin {
           response.setHeader('Content-Type', 'application/json');
           return response.end(manifest);
         }
-        const index = EXAMPLE_FILES.findIndex((_, i) => servedName(i) === name);
+        const index = SERVED.findIndex((_, i) => servedName(i) === name);
         if (index < 0) return next();
         response.setHeader('Content-Type', 'application/octet-stream');
-        response.end(readFileSync(join(FIXTURES, EXAMPLE_FILES[index]!)));
+        response.end(readFileSync(join(FIXTURES, SERVED[index]!)));
       });
     },
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: 'examples/manifest.json', source: manifest });
-      EXAMPLE_FILES.forEach((name, i) => {
+      SERVED.forEach((name, i) => {
         this.emitFile({
           type: 'asset',
           fileName: `examples/${servedName(i)}`,

@@ -6,6 +6,7 @@ import {
   resolveParameters,
   type AnyAnalysis,
   type JudgedMetric,
+  type NotApplicable,
   type Threshold,
 } from '../core/analyses/analysis';
 import {
@@ -42,8 +43,11 @@ export interface AnalysisInstance {
   commands: string[];
 }
 
+/** `notApplicable`: the check ran but could not look (see NotApplicable); its numbers are not shown. */
 export type LoadedResult =
-  { state: 'loading' } | { state: 'ready'; result: unknown } | { state: 'error'; message: string };
+  | { state: 'loading' }
+  | { state: 'ready'; result: unknown; notApplicable?: NotApplicable }
+  | { state: 'error'; message: string };
 
 export class AnalysesState {
   selectedId = $state(ANALYSES[0]!.id);
@@ -103,6 +107,12 @@ export class AnalysesState {
 
   thresholdsOf(def: AnyAnalysis): Threshold[] {
     return effectiveThresholds(def, this.workbench.settings.analysisThresholds?.[def.id]);
+  }
+
+  /** The run's status for the list: a finished run whose check could not look reads "not applicable". */
+  statusOf(instance: AnalysisInstance): AnalysisInstance['status'] | 'not-applicable' {
+    const loaded = this.results[instance.id];
+    return loaded?.state === 'ready' && loaded.notApplicable ? 'not-applicable' : instance.status;
   }
 
   metricsOf(instance: AnalysisInstance): JudgedMetric[] {
@@ -247,7 +257,10 @@ export class AnalysesState {
 }
 
 function toLoaded(outcome: AnalysisOutcome<unknown>): LoadedResult {
-  if (outcome.ok) return { state: 'ready', result: outcome.result };
+  if (outcome.ok)
+    return outcome.notApplicable
+      ? { state: 'ready', result: outcome.result, notApplicable: outcome.notApplicable }
+      : { state: 'ready', result: outcome.result };
   return { state: 'error', message: outcome.step ? `${outcome.step}: ${outcome.message}` : outcome.message };
 }
 

@@ -26,6 +26,8 @@ import {
 } from '../core/variants/browser-snapshot';
 import { parseIndexStats, planChunks, type ContigStat } from '../core/variants/chunk-plan';
 import { QueryRows } from '../core/variants/query-rows';
+import { regionHint } from '../core/variants/region-contigs';
+import { parseVcfHeaderContigs } from '../core/files/contigs';
 import type { SortDirection } from '../core/variants/variant-table';
 import { describeError } from './describe-error';
 import { runOutput, runText } from './run-text';
@@ -46,6 +48,8 @@ export class VariantBrowserState {
   sort = $state<{ column: number; direction: SortDirection } | undefined>(undefined);
   /** Records per contig from the file's index (`bcftools index -s`); undefined without an index. */
   indexStats = $state.raw<ContigStat[] | undefined>(undefined);
+  /** The header's ##contig names; the region is checked against the index's contigs, else these. */
+  headerContigs = $state.raw<string[]>([]);
   busy = $state(false);
   error = $state<string | undefined>(undefined);
 
@@ -60,7 +64,13 @@ export class VariantBrowserState {
   readonly hasIndex = $derived.by(() =>
     this.variantFiles.some((f) => f.name === this.file && f.indexName !== undefined),
   );
-  readonly problem = $derived(filterProblem(this.filter, this.hasIndex, this.annotationFields.length > 0));
+  /** The region names a contig the file lacks ("chr22" for "22"): what to say, and the region in its naming. */
+  readonly regionHint = $derived(
+    regionHint(this.filter.region, this.indexStats?.map((s) => s.contig) ?? this.headerContigs),
+  );
+  readonly problem = $derived(
+    filterProblem(this.filter, this.hasIndex, this.annotationFields.length > 0) ?? this.regionHint?.message,
+  );
   /** The query as parts for the workers, when the file's index allows it and no region chooses the records. */
   readonly split = $derived.by(() => {
     const chunks =
@@ -221,6 +231,7 @@ export class VariantBrowserState {
     this.file = file;
     this.header = undefined;
     this.indexStats = undefined;
+    this.headerContigs = [];
     this.rows = QueryRows.EMPTY;
     this.columns = [];
     this.sort = undefined;
@@ -275,6 +286,7 @@ export class VariantBrowserState {
     const job = buildHeaderJob(file);
     const run = this.#earlier(job, file, (stdout) => /^#CHROM/m.test(stdout)) ?? (await this.workbench.runJob(job));
     if (run.status !== 'succeeded') throw new Error(describeQueryError(run.stderr, undefined));
+    this.headerContigs = parseVcfHeaderContigs(run.stdout).map((c) => c.name);
     return parseVcfHeader(run.stdout);
   }
 

@@ -187,20 +187,27 @@ export class Workbench {
     await this.engine.mount([{ name: saved.name, data: file }]);
   }
 
-  async openExample(): Promise<void> {
+  /** Opens the example files (`family`: the teaching trio for family triage) from the app's own origin. */
+  async openExample(set: 'default' | 'family' = 'default'): Promise<void> {
     this.loadingExample = true;
     try {
       const base = new URL('examples/', document.baseURI);
+      type Listed = { name: string; path: string }[];
       const manifest = (await (await fetch(new URL('manifest.json', base))).json()) as {
-        files: { name: string; path: string }[];
+        files: Listed;
+        family?: { files: Listed };
       };
+      const listed = set === 'family' ? (manifest.family?.files ?? []) : manifest.files;
       const files = await Promise.all(
-        manifest.files.map(async ({ name, path }) => new File([await (await fetch(new URL(path, base))).blob()], name)),
+        listed.map(async ({ name, path }) => new File([await (await fetch(new URL(path, base))).blob()], name)),
       );
       await this.openFiles(files);
       this.notice = {
         kind: 'info',
-        text: 'Example files opened. Try a quick action, or type samtools flagstat ex1.bam in the console.',
+        text:
+          set === 'family'
+            ? 'Teaching family opened (synthetic, from no real person). Open Analyses → Family triage and run it.'
+            : 'Example files opened. Try a quick action, or type samtools flagstat ex1.bam in the console.',
       };
     } catch (error) {
       this.report(error, 'The example session could not be loaded');

@@ -120,6 +120,19 @@ export interface AnalysisDefinition<R = unknown> {
   sessionOutputs?(inputs: InputNames, params: ParameterValues): string[];
   /** Limits of the method the report must state (printed too): "for research and education, not for clinical decisions". */
   caveats?: readonly string[];
+  /**
+   * Whether the check could look at all, given what its steps read (the build, the contigs, the records): a
+   * non-human BAM for the hotspots, a call set without chrX for sex. Undefined when it could answer.
+   */
+  applies?(result: R): NotApplicable | undefined;
+}
+
+/** The outcome of a check that could not look: shown instead of its numbers, never as "done, nothing found". */
+export interface NotApplicable {
+  /** Why, completing "Not applicable, because …": "the BAM's contigs (seq1, seq2) are not a human genome". */
+  because: string;
+  /** What the user can do instead, one sentence. */
+  todo: string;
 }
 
 export interface ResultDownload {

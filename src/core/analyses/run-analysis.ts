@@ -3,7 +3,7 @@
 import { formatJob } from '../tools/job';
 import type { Run } from '../session';
 import { ParseError } from '../parsers/parse-error';
-import type { AnalysisStep, AnyAnalysis, InputNames, ParameterValues } from './analysis';
+import type { AnalysisStep, AnyAnalysis, InputNames, NotApplicable, ParameterValues } from './analysis';
 
 export interface StepOutcome {
   succeeded: boolean;
@@ -40,7 +40,9 @@ export async function readInputTexts(
   return texts;
 }
 
-export type AnalysisOutcome<R> = { ok: true; result: R } | { ok: false; step?: string; message: string };
+/** `notApplicable`: the steps ran but the check could not look (wrong build, missing contigs); see NotApplicable. */
+export type AnalysisOutcome<R> =
+  { ok: true; result: R; notApplicable?: NotApplicable } | { ok: false; step?: string; message: string };
 
 /**
  * Runs every step and parses the outputs. Independent steps start together (the engine queues them over its
@@ -104,7 +106,9 @@ export function parseTexts<R>(
   params: ParameterValues,
 ): AnalysisOutcome<R> {
   try {
-    return { ok: true, result: def.parse(texts, inputs, params) as R };
+    const result = def.parse(texts, inputs, params) as R;
+    const notApplicable = def.applies?.(result);
+    return notApplicable ? { ok: true, result, notApplicable } : { ok: true, result };
   } catch (error) {
     if (error instanceof ParseError)
       return { ok: false, message: `${error.message}. The tool's output was not what Lokus expects; see the history.` };

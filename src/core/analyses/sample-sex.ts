@@ -4,6 +4,7 @@ import { parseIdxstats } from '../parsers/samtools-idxstats';
 import { buildLabel, detectBuild, parseVcfHeaderContigs } from '../files/contigs';
 import { sexFromChrX, sexFromIdxstats, type InferredSex } from '../clinical/sex-inference';
 import { RESEARCH_ONLY } from '../clinical/caveats';
+import { coverageSexApplicability, genotypeSexApplicability } from './applicability';
 import type { AnalysisDefinition, ChartRow, Metric } from './analysis';
 
 export interface SexCall {
@@ -22,6 +23,9 @@ export interface SampleSexResult {
   calls: SexCall[];
   /** The coverage ratios or per-sample genotype counts behind the calls. */
   rows: ChartRow[];
+  /** The contigs of the input (idxstats, or the VCF header's ##contig lines), and the chrX records read. */
+  contigs: string[];
+  xRecords: number;
 }
 
 const ENTERED = [
@@ -122,7 +126,8 @@ export const sampleSex: AnalysisDefinition<SampleSexResult> = {
     const agrees = (sex: InferredSex) =>
       entered === undefined || (sex !== 'female' && sex !== 'male') ? undefined : sex === entered;
     if (inputs['alignments'] !== undefined) {
-      const c = sexFromIdxstats(parseIdxstats(texts['idxstats'] ?? ''));
+      const idxstats = parseIdxstats(texts['idxstats'] ?? '');
+      const c = sexFromIdxstats(idxstats);
       const call: SexCall = {
         sample: inputs['alignments'],
         sex: c.sex,
@@ -145,9 +150,12 @@ export const sampleSex: AnalysisDefinition<SampleSexResult> = {
             recorded: entered ?? 'not given',
           },
         ],
+        contigs: idxstats.map((row) => row.name).filter((name) => name !== '*'),
+        xRecords: 0,
       };
     }
-    const guess = detectBuild(parseVcfHeaderContigs(texts['header'] ?? ''));
+    const headerContigs = parseVcfHeaderContigs(texts['header'] ?? '');
+    const guess = detectBuild(headerContigs);
     const build = params['build'] === 37 ? 'GRCh37' : params['build'] === 38 ? 'GRCh38' : guess.build;
     const samples = sexFromChrX(texts['chrX'] ?? '', build);
     return {
@@ -178,8 +186,14 @@ export const sampleSex: AnalysisDefinition<SampleSexResult> = {
         'inferred sex': s.sex,
         recorded: entered ?? 'not given',
       })),
+      contigs: headerContigs.map((c) => c.name),
+      xRecords: (texts['chrX'] ?? '').split('\n').filter((l) => l !== '' && !l.startsWith('#')).length,
     };
   },
+  applies: (r) =>
+    r.method === 'coverage'
+      ? coverageSexApplicability(r.contigs)
+      : genotypeSexApplicability(r.calls.length, r.xRecords, r.contigs),
   metrics: sexMetrics,
   charts: [],
   tables: (r) => ({ sex: r.rows }),

@@ -7,6 +7,7 @@ import { parseMpileup, type PileupColumn } from '../parsers/samtools-mpileup';
 import { callHotspot, HOTSPOT_LIST_VERSION, HOTSPOTS, hotspotBed, type HotspotCall } from '../clinical/hotspots';
 import { RESEARCH_ONLY } from '../clinical/caveats';
 import { locusOfPosition } from '../viewer/locus';
+import { hotspotsApplicability } from './applicability';
 import type { AnalysisDefinition, ChartRow, Metric } from './analysis';
 
 export interface SomaticHotspotsResult {
@@ -16,6 +17,8 @@ export interface SomaticHotspotsResult {
   buildNote: string;
   minDepth: number;
   calls: HotspotCall[];
+  /** The BAM header's contigs, to say why the check does not apply. */
+  contigs: string[];
 }
 
 const HOTSPOT_BED = 'somatic-hotspots.bed';
@@ -176,8 +179,15 @@ export const somaticHotspots: AnalysisDefinition<SomaticHotspotsResult> = {
             const contig = names.has(h.chrom) ? h.chrom : `chr${h.chrom}`;
             return callHotspot(h, build, contig, columns.get(contig) ?? new Map(), rules);
           });
-    return { tumour: inputs['tumour'] ?? '', build, buildNote, minDepth: rules.minDepth, calls };
+    const contigNames = contigs.map((c) => c.name);
+    return { tumour: inputs['tumour'] ?? '', build, buildNote, minDepth: rules.minDepth, calls, contigs: contigNames };
   },
+  applies: (r) =>
+    hotspotsApplicability(
+      r.build,
+      r.contigs,
+      HOTSPOTS.map((h) => h.chrom),
+    ),
   metrics: hotspotMetrics,
   charts: [
     {
