@@ -27,6 +27,7 @@ import {
 import { parseIndexStats, planChunks, type ContigStat } from '../core/variants/chunk-plan';
 import { QueryRows } from '../core/variants/query-rows';
 import { regionHint } from '../core/variants/region-contigs';
+import { alleleCountNote } from '../core/variants/count-note';
 import { parseVcfHeaderContigs } from '../core/files/contigs';
 import type { SortDirection } from '../core/variants/variant-table';
 import { describeError } from './describe-error';
@@ -87,6 +88,8 @@ export class VariantBrowserState {
         ? formatJob(buildQuery(this.file, this.header, this.filter, this.infoFields, this.annotationFields).job)
         : '',
   );
+  /** Beside AC/AN/AF when samples are ticked: the file's own values, or recounted over the ticked samples. */
+  readonly countNote = $derived(this.header && alleleCountNote(this.filter, this.header, this.infoFields));
   readonly sorted = $derived(this.sort ? this.rows.sorted(this.sort.column, this.sort.direction) : this.rows);
 
   #restoredFor: string | undefined;
@@ -202,7 +205,12 @@ export class VariantBrowserState {
         }),
       );
       const failed = parts.find(({ run }) => run.status !== 'succeeded');
-      if (failed) throw new Error(describeQueryError(failed.run.stderr, header));
+      if (failed) {
+        // The previous table would read as this query's answer under the message: it goes.
+        this.rows = QueryRows.EMPTY;
+        this.columns = [];
+        throw new Error(describeQueryError(failed.run.stderr, header));
+      }
       this.columns = [...query.columns];
       this.rows = QueryRows.parse(
         parts.map((part) => part.text),

@@ -195,4 +195,26 @@ export function resolveParameters(
   return out;
 }
 
+/** The middle value, or the mean of the two middle values for an even count; NaN for none. */
+export function median(values: readonly number[]): number {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/**
+ * Whether a chart has something to draw: a value that is not zero. A chart of zeros is shown as "none" (drawn, its
+ * bars would fill the plot over a 0…0 axis).
+ */
+export function chartHasData(spec: Pick<ChartSpec<unknown>, 'y' | 'band'>, rows: readonly ChartRow[]): boolean {
+  const fields = [spec.y.field, ...(spec.band ? [spec.band.lower, spec.band.upper] : [])];
+  return rows.some((row) =>
+    fields.some((field) => {
+      const value = row[field];
+      return typeof value === 'number' && Number.isFinite(value) && value !== 0;
+    }),
+  );
+}
+
 export const percent = (part: number, whole: number): number => (whole === 0 ? Number.NaN : (100 * part) / whole);

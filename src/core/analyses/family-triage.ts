@@ -229,13 +229,26 @@ export const familyTriage: AnalysisDefinition<FamilyTriageResult> = {
           : 'candidates',
     }));
   },
+  applies: (r) =>
+    r.records === 0
+      ? {
+          because: `${r.input} has no variant records`,
+          todo: 'Choose the joint-called VCF of the family (bcftools view -H shows its records).',
+        }
+      : undefined,
   charts: [],
   tables: (r) => ({
+    warnings: r.warnings.map((warning) => ({ warning })),
     family: r.familyRows,
     ...Object.fromEntries(r.modes.map((m) => [m.group, m.rows])),
     rules: r.ruleRows,
   }),
   shownTables: [
+    {
+      key: 'warnings',
+      title: 'Check these first',
+      note: 'Problems with the family or the inputs that change what the triage can say.',
+    },
     {
       key: 'family',
       title: 'Family',

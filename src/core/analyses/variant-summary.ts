@@ -1,7 +1,7 @@
 // Variant summary for VCF/BCF: bcftools stats with per-sample counts (-s -), optionally only sites at or
 // above a QUAL: counts by type, Ts/Tv, indel lengths, quality and depth, per-sample genotypes.
 import { hetHomRatio, parseBcftoolsStats, type BcftoolsStats } from '../parsers/bcftools-stats';
-import { percent, type AnalysisDefinition, type Metric } from './analysis';
+import { median, percent, type AnalysisDefinition, type Metric } from './analysis';
 
 export interface VariantSummaryResult {
   input: string;
@@ -155,10 +155,7 @@ export const variantSummary: AnalysisDefinition<VariantSummaryResult> = {
 
 export function variantMetrics(r: VariantSummaryResult): Metric[] {
   const s = r.stats.summary;
-  const ratios = r.stats.samples
-    .map(hetHomRatio)
-    .filter(Number.isFinite)
-    .sort((a, b) => a - b);
+  const ratio = median(r.stats.samples.map(hetHomRatio));
   const missing = r.stats.samples.map((sample) => percent(sample.missing, s.records)).filter(Number.isFinite);
   return [
     {
@@ -184,7 +181,7 @@ export function variantMetrics(r: VariantSummaryResult): Metric[] {
     {
       key: 'hetHom',
       label: 'Het/hom-alt (median)',
-      value: ratios.length === 0 ? Number.NaN : ratios[Math.floor(ratios.length / 2)]!,
+      value: ratio,
       format: 'ratio',
       note: 'over samples',
     },

@@ -93,6 +93,11 @@ function selectionSteps(file: string, filter: VariantFilter, header?: VcfHeader)
   return [view(...locate, ...samples, '-Ou', file), view(...expression, '-Ou', '-')];
 }
 
+/** The query keeps the ticked samples with `bcftools view -s`, which recounts INFO/AC and INFO/AN over them. */
+export function recountsAlleles(filter: VariantFilter, header: VcfHeader): boolean {
+  return (selectionSteps('', filter, header) ?? []).some((step) => step.argv.includes('-s'));
+}
+
 export interface BrowserQuery {
   job: JobSpec;
   columns: string[];
@@ -217,7 +222,8 @@ export function describeQueryError(stderr: string, header: VcfHeader | undefined
       : '';
     return `The expression uses ${undefinedTag}, which this file does not define.${known}`;
   }
-  const badExpression = /processing the filter "([^"]*)"/.exec(stderr)?.[1];
+  // The expression may hold quotes itself (GT="het"): it runs to the last quote on bcftools' line.
+  const badExpression = /processing the filter "(.*)"/.exec(stderr)?.[1];
   if (badExpression !== undefined)
     return `bcftools could not read the expression "${badExpression}": check the operators and quotes, e.g. QUAL>=30 && INFO/DP>10.`;
   if (/sample.*not (found|exist)|subset called for sample that does not exist/i.test(stderr))
