@@ -15,7 +15,6 @@ import { VaultState } from './state/vault.svelte';
 import { LocaleState } from './state/locale.svelte';
 import { LessonsState } from './state/lessons.svelte';
 import { BUNDLED_LESSONS } from './bundled-lessons';
-import { TOOLS_CACHE } from '../scripts/pwa-names';
 
 const locale = new LocaleState(document.documentElement);
 const store = new DexieSessionStore();
@@ -57,7 +56,6 @@ const vault = new VaultState(store, {
 const offline = new OfflineState({
   register: ({ onNeedRefresh, onOfflineReady }) => registerSW({ onNeedRefresh, onOfflineReady }),
   toolUrls: toolFileUrls(INSTALLED_PROGRAMS, defaultBaseUrl()),
-  cacheName: TOOLS_CACHE,
   busy,
 });
 

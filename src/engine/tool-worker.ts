@@ -223,6 +223,7 @@ async function exec(request: WorkerStepRequest, onEvent: (event: StepEvent) => u
     stderr: stderrText.text(),
     outputs,
     ...(removed.length > 0 ? { removed } : {}),
+    inputsRead: [...counter.inputsRead],
     peakMemoryBytes: module.HEAPU8.length,
     bytesRead: counter.bytesRead,
     bytesTotal: counter.bytesTotal,

@@ -34,11 +34,17 @@ export const DEFAULT_IO: IoTuning = {
   streamAfterBytes: 4 << 20,
 };
 
-/** Counts bytes the tool reads from the files it names (progress = bytesRead / bytesTotal). */
+/**
+ * Counts bytes the tool reads from the files it names (progress = bytesRead / bytesTotal), and notes which mounted
+ * inputs it read at all, however it was given their names (provenance records those).
+ */
 export class ReadCounter {
   bytesRead = 0;
   bytesTotal = 0;
   readonly counted = new Set<FsNode>();
+  /** Work-area name of each mounted input's node. */
+  readonly names = new Map<FsNode, string>();
+  readonly inputsRead = new Set<string>();
 
   /** `onRead` runs after each window load, so progress can be reported while a tool only reads. */
   constructor(readonly onRead: () => void = () => undefined) {}
@@ -175,6 +181,8 @@ function tuneWorkerFs(module: ToolModule, io: IoTuning, counter: ReadCounter, st
   const readers = new WeakMap<FsNode, WindowedBlobReader>();
   WORKERFS.stream_ops.read = (stream, buffer, offset, length, position) => {
     const node = stream.node;
+    const name = counter.names.get(node);
+    if (name !== undefined) counter.inputsRead.add(name);
     let reader = readers.get(node);
     if (!reader) {
       const counted = counter.counted.has(node);
@@ -242,8 +250,10 @@ export function layOut(
     const slash = name.lastIndexOf('/');
     if (slash > 0) mkdirs(fs, `${WORK_DIR}/${name.slice(0, slash)}`);
     fs.symlink(`${IN_DIR}/${name}`, `${WORK_DIR}/${name}`);
+    const node = fs.lookupPath(`${IN_DIR}/${name}`).node;
+    counter.names.set(node, name);
     if (named.has(name)) {
-      counter.counted.add(fs.lookupPath(`${IN_DIR}/${name}`).node);
+      counter.counted.add(node);
       counter.bytesTotal += data.size;
     }
   }

@@ -7,9 +7,8 @@ export interface OfflineHost {
     onNeedRefresh(): void;
     onOfflineReady(): void;
   }): ((reload?: boolean) => Promise<void>) | undefined;
-  /** Absolute URLs of every tool file (.js and .wasm). */
+  /** Absolute URLs of every tool file (.js and .wasm), as the engine requests them. */
   toolUrls: readonly string[];
-  cacheName: string;
   /** True while jobs run: an update then waits. */
   busy(): boolean;
   /** Second recount after a job ends (default 1 s): the service worker stores a fetched tool as it serves it. */
@@ -35,7 +34,11 @@ export class OfflineState {
     if (!this.supported) return;
     this.#applyUpdate = this.host.register({
       onNeedRefresh: () => (this.updateWaiting = true),
-      onOfflineReady: () => (this.offlineReady = true),
+      onOfflineReady: () => {
+        // The service worker installed: its precache now holds the tools too.
+        this.offlineReady = true;
+        void this.refreshToolCount();
+      },
     });
     if (navigator.serviceWorker.controller) this.offlineReady = true;
     void this.refreshToolCount();
@@ -43,9 +46,9 @@ export class OfflineState {
 
   async refreshToolCount(): Promise<void> {
     if (!this.supported) return;
-    const cache = await caches.open(this.host.cacheName);
-    const cached = new Set((await cache.keys()).map((request) => request.url));
-    this.cachedTools = this.host.toolUrls.filter((url) => cached.has(url)).length;
+    // Looked up in every cache: tools are precached on install, and cached on use when a precache entry is missing.
+    const found = await Promise.all(this.host.toolUrls.map(async (url) => (await caches.match(url)) !== undefined));
+    this.cachedTools = found.filter(Boolean).length;
   }
 
   /**

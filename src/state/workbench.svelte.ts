@@ -310,7 +310,6 @@ export class Workbench {
   ): Promise<RunEntry> {
     const session = this.session;
     if (!session) throw new Error('No session is open.');
-    const words = new Set(spec.steps.flatMap((step) => step.argv));
     let run: RunEntry = {
       id: crypto.randomUUID(),
       sessionId: session.id,
@@ -324,9 +323,8 @@ export class Workbench {
           .filter((p) => p.program === step.program)
           .slice(0, 1),
       ),
-      inputs: this.files
-        .filter((file) => words.has(file.name))
-        .map((file) => ({ name: file.name, size: file.size, fingerprint: file.fingerprint })),
+      // Known when it ends: the files the tools actually read (JobResult.inputsRead), not names guessed from argv.
+      inputs: [],
       status: 'running',
       startedAt: Date.now(),
       stdout: '',
@@ -347,7 +345,11 @@ export class Workbench {
     this.#handles.delete(run.id);
     const { [runId]: _finished, ...stillRunning } = this.progress;
     this.progress = stillRunning;
-    run = { ...run, ...finishedFields(result), outputs: [] };
+    const read = new Set(result.inputsRead);
+    const inputs = this.files
+      .filter((file) => read.has(file.name))
+      .map((file) => ({ name: file.name, size: file.size, fingerprint: file.fingerprint }));
+    run = { ...run, ...finishedFields(result), inputs, outputs: [] };
     try {
       for (const output of result.outputs)
         run.outputs.push(await this.store.saveOutput(session.id, run.id, output.path, output.blob));

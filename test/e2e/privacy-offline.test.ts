@@ -2,7 +2,9 @@
 // Content-Security-Policy is in force, and after one visit the app and its tools work with the network off.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { join } from 'node:path';
 import { launchBrowser, openApp, type AppPage } from './support/browser';
+import { FIXTURES } from './support/engine-page';
 
 async function runInConsole(page: Page, line: string): Promise<string> {
   const command = page.getByRole('textbox', { name: 'Command' });
@@ -78,5 +80,30 @@ describe('privacy and offline use', () => {
       await context.setOffline(false);
     }
     expect(app.offOrigin()).toEqual([]);
+  });
+
+  it('works offline from the first visit: a BAM opened and a tool run, then a reload with the network off', async () => {
+    const fresh = await openApp({ browser, context: await browser.newContext() });
+    const { page, context } = fresh;
+    try {
+      await page.getByLabel('Notes').waitFor({ timeout: 120_000 });
+      await page.getByLabel('Open files', { exact: true }).setInputFiles([join(FIXTURES, 'ex1.bam')]);
+      await expect.poll(() => page.getByTestId('file-row').count()).toBe(1);
+      expect(await runInConsole(page, 'samtools flagstat ex1.bam')).toMatch(/3307 \+ 0 in total/);
+      // The header says when the tools are kept: every one of them, with the app, on the first install.
+      await expect
+        .poll(() => page.getByTestId('offline-status').innerText(), { timeout: 120_000 })
+        .toMatch(/^Available offline \((\d+)\/\1 tool files\)$/);
+      await context.setOffline(true);
+      await page.reload();
+      await expect.poll(() => page.getByTestId('file-row').count()).toBe(1);
+      expect(await runInConsole(page, 'samtools idxstats ex1.bam')).toMatch(/seq1\t1575\t/);
+      // A tool this visit never ran works too: it was stored with the app.
+      expect(await runInConsole(page, 'bcftools --version')).toMatch(/bcftools 1\.16/);
+    } finally {
+      await context.setOffline(false);
+      await fresh.close();
+    }
+    expect(fresh.offOrigin()).toEqual([]);
   });
 });

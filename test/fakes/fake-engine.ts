@@ -56,6 +56,8 @@ export function respond(table: Record<string, string>, program = 'program'): Fak
       call.stderr(`${program}: no scripted answer for "${key}"\n`);
       return 1;
     }
+    // A scripted answer stands for a tool that read the files its argv names (provenance records what was read).
+    for (const word of call.argv) call.file(word);
     call.stdout(answer);
     return 0;
   };
@@ -110,11 +112,17 @@ class FakeSlot implements ToolSlot {
     const chunks: Uint8Array<ArrayBuffer>[] = [];
     const written = new Map<string, Blob>();
     const removed: string[] = [];
+    // What the program read of the work area, as the real worker's file system reports it.
+    const read = new Set<string>();
+    const input = (name: string): Blob | undefined => {
+      if (!written.has(name) && files.has(name)) read.add(name);
+      return written.get(name) ?? files.get(name);
+    };
     const call: FakeCall = {
       argv: request.command.argv,
       stdin,
-      file: (name) => written.get(name) ?? files.get(name),
-      readText: async (name) => (await (written.get(name) ?? files.get(name))?.text()) ?? '',
+      file: input,
+      readText: async (name) => (await input(name)?.text()) ?? '',
       stdout: (data) => {
         if (request.stdoutMode === 'blob') chunks.push(bytesOf(data));
         else if (!text.truncated) onEvent({ kind: 'stdout', text: text.push(bytesOf(data)) });
@@ -145,6 +153,7 @@ class FakeSlot implements ToolSlot {
       stderr: stderr.text(),
       outputs,
       ...(removed.length > 0 ? { removed } : {}),
+      inputsRead: [...read],
       ...(abortReason === undefined ? {} : { abortReason }),
       durationMs: Date.now() - started,
     };

@@ -56,6 +56,7 @@ export async function runJob(spec: JobSpec, ctx: RunContext): Promise<JobResult>
   const steps: StepResult[] = [];
   let outputs: OutputFile[] = [];
   const removed: string[] = [];
+  const inputsRead = new Set<string>();
   const stderrParts: string[] = [];
   let stdout = '';
   let stdoutTruncated = false;
@@ -93,6 +94,7 @@ export async function runJob(spec: JobSpec, ctx: RunContext): Promise<JobResult>
       ...(peak === undefined ? {} : { peakMemoryBytes: peak }),
       outputs,
       ...(removed.length > 0 ? { removed } : {}),
+      inputsRead: [...inputsRead],
       ...(error ? { error } : {}),
     };
   };
@@ -154,6 +156,7 @@ export async function runJob(spec: JobSpec, ctx: RunContext): Promise<JobResult>
       progress(index);
     }
     stderrParts.push(outcome.stderr);
+    for (const name of outcome.inputsRead ?? []) inputsRead.add(name);
     if (outcome.peakMemoryBytes !== undefined) peak = Math.max(peak ?? 0, outcome.peakMemoryBytes);
     steps.push({
       command,

@@ -69,6 +69,8 @@ export interface JobResult {
   outputs: OutputFile[];
   /** Work-area files the job deleted (`bgzip x.vcf` removes x.vcf); the work area has forgotten them. */
   removed?: string[];
+  /** Work-area files any step read, in the order first read: the inputs its provenance records. */
+  inputsRead: string[];
   /** Why the job did not succeed, with advice for the user; absent when it succeeded. */
   error?: ToolError;
 }

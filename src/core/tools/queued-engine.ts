@@ -116,6 +116,7 @@ export function createQueuedEngine(options: QueuedEngineOptions): ToolEngine {
       endedAt: now,
       durationMs: 0,
       outputs: [],
+      inputsRead: [],
       error,
     };
   }
@@ -192,6 +193,7 @@ function cancelledBeforeStart(spec: JobSpec): JobResult {
     endedAt: now,
     durationMs: 0,
     outputs: [],
+    inputsRead: [],
     error,
   };
 }

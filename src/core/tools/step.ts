@@ -34,6 +34,8 @@ export interface StepOutcome {
   outputs: OutputFile[];
   /** Work-area files the command deleted. */
   removed?: string[];
+  /** Work-area files the command read, whatever argv named them as (`--regions-file=x.bed`, `x.bam##idx##x.bai`). */
+  inputsRead?: string[];
   peakMemoryBytes?: number;
   /** Final progress: bytes read from the inputs the command names, and their total size. */
   bytesRead?: number;

@@ -11,10 +11,10 @@ const TOOL_URLS = [
   'http://app/wasm/bcftools.wasm',
 ];
 
-/** Cache Storage with one cache whose keys are `cached` (the test adds to it as the service worker would). */
-function stubCaches(cached: Set<string>) {
-  vi.stubGlobal('navigator', { serviceWorker: { controller: {} } });
-  vi.stubGlobal('caches', { open: async () => ({ keys: async () => [...cached].map((url) => ({ url })) }) });
+/** Cache Storage holding the URLs in `cached` (the test adds to it as the service worker would). */
+function stubCaches(cached: Set<string>, controller: object | null = {}) {
+  vi.stubGlobal('navigator', { serviceWorker: { controller } });
+  vi.stubGlobal('caches', { match: async (url: string) => (cached.has(url) ? { url } : undefined) });
 }
 
 afterEach(() => vi.unstubAllGlobals());
@@ -27,7 +27,6 @@ describe('OfflineState tool count', () => {
     const offline = new OfflineState({
       register: () => undefined,
       toolUrls: TOOL_URLS,
-      cacheName: 'tools',
       busy: () => false,
       recountDelayMs: 20,
     });
@@ -55,7 +54,6 @@ describe('OfflineState tool count', () => {
     const offline = new OfflineState({
       register: () => undefined,
       toolUrls: TOOL_URLS,
-      cacheName: 'tools',
       busy: () => false,
       recountDelayMs: 0,
     });
@@ -69,5 +67,25 @@ describe('OfflineState tool count', () => {
     expect(result.status).toBe('failed');
     await recounted;
     expect(offline.cachedTools).toBe(1);
+  });
+
+  it('counts the tools precached on install as soon as the service worker is ready, on the first visit', async () => {
+    const cached = new Set<string>();
+    stubCaches(cached, null);
+    let ready = (): void => undefined;
+    const offline = new OfflineState({
+      register: ({ onOfflineReady }) => {
+        ready = onOfflineReady;
+        return undefined;
+      },
+      toolUrls: TOOL_URLS,
+      busy: () => false,
+    });
+    offline.start();
+    await offline.refreshToolCount();
+    expect([offline.offlineReady, offline.cachedTools]).toEqual([false, 0]);
+    TOOL_URLS.forEach((url) => cached.add(url));
+    ready();
+    await vi.waitFor(() => expect([offline.offlineReady, offline.cachedTools]).toEqual([true, 4]));
   });
 });
