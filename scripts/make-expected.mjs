@@ -7,7 +7,16 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cases } from '../test/wasm/conformance-cases.mjs';
-import { collect, expectedDir, prepareDir, removeDir, run, saveExpected } from '../test/wasm/conformance-harness.mjs';
+import {
+  collect,
+  expectedDir,
+  nativeCommand,
+  prepareDir,
+  removeDir,
+  run,
+  saveExpected,
+  stdinOf,
+} from '../test/wasm/conformance-harness.mjs';
 
 const filters = process.argv.slice(2);
 const selected = filters.length ? cases.filter((c) => filters.some((f) => c.id.includes(f))) : cases;
@@ -48,7 +57,8 @@ for (const c of selected) {
   for (let i = 0; i < 2; i++) {
     const dir = prepareDir(c);
     try {
-      const r = await run(c.program, c.args, dir);
+      const { command, args } = nativeCommand(c);
+      const r = await run(command, args, dir, { stdin: stdinOf(c) });
       results.push(collect(c, dir, r));
     } finally {
       removeDir(dir);

@@ -1,4 +1,5 @@
-// Composition root: opens storage, starts the tool engine, builds the state and mounts the app.
+// Composition root: opens storage, starts the tool engine, builds every state class once and mounts the app,
+// which hands them to components through context (ui/app-context.ts).
 import { mount } from 'svelte';
 import { registerSW } from 'virtual:pwa-register';
 import './ui/theme.css';
@@ -6,8 +7,21 @@ import App from './ui/App.svelte';
 import { createToolEngine, INSTALLED_PROGRAMS } from './engine';
 import { defaultBaseUrl, toolFileUrls } from './engine/programs';
 import { DexieSessionStore } from './storage';
-import { Workbench } from './state/workbench.svelte';
+import { NoticesState } from './state/notices.svelte';
+import { SettingsState } from './state/settings.svelte';
+import { CurrentSession } from './state/current-session.svelte';
+import { RunsState } from './state/runs.svelte';
+import { FilesState } from './state/files.svelte';
+import { CommandHistory } from './state/command-history';
+import { RunService } from './state/run-service';
+import { ConsoleState } from './state/console.svelte';
+import { SessionLoader } from './state/session-loader';
 import { SessionsState } from './state/sessions.svelte';
+import { AnalysisRuns } from './state/analysis-runs.svelte';
+import { AnalysesState } from './state/analyses.svelte';
+import { PathogenState } from './state/pathogen.svelte';
+import { VariantBrowserState } from './state/variant-browser.svelte';
+import { ViewerState } from './state/viewer.svelte';
 import { PrivacyMonitor } from './state/privacy.svelte';
 import { OfflineState } from './state/offline.svelte';
 import { TabLock } from './state/tab-lock.svelte';
@@ -21,36 +35,50 @@ const store = new DexieSessionStore();
 // Each finished job may have cached tool files (the service worker keeps what the workers fetch): recount them.
 // The count is only shown, so a failed recount (storage unavailable) is left at the last value.
 const engine = createToolEngine({ onJobEnd: () => void offline.jobEnded().catch(() => undefined) });
-const workbench = new Workbench(engine, store);
-const sessions = new SessionsState(store, workbench);
+
+const notices = new NoticesState();
+const settings = new SettingsState(store, notices);
+const current = new CurrentSession(store, notices);
+const runs = new RunsState(engine, store, current, notices);
+const files = new FilesState(engine, store, current, settings, runs, notices);
+runs.useFiles(files);
+const history = new CommandHistory(store, current, notices);
+const consoleState = new ConsoleState(new RunService(runs, files), history);
+const loader = new SessionLoader(engine, { current, settings, files, runs, history, console: consoleState });
+const sessions = new SessionsState(store, loader, current, settings, notices);
+const analysisRuns = new AnalysisRuns(runs, files, settings);
+const analyses = new AnalysesState(analysisRuns, files);
+const pathogen = new PathogenState(analysisRuns, files);
+const variants = new VariantBrowserState(files, runs, engine.concurrency);
+const viewer = new ViewerState({ current, files, runs, store, notices });
 // Lessons check on the learner's session, and run expected commands on fresh lesson data in an engine of their own.
 const lessons = new LessonsState(
   BUNDLED_LESSONS,
   {
-    sessionId: () => workbench.loadedFor,
-    sessionName: () => workbench.session?.name ?? 'Lesson',
-    runs: () => workbench.runs,
-    openFiles: (files) => workbench.openFiles(files),
-    files: () => workbench.files.map((file) => ({ name: file.name, blob: workbench.blobOf(file.name) })),
+    sessionId: () => current.loadedFor,
+    sessionName: () => current.session?.name ?? 'Lesson',
+    runs: () => runs.runs,
+    openFiles: (list) => files.openFiles(list),
+    files: () => files.files.map((file) => ({ name: file.name, blob: files.blobOf(file.name) })),
     engine,
-    report: (error, what) => workbench.report(error, what),
+    report: (error, what) => notices.report(error, what),
   },
   store,
   () => createToolEngine({ poolSize: 1 }),
 );
 const privacy = new PrivacyMonitor();
-const busy = () => workbench.runs.some((run) => run.status === 'running' || run.status === 'queued');
+const busy = () => runs.busy;
 // With encryption on, sessions open only after the passphrase unlocks them.
 const vault = new VaultState(store, {
   open: () => sessions.start(),
   // Locked, the page keeps nothing of the sessions on screen: not their names, nor a notice naming a file.
   close: async () => {
-    await workbench.unload();
-    workbench.dismissNotice();
-    sessions.sessions = [];
+    await loader.unload();
+    notices.clear();
+    sessions.forget();
   },
   busy,
-  cancelJobs: () => workbench.runs.forEach((run) => workbench.cancelRun(run.id)),
+  cancelJobs: () => runs.cancelAll(),
   deleteAll: () => sessions.deleteAll(),
 });
 const offline = new OfflineState({
@@ -64,11 +92,32 @@ offline.start();
 const tabLock = new TabLock(typeof navigator.locks === 'undefined' ? undefined : navigator.locks);
 mount(App, {
   target: document.getElementById('app')!,
-  props: { workbench, sessions, privacy, offline, tabLock, vault, locale, lessons },
+  props: {
+    app: {
+      notices,
+      settings,
+      current,
+      sessions,
+      files,
+      runs,
+      console: consoleState,
+      analysisRuns,
+      analyses,
+      pathogen,
+      variants,
+      viewer,
+      privacy,
+      offline,
+      tabLock,
+      vault,
+      locale,
+      lessons,
+    },
+  },
 });
 // Sessions open only in the tab that holds the lock; a tab that loses it to another stops working on them.
 void tabLock.start(
-  () => vault.start().catch((error: unknown) => workbench.report(error, 'Lokus could not open its local storage')),
+  () => vault.start().catch((error: unknown) => notices.report(error, 'Lokus could not open its local storage')),
   // A paused tab also forgets the data key: taking over again asks for the passphrase.
-  () => workbench.unload().then(() => store.lock()),
+  () => loader.unload().then(() => store.lock()),
 );

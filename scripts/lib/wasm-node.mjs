@@ -29,14 +29,17 @@ export function listPrograms() {
   const out = [];
   for (const tool of loadManifest().tools) {
     for (const p of tool.programs || []) {
-      out.push({
-        program: p.name,
-        tool: tool.name,
-        version: tool.version,
-        jsPath: path.join(REPO_ROOT, p.js.path),
-        wasmPath: path.join(REPO_ROOT, p.wasm.path),
-        wasmSha256: p.wasm.sha256,
-      });
+      // A multi-call build (busybox) is also listed under each applet name; argv[0] picks the applet.
+      for (const name of [p.name, ...(p.applets || [])]) {
+        out.push({
+          program: name,
+          tool: tool.name,
+          version: tool.version,
+          jsPath: path.join(REPO_ROOT, p.js.path),
+          wasmPath: path.join(REPO_ROOT, p.wasm.path),
+          wasmSha256: p.wasm.sha256,
+        });
+      }
     }
   }
   return out;
@@ -55,22 +58,22 @@ export function findProgram(name) {
   return hit;
 }
 
-const factories = new Map(); // program -> factory
-const modules = new Map(); // program -> Promise<WebAssembly.Module>
+const factories = new Map(); // .js path -> factory
+const modules = new Map(); // .wasm path -> Promise<WebAssembly.Module>
 
 function getFactory(info) {
-  let f = factories.get(info.program);
+  let f = factories.get(info.jsPath);
   if (!f) {
     // The .js is a classic (CommonJS-style) script; public/wasm/package.json marks it "type": "commonjs".
     f = require(info.jsPath);
-    factories.set(info.program, f);
+    factories.set(info.jsPath, f);
   }
   return f;
 }
 
 /** Compiled module, cached for the life of the process. verify=true checks the sha256 against tools.json. */
 export function getCompiledModule(info, { verify = false } = {}) {
-  let p = modules.get(info.program);
+  let p = modules.get(info.wasmPath);
   if (!p) {
     p = (async () => {
       const bytes = await fs.promises.readFile(info.wasmPath);
@@ -81,7 +84,7 @@ export function getCompiledModule(info, { verify = false } = {}) {
       }
       return WebAssembly.compile(bytes);
     })();
-    modules.set(info.program, p);
+    modules.set(info.wasmPath, p);
     p.catch(() => modules.delete(info.program));
   }
   return p;

@@ -14,6 +14,8 @@ export interface ProgramUrls {
 
 interface ManifestProgram {
   name: string;
+  /** Names a multi-call build (busybox) answers to; argv[0] (the program name) picks the applet. */
+  applets?: readonly string[];
   js?: { path: string; sha256: string };
   wasm?: { path: string; sha256: string };
 }
@@ -27,12 +29,15 @@ interface ManifestTool {
 /** Programs listed in a tools.json manifest, in manifest order. */
 export function programsOf(source: { tools?: readonly ManifestTool[] }): ProgramInfo[] {
   return (source.tools ?? []).flatMap((tool) =>
-    (tool.programs ?? []).map((program) => ({
-      program: program.name,
-      tool: tool.name,
-      version: tool.version,
-      wasmSha256: program.wasm?.sha256 ?? '',
-    })),
+    (tool.programs ?? []).flatMap((program) =>
+      [program.name, ...(program.applets ?? [])].map((name) => ({
+        program: name,
+        tool: tool.name,
+        version: tool.version,
+        wasmSha256: program.wasm?.sha256 ?? '',
+        ...(name === program.name ? {} : { binary: program.name }),
+      })),
+    ),
   );
 }
 
@@ -61,8 +66,9 @@ export function programUrls(programs: readonly ProgramInfo[], baseUrl: string): 
   return (program) => {
     const info = byName.get(program);
     if (!info) throw new Error(`${program} is not an installed program`);
-    const stem = new URL(`wasm/${info.tool}/${info.version}/${info.program}`, baseUrl).href;
-    const jsSha256 = GLUE_SHA256.get(`${info.tool}/${info.program}`) ?? '';
+    const file = info.binary ?? info.program;
+    const stem = new URL(`wasm/${info.tool}/${info.version}/${file}`, baseUrl).href;
+    const jsSha256 = GLUE_SHA256.get(`${info.tool}/${file}`) ?? '';
     return {
       jsUrl: versionedUrl(`${stem}.js`, jsSha256),
       wasmUrl: versionedUrl(`${stem}.wasm`, info.wasmSha256),
@@ -75,8 +81,13 @@ export function programUrls(programs: readonly ProgramInfo[], baseUrl: string): 
 /** Every tool file's URL (glue and binary), as the engine requests them: what offline use needs cached. */
 export function toolFileUrls(programs: readonly ProgramInfo[], baseUrl: string): string[] {
   const urls = programUrls(programs, baseUrl);
-  return programs.flatMap(({ program }) => {
-    const { jsUrl, wasmUrl } = urls(program);
-    return [jsUrl, wasmUrl];
-  });
+  // the applets of a multi-call build share its two files
+  return [
+    ...new Set(
+      programs.flatMap(({ program }) => {
+        const { jsUrl, wasmUrl } = urls(program);
+        return [jsUrl, wasmUrl];
+      }),
+    ),
+  ];
 }

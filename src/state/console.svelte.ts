@@ -2,8 +2,7 @@
 import { BUILTINS, parseCommandLine, type BuiltinName } from '../core/console/parse-command-line';
 import { complete } from '../core/console/complete';
 import { formatJob, type JobSpec } from '../core/tools/job';
-import { runBuiltin } from '../core/console/builtins';
-import type { ToolEngine } from '../core/tools/engine';
+import { runBuiltin, type WorkArea } from '../core/console/builtins';
 
 export type ConsoleLineKind = 'command' | 'stdout' | 'stderr' | 'info' | 'error';
 export interface ConsoleLine {
@@ -12,15 +11,18 @@ export interface ConsoleLine {
   text: string;
 }
 
-/** What the console needs from the workbench: run a job with history, and the engine for built-ins. */
-export interface ConsoleHost {
-  engine: ToolEngine;
-  runJob(
+/** What the console runs through (RunService): jobs become recorded runs; built-ins see the work area. */
+export interface ConsoleRuns extends WorkArea {
+  run(
     spec: JobSpec,
     onOutput: (kind: 'stdout' | 'stderr', text: string) => void,
   ): Promise<{ status: string; exitStatus?: number; advice?: string }>;
-  rememberCommand(line: string): void;
-  commandHistory(): readonly string[];
+}
+
+/** The session's earlier commands (CommandHistory). */
+export interface ConsoleHistory {
+  readonly lines: readonly string[];
+  remember(line: string): void;
 }
 
 const MAX_LINES = 5000;
@@ -33,7 +35,10 @@ export class ConsoleState {
   /** Output arrives in chunks that may end mid-line; the unfinished line waits here for the rest. */
   #partial: Record<'stdout' | 'stderr', string> = { stdout: '', stderr: '' };
 
-  constructor(private readonly host: ConsoleHost) {}
+  constructor(
+    private readonly runs: ConsoleRuns,
+    private readonly history: ConsoleHistory,
+  ) {}
 
   print(kind: ConsoleLineKind, text: string): void {
     const added = text
@@ -52,7 +57,7 @@ export class ConsoleState {
     const parsed = parseCommandLine(line);
     if (parsed.kind === 'empty') return;
     this.print('command', `$ ${line}`);
-    this.host.rememberCommand(line);
+    this.history.remember(line);
     this.#historyCursor = -1;
     if (parsed.kind === 'error') {
       this.print('error', parsed.message);
@@ -69,15 +74,8 @@ export class ConsoleState {
 
   async #builtin(name: BuiltinName, args: string[]): Promise<void> {
     if (name === 'clear') return this.clear();
-    if (name === 'history')
-      return this.print(
-        'stdout',
-        this.host
-          .commandHistory()
-          .map((l, i) => `${i + 1}  ${l}`)
-          .join('\n'),
-      );
-    const result = await runBuiltin(name, args, this.host.engine);
+    if (name === 'history') return this.print('stdout', this.history.lines.map((l, i) => `${i + 1}  ${l}`).join('\n'));
+    const result = await runBuiltin(name, args, this.runs);
     if (result.stdout) this.print('stdout', result.stdout);
     if (result.stderr) this.print('error', result.stderr);
   }
@@ -97,7 +95,7 @@ export class ConsoleState {
   }
 
   async #job(spec: JobSpec): Promise<void> {
-    const result = await this.host.runJob(spec, (kind, text) => this.#stream(kind, text));
+    const result = await this.runs.run(spec, (kind, text) => this.#stream(kind, text));
     this.#flushStreams();
     if (result.status === 'succeeded') {
       if (spec.stdoutFile) this.print('info', `wrote ${spec.stdoutFile}`);
@@ -109,7 +107,7 @@ export class ConsoleState {
 
   /** Steps back (direction -1) or forward (+1) through earlier commands; returns the line to show. */
   recall(direction: -1 | 1, current: string): string {
-    const history = this.host.commandHistory();
+    const history = this.history.lines;
     if (history.length === 0) return current;
     if (this.#historyCursor === -1) this.#historyCursor = history.length;
     this.#historyCursor = Math.min(history.length, Math.max(0, this.#historyCursor + direction));
@@ -117,8 +115,8 @@ export class ConsoleState {
   }
 
   async complete(line: string): Promise<string> {
-    const files = await this.host.engine.listFiles();
-    const programs = [...new Set(this.host.engine.programs().map((p) => p.program))];
+    const files = await this.runs.listFiles();
+    const programs = [...new Set(this.runs.programs().map((p) => p.program))];
     const result = complete(line, [...programs, ...BUILTINS], files);
     if (result.candidates.length > 1) this.print('info', result.candidates.join('  '));
     return result.line;

@@ -5,7 +5,8 @@ import { judgeMetrics, resolveParameters, type JudgedMetric } from '../core/anal
 import { pathogenConsensus, type PathogenResult } from '../core/analyses/pathogen-consensus';
 import { fastqPairs } from '../core/files/fastq-pairs';
 import { choosePreset, meanReadLength, sampleName } from '../core/pathogen/naming';
-import type { AnalysesState } from './analyses.svelte';
+import { candidateFiles, type AnalysisRuns } from './analysis-runs.svelte';
+import type { FilesState } from './files.svelte';
 
 export interface PathogenSample {
   name: string;
@@ -36,9 +37,13 @@ export class PathogenState {
   /** Analysis ids of the latest batch, by sample. */
   batch = $state<{ sample: string; id: string }[]>([]);
   starting = $state(false);
+  /** The sample's analysis run whose result is shown under the summary. */
+  openId = $state<string | undefined>(undefined);
+
+  readonly files = $derived.by(() => candidateFiles(this.sessionFiles.files));
 
   readonly samples = $derived.by<PathogenSample[]>(() => {
-    const reads = this.analyses.files.filter((f) => f.format === 'fastq');
+    const reads = this.files.filter((f) => f.format === 'fastq');
     const pairs = fastqPairs(
       reads.map((f) => ({ id: f.name, name: f.name, detected: { format: f.format, compression: 'none' as const } })),
     );
@@ -51,8 +56,8 @@ export class PathogenState {
     for (const f of reads) if (!paired.has(f.name)) out.push({ name: sampleName(f.name), reads1: f.name });
     return out.sort((a, b) => a.name.localeCompare(b.name));
   });
-  readonly references = $derived.by(() => this.analyses.files.filter((f) => f.format === 'fasta').map((f) => f.name));
-  readonly primerFiles = $derived.by(() => this.analyses.files.filter((f) => f.format === 'bed').map((f) => f.name));
+  readonly references = $derived.by(() => this.files.filter((f) => f.format === 'fasta').map((f) => f.name));
+  readonly primerFiles = $derived.by(() => this.files.filter((f) => f.format === 'bed').map((f) => f.name));
   readonly problem = $derived.by(() => {
     if (this.samples.length === 0) return 'Open FASTQ files (single, or R1 and R2 of a pair) with "Open files".';
     if (!this.references.includes(this.reference))
@@ -101,7 +106,26 @@ export class PathogenState {
     }),
   );
 
-  constructor(readonly analyses: AnalysesState) {}
+  readonly shown = $derived.by(() =>
+    this.rows.some((row) => row.id === this.openId)
+      ? this.analyses.instances.find((i) => i.id === this.openId)
+      : undefined,
+  );
+
+  constructor(
+    readonly analyses: AnalysisRuns,
+    private readonly sessionFiles: Pick<FilesState, 'files' | 'blobOf'>,
+  ) {}
+
+  /** Shows a sample's result, rebuilding it from the recorded runs when needed. */
+  async show(id: string): Promise<void> {
+    this.openId = id;
+    await this.analyses.load(id);
+  }
+
+  close(): void {
+    this.openId = undefined;
+  }
 
   /** Picks every sample, and the reference when the session holds only one (with several, the user chooses). */
   suggest(): void {
@@ -149,7 +173,7 @@ export class PathogenState {
   /** "auto" becomes sr or map-ont here, from the mean length of the first reads of a single file. */
   async #preset(sample: PathogenSample): Promise<number> {
     if (this.preset !== 0 || sample.reads2) return this.preset;
-    const blob = this.analyses.workbench.blobOf(sample.reads1);
+    const blob = this.sessionFiles.blobOf(sample.reads1);
     if (!blob) return 0;
     const meanLength = meanReadLength(await headText(blob.slice(0, SNIFF_BYTES)));
     return meanLength === undefined

@@ -2,7 +2,10 @@
 // storage usage, and deleting all local data.
 import { expiredSessions, type Session } from '../core/session';
 import type { SessionStore, StorageUsage } from '../core/storage-port';
-import type { Workbench } from './workbench.svelte';
+import type { CurrentSession } from './current-session.svelte';
+import type { NoticesState } from './notices.svelte';
+import type { SessionLoader } from './session-loader';
+import type { SettingsState } from './settings.svelte';
 
 const LAST_SESSION_KEY = 'lokus.lastSession';
 
@@ -13,11 +16,14 @@ export class SessionsState {
 
   constructor(
     private readonly store: SessionStore,
-    private readonly workbench: Workbench,
+    private readonly loader: SessionLoader,
+    private readonly currentSession: CurrentSession,
+    private readonly settings: SettingsState,
+    private readonly notices: NoticesState,
   ) {}
 
   get current(): Session | undefined {
-    return this.workbench.session;
+    return this.currentSession.session;
   }
 
   /** At startup: marks runs left running as interrupted, then opens the last session (or a new one). */
@@ -29,18 +35,15 @@ export class SessionsState {
     const session =
       this.sessions.find((s) => s.id === lastId) ?? this.sessions[0] ?? (await this.store.createSession('My session'));
     await this.open(session.id);
-    if (expired > 0) {
-      this.workbench.notice = {
-        kind: 'info',
-        text: `${expired} session${expired === 1 ? '' : 's'} unchanged for more than ${this.workbench.settings.sessionExpiryDays} days ${expired === 1 ? 'was' : 'were'} deleted, as set in Storage and export.`,
-      };
-    }
-    if (this.interruptedAtStart > 0) {
-      this.workbench.notice = {
-        kind: 'info',
-        text: `${this.interruptedAtStart} run${this.interruptedAtStart === 1 ? ' was' : 's were'} still going when the page closed and ${this.interruptedAtStart === 1 ? 'is' : 'are'} marked interrupted; everything else is as you left it.`,
-      };
-    }
+    if (expired > 0)
+      this.notices.info(
+        `${expired} session${expired === 1 ? '' : 's'} unchanged for more than ${this.settings.sessionExpiryDays} days ${expired === 1 ? 'was' : 'were'} deleted, as set in Storage and export.`,
+      );
+    const interrupted = this.interruptedAtStart;
+    if (interrupted > 0)
+      this.notices.info(
+        `${interrupted} run${interrupted === 1 ? ' was' : 's were'} still going when the page closed and ${interrupted === 1 ? 'is' : 'are'} marked interrupted; everything else is as you left it.`,
+      );
   }
 
   async open(id: string): Promise<void> {
@@ -48,7 +51,7 @@ export class SessionsState {
       const session = await this.store.getSession(id);
       if (!session) throw new Error('It no longer exists.');
       localStorage.setItem(LAST_SESSION_KEY, session.id);
-      await this.workbench.load(session);
+      await this.loader.load(session);
       await this.#refresh();
     });
   }
@@ -64,7 +67,7 @@ export class SessionsState {
     const current = this.current;
     if (!current || name.trim() === '') return;
     await this.#guard('The session could not be renamed', async () => {
-      this.workbench.session = await this.store.renameSession(current.id, name.trim());
+      await this.currentSession.rename(name.trim());
       await this.#refresh();
     });
   }
@@ -104,33 +107,29 @@ export class SessionsState {
     await this.#guard(`${file.name} could not be imported`, async () => {
       const session = await this.store.importSession(file);
       await this.open(session.id);
-      this.workbench.notice = { kind: 'info', text: `Imported "${session.name}".` };
+      this.notices.info(`Imported "${session.name}".`);
     });
   }
 
   async requestPersistence(): Promise<void> {
     const granted = await this.store.requestPersistence();
-    this.workbench.notice = granted
-      ? { kind: 'info', text: 'The browser will keep Lokus data even when space runs low.' }
-      : {
-          kind: 'info',
-          text: 'The browser did not promise to keep Lokus data under storage pressure; export important sessions.',
-        };
+    this.notices.info(
+      granted
+        ? 'The browser will keep Lokus data even when space runs low.'
+        : 'The browser did not promise to keep Lokus data under storage pressure; export important sessions.',
+    );
     this.usage = await this.store.usage();
   }
 
   /** Deletes every session, file copy and run. Nothing is stored again until the user starts a session. */
   async deleteAll(): Promise<void> {
     await this.#guard('Local data could not be deleted', async () => {
-      await this.workbench.unload();
+      await this.loader.unload();
       await this.store.deleteAllData();
       localStorage.removeItem(LAST_SESSION_KEY);
       this.sessions = [];
       this.usage = undefined;
-      this.workbench.notice = {
-        kind: 'info',
-        text: 'All local data was deleted. Nothing of Lokus is stored in this browser now.',
-      };
+      this.notices.info('All local data was deleted. Nothing of Lokus is stored in this browser now.');
     });
   }
 
@@ -142,28 +141,9 @@ export class SessionsState {
     return expired.length;
   }
 
-  get sessionExpiryDays(): number {
-    return this.workbench.settings.sessionExpiryDays ?? 0;
-  }
-
-  /** Sets auto-expiry: sessions unchanged for more than `days` days are deleted at the next start (0 = never). */
-  async setSessionExpiry(days: number): Promise<void> {
-    const sessionExpiryDays = Number.isFinite(days) && days > 0 ? Math.floor(days) : 0;
-    await this.#guard('The setting could not be saved', async () => {
-      this.workbench.settings = await this.store.saveSettings({ sessionExpiryDays });
-    });
-  }
-
-  get blobSizeLimitMb(): number {
-    return Math.round(this.workbench.settings.blobSizeLimitBytes / 1024 / 1024);
-  }
-
-  /** Files up to this size are copied into browser storage when opened (when no file handle can be kept). */
-  async setBlobSizeLimit(megabytes: number): Promise<void> {
-    const blobSizeLimitBytes = Number.isFinite(megabytes) && megabytes > 0 ? Math.floor(megabytes * 1024 * 1024) : 0;
-    await this.#guard('The setting could not be saved', async () => {
-      this.workbench.settings = await this.store.saveSettings({ blobSizeLimitBytes });
-    });
+  /** Forgets the list shown (locked: not even the sessions' names stay on screen). */
+  forget(): void {
+    this.sessions = [];
   }
 
   async #refresh(): Promise<void> {
@@ -175,7 +155,7 @@ export class SessionsState {
     try {
       await action();
     } catch (error) {
-      this.workbench.report(error, what);
+      this.notices.report(error, what);
     }
   }
 }

@@ -31,8 +31,8 @@ import { alleleCountNote } from '../core/variants/count-note';
 import { parseVcfHeaderContigs } from '../core/files/contigs';
 import type { SortDirection } from '../core/variants/variant-table';
 import { describeError } from './describe-error';
-import { runOutput, runText } from './run-text';
-import type { Workbench } from './workbench.svelte';
+import type { FilesState } from './files.svelte';
+import type { RunsState } from './runs.svelte';
 
 const PREFERRED_INFO = ['AF', 'DP', 'AC', 'AN', 'MQ', 'VT'];
 /** VEP and SnpEff names of the consequence, gene and impact sub-fields. */
@@ -55,12 +55,12 @@ export class VariantBrowserState {
   error = $state<string | undefined>(undefined);
 
   readonly variantFiles = $derived.by(() =>
-    this.workbench.files.filter(
+    this.sessionFiles.files.filter(
       (f) => f.availability === 'ready' && (f.detected.format === 'vcf' || f.detected.format === 'bcf'),
     ),
   );
   readonly panels = $derived.by(() =>
-    this.workbench.files.filter((f) => f.availability === 'ready' && f.detected.format === 'bed').map((f) => f.name),
+    this.sessionFiles.files.filter((f) => f.availability === 'ready' && f.detected.format === 'bed').map((f) => f.name),
   );
   readonly hasIndex = $derived.by(() =>
     this.variantFiles.some((f) => f.name === this.file && f.indexName !== undefined),
@@ -74,8 +74,7 @@ export class VariantBrowserState {
   );
   /** The query as parts for the workers, when the file's index allows it and no region chooses the records. */
   readonly split = $derived.by(() => {
-    const chunks =
-      this.indexStats && this.hasIndex ? planChunks(this.indexStats, this.workbench.engine.concurrency) : undefined;
+    const chunks = this.indexStats && this.hasIndex ? planChunks(this.indexStats, this.concurrency) : undefined;
     return this.header && !this.problem && chunks
       ? buildSplitQuery(this.file, this.header, this.filter, this.infoFields, this.annotationFields, chunks)
       : undefined;
@@ -94,7 +93,12 @@ export class VariantBrowserState {
 
   #restoredFor: string | undefined;
 
-  constructor(readonly workbench: Workbench) {}
+  constructor(
+    private readonly sessionFiles: Pick<FilesState, 'files'>,
+    private readonly runs: Pick<RunsState, 'runs' | 'runJob' | 'readOutput' | 'textOf' | 'outputOf'>,
+    /** How many workers the engine runs at once: a query is split into that many parts. */
+    private readonly concurrency: number,
+  ) {}
 
   /** Chooses a file and reads its header (INFO fields and samples for the filters). */
   async choose(file: string): Promise<void> {
@@ -118,7 +122,7 @@ export class VariantBrowserState {
     if (this.#restoredFor === sessionId) return;
     this.#restoredFor = sessionId;
     this.#reset('');
-    const run = this.workbench.runs.find(
+    const run = this.runs.runs.find(
       (candidate) =>
         candidate.status === 'succeeded' &&
         candidate.analysisId !== undefined &&
@@ -192,11 +196,11 @@ export class VariantBrowserState {
       // session store) as soon as its part ends, while other parts may still run.
       const read = (run: Run): Promise<string> =>
         run.stdoutFile === undefined
-          ? runText(this.workbench, run)
-          : this.workbench.readOutput(run.stdoutFile).then((blob) => blob.text());
+          ? this.runs.textOf(run)
+          : this.runs.readOutput(run.stdoutFile).then((blob) => blob.text());
       const parts = await Promise.all(
         query.jobs.map(async (job, i) => {
-          const run = await this.workbench.runJob(
+          const run = await this.runs.runJob(
             job,
             undefined,
             encodeBrowserTag(snapshot, instance, count > 1 ? { index: i + 1, count } : undefined),
@@ -228,9 +232,9 @@ export class VariantBrowserState {
   async exportVcf(name: string): Promise<Blob | undefined> {
     let blob: Blob | undefined;
     await this.#busy(async () => {
-      const run = await this.workbench.runJob(buildVcfExport(this.file, this.filter, name));
+      const run = await this.runs.runJob(buildVcfExport(this.file, this.filter, name));
       if (run.status !== 'succeeded') throw new Error(describeQueryError(run.stderr, this.header));
-      blob = await runOutput(this.workbench, run, name);
+      blob = await this.runs.outputOf(run, name);
     });
     return blob;
   }
@@ -252,7 +256,7 @@ export class VariantBrowserState {
     const group = run.analysisId === undefined ? undefined : browserTagGroup(run.analysisId);
     if (!group?.part) return [run];
     const parts: Run[] = [];
-    for (const candidate of this.workbench.runs) {
+    for (const candidate of this.runs.runs) {
       const other = candidate.analysisId === undefined ? undefined : browserTagGroup(candidate.analysisId);
       if (
         candidate.status === 'succeeded' &&
@@ -266,7 +270,7 @@ export class VariantBrowserState {
 
   /** The rows of the query's runs (the parts of a split query in order). */
   async #readRows(runs: readonly Run[], columns: readonly string[]): Promise<QueryRows> {
-    return QueryRows.parse(await Promise.all(runs.map((run) => runText(this.workbench, run))), columns);
+    return QueryRows.parse(await Promise.all(runs.map((run) => this.runs.textOf(run))), columns);
   }
 
   /**
@@ -280,8 +284,7 @@ export class VariantBrowserState {
       return undefined;
     const job = buildIndexStatsJob(file);
     const stats =
-      this.#earlier(job, file, (stdout) => stdout.trim() !== '') ??
-      (run ? await this.workbench.runJob(job) : undefined);
+      this.#earlier(job, file, (stdout) => stdout.trim() !== '') ?? (run ? await this.runs.runJob(job) : undefined);
     try {
       return stats?.status === 'succeeded' ? parseIndexStats(stats.stdout) : undefined;
     } catch {
@@ -292,7 +295,7 @@ export class VariantBrowserState {
   /** The file's header: from the session's last complete header run of it, else read now (a run in the history). */
   async #readHeader(file: string): Promise<VcfHeader> {
     const job = buildHeaderJob(file);
-    const run = this.#earlier(job, file, (stdout) => /^#CHROM/m.test(stdout)) ?? (await this.workbench.runJob(job));
+    const run = this.#earlier(job, file, (stdout) => /^#CHROM/m.test(stdout)) ?? (await this.runs.runJob(job));
     if (run.status !== 'succeeded') throw new Error(describeQueryError(run.stderr, undefined));
     this.headerContigs = parseVcfHeaderContigs(run.stdout).map((c) => c.name);
     return parseVcfHeader(run.stdout);
@@ -301,8 +304,8 @@ export class VariantBrowserState {
   /** The session's last complete run of this one-step job on this very file. */
   #earlier(job: JobSpec, file: string, complete: (stdout: string) => boolean): Run | undefined {
     const argv = job.steps[0]!.argv.join('\0');
-    const fingerprint = this.workbench.files.find((f) => f.name === file)?.fingerprint;
-    return this.workbench.runs.find(
+    const fingerprint = this.sessionFiles.files.find((f) => f.name === file)?.fingerprint;
+    return this.runs.runs.find(
       (run) =>
         run.status === 'succeeded' &&
         run.steps.length === 1 &&

@@ -9,7 +9,7 @@ export type VaultStatus = 'checking' | EncryptionStatus;
 export interface VaultHost {
   /** Shows the sessions once data can be read (SessionsState.start). */
   open(): Promise<void>;
-  /** Hides every session view and forgets file bytes in memory (Workbench.unload). */
+  /** Hides every session view and forgets file bytes in memory (SessionLoader.unload). */
   close(): Promise<void>;
   /** True while jobs run: locking waits for them to stop, auto-lock waits for them to end. */
   busy(): boolean;

@@ -14,19 +14,23 @@ import type { FileFormat } from '../core/files/formats';
 import type { Compression } from '../core/files/gzip';
 import type { Availability } from './file-access';
 
-/** What the viewer needs from the workbench (the Workbench class fits it). */
+/** What the viewer reads of the open session (CurrentSession, FilesState, RunsState, NoticesState fit). */
 export interface ViewerHost {
-  readonly session: { id: string; name: string } | undefined;
-  readonly files: readonly {
-    name: string;
-    detected: { format: FileFormat; compression: Compression };
-    availability: Availability;
-  }[];
-  readonly runs: readonly { outputs: readonly { name: string }[] }[];
+  readonly current: { readonly session: { id: string; name: string } | undefined };
+  readonly files: {
+    readonly files: readonly {
+      name: string;
+      detected: { format: FileFormat; compression: Compression };
+      availability: Availability;
+    }[];
+    blobOf(name: string): Blob | undefined;
+  };
+  readonly runs: {
+    readonly runs: readonly { outputs: readonly { name: string }[] }[];
+    readOutput(name: string): Promise<Blob>;
+  };
   readonly store: Pick<SessionStore, 'getViewerState' | 'saveViewerState'>;
-  blobOf(name: string): Blob | undefined;
-  readOutput(name: string): Promise<Blob>;
-  report(error: unknown, what: string): void;
+  readonly notices: { report(error: unknown, what: string): void };
 }
 
 /** The igv.js browser as the UI drives it. */
@@ -80,7 +84,7 @@ export class ViewerState {
     try {
       json = await this.#host.store.getViewerState(sessionId);
     } catch (error) {
-      this.#host.report(error, 'The viewer state could not be read');
+      this.#host.notices.report(error, 'The viewer state could not be read');
     }
     const snapshot = parseViewerSnapshot(json);
     this.reference = snapshot.reference;
@@ -144,8 +148,8 @@ export class ViewerState {
   /** The bytes behind a session file or a run's output, as a named File (igv.js reads files by name). */
   async fileOf(name: string): Promise<File | undefined> {
     const blob =
-      this.#host.blobOf(name) ??
-      (this.#isOutput(name) ? await this.#host.readOutput(name).catch(() => undefined) : undefined);
+      this.#host.files.blobOf(name) ??
+      (this.#isOutput(name) ? await this.#host.runs.readOutput(name).catch(() => undefined) : undefined);
     if (!blob) return undefined;
     return blob instanceof File && blob.name === name ? blob : new File([blob], name);
   }
@@ -158,29 +162,29 @@ export class ViewerState {
         locus: this.locus || undefined,
         alignmentDisplay: this.options.alignmentDisplay,
       },
-      this.#host.session?.name,
+      this.#host.current.session?.name,
     );
   }
 
   #sources(): ViewerSource[] {
-    const files = this.#host.files.map((f) => ({
+    const files = this.#host.files.files.map((f) => ({
       name: f.name,
       format: f.detected.format,
       compression: f.detected.compression,
     }));
     const names = new Set(files.map((f) => f.name));
-    const outputs = [...new Set(this.#host.runs.flatMap((run) => run.outputs.map((o) => o.name)))].filter(
+    const outputs = [...new Set(this.#host.runs.runs.flatMap((run) => run.outputs.map((o) => o.name)))].filter(
       (name) => !names.has(name),
     );
     return [...files, ...outputs.map((name) => ({ name }))];
   }
 
   #isOutput(name: string): boolean {
-    return this.#host.runs.some((run) => run.outputs.some((o) => o.name === name));
+    return this.#host.runs.runs.some((run) => run.outputs.some((o) => o.name === name));
   }
 
   #readable(name: string): boolean {
-    const file = this.#host.files.find((f) => f.name === name);
+    const file = this.#host.files.files.find((f) => f.name === name);
     return file ? file.availability === 'ready' : this.#isOutput(name);
   }
 
@@ -205,6 +209,6 @@ export class ViewerState {
     });
     this.#host.store
       .saveViewerState(sessionId, json)
-      .catch((error: unknown) => this.#host.report(error, 'The viewer state could not be saved'));
+      .catch((error: unknown) => this.#host.notices.report(error, 'The viewer state could not be saved'));
   }
 }

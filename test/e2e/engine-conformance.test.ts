@@ -62,7 +62,12 @@ describe.each(READ_MODES)('conformance through the browser engine, $name', ({ io
         },
         {
           files,
-          spec: { steps: [{ program: c.program, argv: c.args }], stdoutFile: STDOUT_FILE },
+          spec: {
+            steps: [{ program: c.program, argv: c.args }],
+            stdoutFile: STDOUT_FILE,
+            // the text-tool cases' standard input (ASCII fixtures, so a string keeps every byte)
+            ...(c.stdin ? { stdin: readFileSync(join(fixturesDir, c.stdin), 'latin1') } : {}),
+          },
           outputPaths: (c.outputs ?? []).map((o: { path: string }) => o.path),
           stdoutFile: STDOUT_FILE,
         },

@@ -50,13 +50,17 @@ const cancelAfter = async (id: string, ms: number) => {
 describe('programs and provenance', () => {
   it('offers the programs of wasm/tools.json with their build hashes', async () => {
     const programs = await app.page.evaluate(() => window.lokusHarness.programs());
+    // A multi-call binary (busybox) is offered under its own name and under each applet's, all one build.
     const listed = manifest.tools.flatMap((tool) =>
-      tool.programs.map((p) => ({
-        program: p.name,
-        tool: tool.name,
-        version: tool.version,
-        wasmSha256: p.wasm.sha256,
-      })),
+      tool.programs.flatMap((p) =>
+        [p.name, ...('applets' in p ? p.applets : [])].map((name) => ({
+          program: name,
+          tool: tool.name,
+          version: tool.version,
+          wasmSha256: p.wasm.sha256,
+          ...(name === p.name ? {} : { binary: p.name }),
+        })),
+      ),
     );
     expect(programs).toEqual(listed);
     expect(programs.map((p) => p.program)).toContain('samtools');

@@ -14,6 +14,10 @@ export interface ConformanceCase {
   stdout?: CompareKind;
   /** 'exact' for failure cases: stderr must equal the native tool's */
   stderr?: 'exact';
+  /** standard input: a path relative to test/fixtures/ */
+  stdin?: string;
+  /** the native command before `args` when it is not `program` (e.g. ['busybox', 'head']) */
+  native?: string[];
 }
 
 export const programTools: Record<string, string>;

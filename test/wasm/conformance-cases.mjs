@@ -1,7 +1,8 @@
 // The conformance table shared by scripts/make-expected.mjs (runs the NATIVE tools and records their output in
 // test/fixtures/expected/) and test/wasm/conformance.test.ts (runs the wasm builds and compares).
 //
-// A case is one command run in an empty temporary directory into which `inputs` (paths relative to
+// A case is one command (natively `native` + args when set, e.g. `busybox head ...`; standard input from the
+// fixture `stdin` when set) run in an empty temporary directory into which `inputs` (paths relative to
 // test/fixtures/) are copied, keeping their relative path. The tool's stdout, the files listed in `outputs`
 // and the exit status must equal the native run. stderr is compared only where `stderr: 'exact'` (the failure
 // cases): on success several tools print timings or progress on stderr.
@@ -30,6 +31,7 @@
 //   bcftools gtcheck   the `# This file was produced by bcftools (...), the command line was:` block
 //                      (5 lines incl. the working directory) and `INFO\tTime required to process one record`
 import { gunzipSync } from 'node:zlib';
+import { textToolCases, textToolPrograms } from './text-tools-cases.mjs';
 
 /** program name -> tool directory under public/wasm/<tool>/<version>/ */
 export const programTools = {
@@ -41,6 +43,7 @@ export const programTools = {
   minimap2: 'minimap2',
   seqtk: 'seqtk',
   bedtools: 'bedtools',
+  ...textToolPrograms,
 };
 
 const BAM = 'ex1.bam';
@@ -174,6 +177,8 @@ export const cases = [
   { id: 'fail-minimap2-unknown-option', program: 'minimap2', args: ['--no-such-option', 'ex1.fa', 'ex1.fastq'], inputs: ['ex1.fa', 'ex1.fastq'], stderr: 'exact' },
   { id: 'fail-seqtk-missing-file', program: 'seqtk', args: ['seq', 'missing.fq'], inputs: [], stderr: 'exact' },
   { id: 'fail-bedtools-missing-file', program: 'bedtools', args: ['intersect', '-a', 'missing.bed', '-b', 'ex1.windows200.bed'], inputs: ['ex1.windows200.bed'], stderr: 'exact' },
+  // ---------------------------------------------------------------- text tools (busybox applets vs native busybox)
+  ...textToolCases,
 ];
 
 // ------------------------------------------------------------------------------------------------ normalisation

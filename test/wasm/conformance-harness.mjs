@@ -26,14 +26,26 @@ export function prepareDir(c) {
   return dir;
 }
 
+/** The case's standard input (a fixture's bytes), or null. */
+export function stdinOf(c) {
+  return c.stdin ? readFileSync(join(fixturesDir, c.stdin)) : null;
+}
+
+/** The native command line of a case: its own program, or e.g. `busybox head` for a busybox applet. */
+export function nativeCommand(c) {
+  const [command, ...prefix] = c.native ?? [c.program];
+  return { command, args: [...prefix, ...c.args] };
+}
+
 export function removeDir(dir) {
   rmSync(dir, { recursive: true, force: true });
 }
 
 /** Spawn a command, collecting stdout/stderr as Buffers. */
-export function run(command, args, cwd, { timeoutMs = 300_000 } = {}) {
+export function run(command, args, cwd, { timeoutMs = 300_000, stdin = null } = {}) {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, stdio: [stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
+    if (stdin) child.stdin.end(stdin);
     const out = [];
     const err = [];
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
@@ -55,9 +67,9 @@ let loader = null;
  * Run a wasm program in this process through scripts/lib/wasm-node.mjs (one fresh instance per command, the
  * compiled module cached per program), with `cwd` as the tool's working directory. Same result shape as run().
  */
-export async function runWasmInProcess(program, args, cwd) {
+export async function runWasmInProcess(program, args, cwd, { stdin = null } = {}) {
   loader ??= await import(pathToFileURL(join(repoRoot, 'scripts/lib/wasm-node.mjs')).href);
-  const r = await loader.runProgram(program, args, { cwd });
+  const r = await loader.runProgram(program, args, { cwd, ...(stdin ? { stdin } : {}) });
   // lokusRun returns exit()'s argument (e.g. -1 from bcftools); a process exit status is its low 8 bits (255)
   return { status: r.exitStatus & 0xff, signal: null, stdout: r.stdout, stderr: r.stderr, abortReason: r.abortReason };
 }

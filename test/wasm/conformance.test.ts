@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cases, programTools } from './conformance-cases.mjs';
 import type { ConformanceCase } from './conformance-cases.mjs';
-import { collect, loadExpected, prepareDir, removeDir, repoRoot, run, runWasmInProcess } from './conformance-harness.mjs';
+import { collect, loadExpected, prepareDir, removeDir, repoRoot, run, runWasmInProcess, stdinOf } from './conformance-harness.mjs';
 import type { Collected, StreamRecord } from './conformance-harness.mjs';
 
 const wasmRoot = join(repoRoot, 'public/wasm');
@@ -25,8 +25,9 @@ function findBuild(program: string): string | null {
   const toolDir = join(wasmRoot, programTools[program] ?? program);
   if (!existsSync(toolDir)) return null;
   for (const version of readdirSync(toolDir)) {
-    const js = join(toolDir, version, `${program}.js`);
-    if (existsSync(js) && existsSync(join(toolDir, version, `${program}.wasm`))) return js;
+    const binary = programTools[program] === 'busybox' ? 'busybox' : program;
+    const js = join(toolDir, version, `${binary}.js`);
+    if (existsSync(js) && existsSync(join(toolDir, version, `${binary}.wasm`))) return js;
   }
   return null;
 }
@@ -72,7 +73,10 @@ for (const [program, group] of byProgram) {
         const dir = prepareDir(c);
         let got: Collected;
         try {
-          const result = viaCli ? await run(process.execPath, [runner, program, ...c.args], dir) : await runWasmInProcess(program, c.args, dir);
+          const stdin = stdinOf(c);
+          const result = viaCli
+            ? await run(process.execPath, [runner, program, ...c.args], dir, { stdin })
+            : await runWasmInProcess(program, c.args, dir, { stdin });
           got = collect(c, dir, result);
           const problems: string[] = [];
           if (got.status !== want.status) {

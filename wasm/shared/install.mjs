@@ -1,5 +1,6 @@
 // Copy built programs from wasm/.build/out/<tool>/ to public/wasm/<tool>/<version>/ and rewrite
-// wasm/tools.json (programs with path, sha256 and size of each .js and .wasm).
+// wasm/tools.json (programs with path, sha256 and size of each .js and .wasm, and the applet names of a
+// multi-call program).
 //   node wasm/shared/install.mjs [tool...]   (default: every tool with outputs)
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,7 +36,11 @@ for (const tool of manifest.tools) {
   fs.mkdirSync(path.join(repo, dest), { recursive: true });
   tool.programs = programs.map((name) => {
     for (const ext of ['js', 'wasm']) fs.copyFileSync(path.join(src, `${name}.${ext}`), path.join(repo, dest, `${name}.${ext}`));
-    return { name, js: describe(`${dest}/${name}.js`), wasm: describe(`${dest}/${name}.wasm`) };
+    // A multi-call program (busybox) answers to the names in applets.txt, chosen by argv[0].
+    const appletsFile = path.join(src, 'applets.txt');
+    const applets = fs.existsSync(appletsFile) ? fs.readFileSync(appletsFile, 'utf8').split('\n').filter(Boolean) : [];
+    const entry = { name, js: describe(`${dest}/${name}.js`), wasm: describe(`${dest}/${name}.wasm`) };
+    return applets.length ? { ...entry, applets } : entry;
   });
   console.error(`[install] ${tool.name} ${tool.version}: ${programs.join(', ')}`);
 }

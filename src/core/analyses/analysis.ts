@@ -11,8 +11,11 @@ export interface InputSlot {
   needsIndex?: boolean;
   optional?: boolean;
   help?: string;
-  /** The analysis reads this file's text itself (a PED, a gene list): parse gets it as `input:<key>`. */
-  readText?: boolean;
+  /**
+   * The analysis reads this file's text itself (a PED, a gene list): parse gets it as `input:<key>`. A function
+   * decides by the chosen file's name (a plain scoring file is read here, a gzip one by a tool step).
+   */
+  readText?: boolean | ((name: string) => boolean);
 }
 
 export interface NumberParameter {

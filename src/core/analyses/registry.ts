@@ -9,6 +9,7 @@ import { sampleSex } from './sample-sex';
 import { variantSummary } from './variant-summary';
 import { pathogenConsensus } from './pathogen-consensus';
 import { pharmacogenomics } from './pharmacogenomics';
+import { polygenicScore } from './polygenic-score';
 import { familyTriage } from './family-triage';
 
 export const ANALYSES: readonly AnyAnalysis[] = [
@@ -20,6 +21,7 @@ export const ANALYSES: readonly AnyAnalysis[] = [
   sampleIdentity,
   sampleSex,
   pharmacogenomics,
+  polygenicScore,
   familyTriage,
   pathogenConsensus,
 ];

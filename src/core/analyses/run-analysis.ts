@@ -1,4 +1,4 @@
-// Runs an analysis' steps through a StepRunner (the workbench, which records each step as a run) and
+// Runs an analysis' steps through a StepRunner (RunsState, which records each step as a run) and
 // parses their outputs; and rebuilds a result from the recorded runs of an earlier run.
 import { formatJob } from '../tools/job';
 import type { Run } from '../session';
@@ -33,7 +33,7 @@ export async function readInputTexts(
   const texts: Record<string, string> = {};
   for (const slot of def.inputs) {
     const name = inputs[slot.key];
-    if (!slot.readText || name === undefined) continue;
+    if (name === undefined || !(typeof slot.readText === 'function' ? slot.readText(name) : slot.readText)) continue;
     if (!read) throw new InputProblem(`${name} cannot be read here.`);
     texts[`input:${slot.key}`] = await read(name);
   }

@@ -1,4 +1,6 @@
-// Tab completion for the console: program names first, then file names and, after `bcftools +`, plugin names.
+// Tab completion for the console: program names at a command's start, the subcommand of a multi-command tool
+// (samtools, bcftools, bedtools, seqtk) right after it, and file names elsewhere.
+import { SUBCOMMANDS } from './subcommands';
 
 export interface CompletionResult {
   /** The line with the completed word, when exactly one candidate (or a longer common prefix) exists. */
@@ -7,12 +9,19 @@ export interface CompletionResult {
   candidates: string[];
 }
 
-export function complete(line: string, programs: readonly string[], files: readonly string[]): CompletionResult {
+export function complete(
+  line: string,
+  programs: readonly string[],
+  files: readonly string[],
+  subcommands: Readonly<Record<string, readonly string[]>> = SUBCOMMANDS,
+): CompletionResult {
   const match = /(\S*)$/.exec(line);
   const word = match?.[1] ?? '';
   const before = line.slice(0, line.length - word.length);
   const atCommandStart = /(^|\|)\s*$/.test(before);
-  const pool = atCommandStart ? programs : files;
+  const tool = /(?:^|\|)\s*(\S+)\s+$/.exec(before)?.[1];
+  const toolSubcommands = tool === undefined ? undefined : subcommands[tool];
+  const pool = atCommandStart ? programs : (toolSubcommands ?? files);
   const candidates = [...new Set(pool)].filter((name) => name.startsWith(word)).sort();
   if (candidates.length === 0) return { line, candidates };
   const common = commonPrefix(candidates);

@@ -1,7 +1,7 @@
 // Parses what a user types in the console into the same JobSpec the analyses use: quoting, pipes, `>`.
 import type { Command, JobSpec } from '../tools/job';
 
-export const BUILTINS = ['help', 'ls', 'cat', 'head', 'zcat', 'rm', 'clear', 'history'] as const;
+export const BUILTINS = ['help', 'ls', 'rm', 'clear', 'history'] as const;
 export type BuiltinName = (typeof BUILTINS)[number];
 
 export type ParsedLine =

@@ -1,9 +1,12 @@
 // The file formats Lokus knows, what a file's name suggests about its format, and the detection result type.
 import type { Compression } from './gzip';
 
-/** `ped`: a pedigree (six columns); `table`: other plain text an analysis reads itself (gene lists, panels). */
+/**
+ * `ped`: a pedigree (six columns); `table`: other plain text an analysis reads itself (gene lists, panels);
+ * `pgs`: a polygenic score's scoring file in the PGS Catalog format.
+ */
 export type DataFormat =
-  'bam' | 'cram' | 'sam' | 'bcf' | 'vcf' | 'fasta' | 'fastq' | 'bed' | 'gff' | 'gtf' | 'ped' | 'table';
+  'bam' | 'cram' | 'sam' | 'bcf' | 'vcf' | 'fasta' | 'fastq' | 'bed' | 'gff' | 'gtf' | 'ped' | 'table' | 'pgs';
 export type IndexFormat = 'bai' | 'csi' | 'crai' | 'tbi' | 'fai' | 'gzi';
 export type FileFormat = DataFormat | IndexFormat | 'unknown';
 
@@ -92,6 +95,7 @@ const LABELS: Record<FileFormat, string> = {
   bed: 'BED',
   gff: 'GFF',
   gtf: 'GTF',
+  pgs: 'PGS scoring file',
   ped: 'PED (pedigree)',
   table: 'text table or list',
   bai: 'BAM index (.bai)',

@@ -48,6 +48,14 @@ function isFaiRecord(f: readonly string[]): boolean {
   return (f.length === 5 || f.length === 6) && f.slice(1).every((x) => INT.test(x));
 }
 
+/** A PGS Catalog scoring file: its banner, a #pgs_id line, or a column header with effect_allele and effect_weight. */
+function isPgsScoringFile(lines: readonly string[]): boolean {
+  const head = lines.slice(0, 60);
+  if (head.some((line) => line.startsWith('###PGS CATALOG SCORING FILE') || line.startsWith('#pgs_id='))) return true;
+  const columns = head.find((line) => line !== '' && !line.startsWith('#'))?.split('\t') ?? [];
+  return columns.includes('effect_allele') && columns.includes('effect_weight');
+}
+
 /** Family, individual, father, mother, sex (0/1/2), phenotype (-9/0/1/2), whitespace separated. */
 function isPed(lines: readonly string[], nameSuggests: FileFormat): boolean {
   const rows = lines.map((line) => line.trim().split(/\s+/));
@@ -64,6 +72,7 @@ export function sniffTextFormat(lines: readonly string[], nameSuggests: FileForm
   if (SAM_HEADER.test(first)) return 'sam';
   if (first.startsWith('##gff-version')) return 'gff';
   if (first.startsWith('>')) return 'fasta';
+  if (isPgsScoringFile(lines)) return 'pgs';
   const data = lines.filter((line) => line !== '' && !line.startsWith('#'));
   if (first.startsWith('@') && (lines[2] ?? '').startsWith('+')) return 'fastq';
   const sample = data.slice(0, 20).map((line) => line.split('\t'));

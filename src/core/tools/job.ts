@@ -8,6 +8,8 @@ export interface ProgramInfo {
   version: string;
   /** sha256 of the program's .wasm file, from wasm/tools.json. */
   wasmSha256: string;
+  /** The multi-call build that runs this program when it is an applet (`head` runs `busybox`). */
+  binary?: string;
 }
 
 /** One program invocation. `argv` never includes the program name and is never a shell string. */

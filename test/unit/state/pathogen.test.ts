@@ -1,13 +1,11 @@
-// The pathogen panel's state on a real Workbench (store on fake-indexeddb) with a fake engine whose samtools and
+// The pathogen panel's state on a real AppState (store on fake-indexeddb) with a fake engine whose samtools and
 // bcftools answer with the native outputs for lambda-a: samples paired by name, several started at once, the
 // preset chosen from read lengths, the per-sample summary, and the VCF added to the session's files.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AnalysesState } from '../../../src/state/analyses.svelte';
-import { PathogenState } from '../../../src/state/pathogen.svelte';
-import { Workbench } from '../../../src/state/workbench.svelte';
+import { composeState } from './compose';
 import { createFakeEngine, type FakeCall, type FakeEngine } from '../../fakes/fake-engine';
 import { makeStore, type TestStore } from '../storage/support';
 
@@ -49,20 +47,21 @@ function tools(): FakeEngine {
 let t: TestStore;
 afterEach(() => t.store.close());
 
-async function setUp() {
+async function setUp(more: string[] = []) {
   t = makeStore();
   const engine = tools();
-  const workbench = new Workbench(engine, t.store);
-  await workbench.load(await t.store.createSession('pathogen'));
-  await workbench.openFiles(
+  const workbench = composeState(engine, t.store);
+  await workbench.loader.load(await t.store.createSession('pathogen'));
+  await workbench.files.openFiles(
     [
       'pathogen/lambda.fa',
       'pathogen/lambda-a_R1.fastq.gz',
       'pathogen/lambda-a_R2.fastq.gz',
       'MT-human.ont-sim.fastq',
+      ...more,
     ].map(fixture),
   );
-  const pathogen = new PathogenState(new AnalysesState(workbench));
+  const pathogen = workbench.pathogen;
   pathogen.suggest();
   return { engine, workbench, pathogen };
 }
@@ -95,19 +94,19 @@ describe('PathogenState', () => {
     ]);
     const metrics = Object.fromEntries(pathogen.rows[0]!.metrics.map((m) => [m.key, m.value]));
     expect(metrics).toMatchObject({ reads: 12_000, variants: 6 });
-    const names = workbench.files.map((f) => f.name);
+    const names = workbench.files.files.map((f) => f.name);
     expect(names).toEqual(
       expect.arrayContaining(['lambda-a.vcf.gz', 'lambda-a.vcf.gz.csi', 'MT-human.ont-sim.vcf.gz']),
     );
-    expect(workbench.runs.filter((r) => r.label?.startsWith('Pathogen lambda-a:'))).toHaveLength(8);
+    expect(workbench.runs.runs.filter((r) => r.label?.startsWith('Pathogen lambda-a:'))).toHaveLength(8);
   });
 
   it('shows the latest run of each sample again after a reload, with results rebuilt from the stored runs', async () => {
     const { workbench, pathogen } = await setUp();
     await pathogen.start();
-    const again = new Workbench(tools(), t.store);
-    await again.load(workbench.session!);
-    const reloaded = new PathogenState(new AnalysesState(again));
+    const again = composeState(tools(), t.store);
+    await again.loader.load(workbench.current.session!);
+    const reloaded = again.pathogen;
     expect(reloaded.rows.map((r) => [r.sample, r.status])).toEqual([
       ['lambda-a', 'loading'],
       ['MT-human.ont-sim', 'loading'],
@@ -118,10 +117,7 @@ describe('PathogenState', () => {
   });
 
   it('leaves the reference to the user when the session holds several FASTA files', async () => {
-    const { workbench } = await setUp();
-    await workbench.openFiles([fixture('MT-human.fa')]);
-    const pathogen = new PathogenState(new AnalysesState(workbench));
-    pathogen.suggest();
+    const { pathogen } = await setUp(['MT-human.fa']);
     expect(pathogen.references).toEqual(['lambda.fa', 'MT-human.fa']);
     expect(pathogen.reference).toBe('');
     expect(pathogen.problem).toMatch(/Choose the reference genome/);

@@ -1,7 +1,7 @@
 // A failed run keeps its advice after a reload: advice is not stored, it is worked out again from the stored
 // exit status and stderr, as when the run ended.
 import { afterEach, describe, expect, it } from 'vitest';
-import { Workbench } from '../../../src/state/workbench.svelte';
+import { composeState } from './compose';
 import { createFakeEngine } from '../../fakes/fake-engine';
 import { makeStore, type TestStore } from '../storage/support';
 
@@ -22,9 +22,9 @@ const engine = () =>
 describe('run advice after a reload', () => {
   it('a failed run shows the same advice as when it ended', async () => {
     t = makeStore();
-    const first = new Workbench(engine(), t.store);
-    await first.load(await t.store.createSession('S'));
-    const run = await first.runJob({
+    const first = composeState(engine(), t.store);
+    await first.loader.load(await t.store.createSession('S'));
+    const run = await first.runs.runJob({
       steps: [
         { program: 'ok', argv: [] },
         { program: 'samtools', argv: ['view', 'cut.bam'] },
@@ -32,18 +32,18 @@ describe('run advice after a reload', () => {
     });
     expect(run.advice).toMatch(/damaged/);
 
-    const again = new Workbench(engine(), t.store);
-    await again.load(first.session!);
-    expect(again.runs[0]).toMatchObject({ status: 'failed', exitStatus: 1, advice: run.advice });
+    const again = composeState(engine(), t.store);
+    await again.loader.load(first.current.session!);
+    expect(again.runs.runs[0]).toMatchObject({ status: 'failed', exitStatus: 1, advice: run.advice });
   });
 
   it('a run that succeeded has no advice', async () => {
     t = makeStore();
-    const first = new Workbench(engine(), t.store);
-    await first.load(await t.store.createSession('S'));
-    await first.runJob({ steps: [{ program: 'ok', argv: [] }] });
-    const again = new Workbench(engine(), t.store);
-    await again.load(first.session!);
-    expect(again.runs[0]?.advice).toBeUndefined();
+    const first = composeState(engine(), t.store);
+    await first.loader.load(await t.store.createSession('S'));
+    await first.runs.runJob({ steps: [{ program: 'ok', argv: [] }] });
+    const again = composeState(engine(), t.store);
+    await again.loader.load(first.current.session!);
+    expect(again.runs.runs[0]?.advice).toBeUndefined();
   });
 });

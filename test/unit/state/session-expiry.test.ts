@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expiredSessions, type Session } from '../../../src/core/session';
 import { SessionsState } from '../../../src/state/sessions.svelte';
-import { Workbench } from '../../../src/state/workbench.svelte';
+import { composeState, type AppState } from './compose';
 import { createFakeEngine } from '../../fakes/fake-engine';
 import { makeStore, newFile, type TestStore } from '../storage/support';
 
@@ -31,9 +31,9 @@ async function sessionsAged(ages: Record<string, number>): Promise<Map<string, S
   return made;
 }
 
-async function start(): Promise<{ sessions: SessionsState; workbench: Workbench }> {
-  const workbench = new Workbench(createFakeEngine({ programs: {} }), t.store);
-  const sessions = new SessionsState(t.store, workbench);
+async function start(): Promise<{ sessions: SessionsState; workbench: AppState }> {
+  const workbench = composeState(createFakeEngine({ programs: {} }), t.store);
+  const sessions = workbench.sessions;
   await sessions.start();
   return { sessions, workbench };
 }
@@ -62,15 +62,15 @@ describe('SessionsState auto-expiry', () => {
     t = makeStore();
     const made = await sessionsAged({ old: 40, recent: 2 });
     const first = await start();
-    await first.sessions.setSessionExpiry(30);
+    await first.workbench.settings.setSessionExpiry(30);
     t.clock.now = Date.now();
     const { sessions, workbench } = await start();
     expect(sessions.sessions.map((s) => s.name)).toEqual(['recent']);
     expect(await t.store.listFiles(made.get('old')!.id)).toEqual([]);
     expect(await t.store.listFiles(made.get('recent')!.id)).toHaveLength(1);
-    expect(workbench.notice?.text).toBe(
+    expect(workbench.notices.latest?.text).toBe(
       '1 session unchanged for more than 30 days was deleted, as set in Storage and export.',
     );
-    expect(sessions.sessionExpiryDays).toBe(30);
+    expect(workbench.settings.sessionExpiryDays).toBe(30);
   });
 });

@@ -2,7 +2,7 @@
 // full" with what to do, and everything saved earlier is still there (also for a fresh page on the same store).
 import { afterEach, describe, expect, it } from 'vitest';
 import { IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
-import { Workbench } from '../../../src/state/workbench.svelte';
+import { composeState, type AppState } from './compose';
 import { createFakeEngine } from '../../fakes/fake-engine';
 import { makeStore, type TestStore } from '../storage/support';
 
@@ -33,16 +33,16 @@ afterEach(() => {
 
 const engine = () => createFakeEngine({ programs: { echo: ({ argv, stdout }) => (stdout(`${argv.join(' ')}\n`), 0) } });
 
-async function workbenchWith(files: File[]): Promise<Workbench> {
-  const workbench = new Workbench(engine(), t.store);
-  await workbench.load(await t.store.createSession('S'));
-  await workbench.openFiles(files);
+async function workbenchWith(files: File[]): Promise<AppState> {
+  const workbench = composeState(engine(), t.store);
+  await workbench.loader.load(await t.store.createSession('S'));
+  await workbench.files.openFiles(files);
   return workbench;
 }
 
-async function reopened(sessionId: string): Promise<Workbench> {
-  const workbench = new Workbench(engine(), t.store);
-  await workbench.load((await t.store.getSession(sessionId))!);
+async function reopened(sessionId: string): Promise<AppState> {
+  const workbench = composeState(engine(), t.store);
+  await workbench.loader.load((await t.store.getSession(sessionId))!);
   return workbench;
 }
 
@@ -51,44 +51,44 @@ describe('storage full, as the workbench sees it', () => {
     t = makeStore();
     const workbench = await workbenchWith([new File(['@r\nAC\n+\nII\n'], 'early.fastq')]);
     failWritesTo('fileData');
-    await workbench.openFiles([new File(['>s\nACGT\n'], 'late.fa')]);
-    expect(workbench.notice).toEqual({
+    await workbench.files.openFiles([new File(['>s\nACGT\n'], 'late.fa')]);
+    expect(workbench.notices.latest).toEqual({
       kind: 'error',
       text: expect.stringMatching(
         /^The files could not be added: Browser storage is full: could not keep late\.fa\. Nothing of this change was saved\. Free space/,
       ),
     });
-    expect(workbench.files.map((f) => f.name)).toEqual(['early.fastq']);
+    expect(workbench.files.files.map((f) => f.name)).toEqual(['early.fastq']);
     diskFreedAgain();
-    const again = await reopened(workbench.session!.id);
-    expect(again.files.map((f) => f.name)).toEqual(['early.fastq']);
-    expect(again.files[0]?.availability).toBe('ready');
+    const again = await reopened(workbench.current.session!.id);
+    expect(again.files.files.map((f) => f.name)).toEqual(['early.fastq']);
+    expect(again.files.files[0]?.availability).toBe('ready');
   });
 
   it('saving a run: says storage is full, and the runs saved earlier are intact', async () => {
     t = makeStore();
     const workbench = await workbenchWith([]);
-    await workbench.runJob({ steps: [{ program: 'echo', argv: ['first'] }] });
+    await workbench.runs.runJob({ steps: [{ program: 'echo', argv: ['first'] }] });
     failWritesTo('runs');
-    const run = await workbench.runJob({ steps: [{ program: 'echo', argv: ['second'] }] });
+    const run = await workbench.runs.runJob({ steps: [{ program: 'echo', argv: ['second'] }] });
     expect(run.status).toBe('succeeded');
-    expect(workbench.notice).toEqual({
+    expect(workbench.notices.latest).toEqual({
       kind: 'error',
       text: expect.stringMatching(/^The run could not be saved to the session: Browser storage is full/),
     });
     diskFreedAgain();
-    const again = await reopened(workbench.session!.id);
-    expect(again.runs.map((r) => [r.command, r.status])).toEqual([['echo first', 'succeeded']]);
+    const again = await reopened(workbench.current.session!.id);
+    expect(again.runs.runs.map((r) => [r.command, r.status])).toEqual([['echo first', 'succeeded']]);
   });
 
   it('saving notes: says storage is full and keeps the notes saved before', async () => {
     t = makeStore();
     const workbench = await workbenchWith([]);
-    await workbench.setNotes('kept');
+    await workbench.current.setNotes(workbench.current.id!, 'kept');
     failWritesTo('sessions');
-    await workbench.setNotes('lost');
-    expect(workbench.notice?.text).toMatch(/^Your notes could not be saved: Browser storage is full/);
+    await workbench.current.setNotes(workbench.current.id!, 'lost');
+    expect(workbench.notices.latest?.text).toMatch(/^Your notes could not be saved: Browser storage is full/);
     diskFreedAgain();
-    expect((await reopened(workbench.session!.id)).session?.notes).toBe('kept');
+    expect((await reopened(workbench.current.session!.id)).current.session?.notes).toBe('kept');
   });
 });

@@ -1,9 +1,9 @@
-// The variant browser's state on a real Workbench with a fake bcftools answering with native outputs.
+// The variant browser's state on a real AppState with a fake bcftools answering with native outputs.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VariantBrowserState } from '../../../src/state/variant-browser.svelte';
-import { Workbench } from '../../../src/state/workbench.svelte';
+import { composeState, type AppState } from './compose';
 import { createFakeEngine, respond } from '../../fakes/fake-engine';
 import { makeStore, type TestStore } from '../storage/support';
 import { toolOutput } from '../core/parsers/tool-output';
@@ -16,12 +16,15 @@ const fixture = (name: string) =>
 let t: TestStore;
 afterEach(() => t.store.close());
 
+/** The state of the last open() (its session is the one the browser shows). */
+let workbench: AppState;
+
 async function open(): Promise<VariantBrowserState> {
   t = makeStore();
-  const workbench = new Workbench(fakeBcftools(), t.store);
-  await workbench.load(await t.store.createSession('Variants'));
-  await workbench.openFiles([fixture(VCF), fixture(`${VCF}.tbi`)]);
-  const browser = new VariantBrowserState(workbench);
+  workbench = composeState(fakeBcftools(), t.store);
+  await workbench.loader.load(await t.store.createSession('Variants'));
+  await workbench.files.openFiles([fixture(VCF), fixture(`${VCF}.tbi`)]);
+  const browser = workbench.variants;
   await browser.choose(VCF);
   return browser;
 }
@@ -86,10 +89,10 @@ describe('VariantBrowserState', () => {
     const shown = browser.rows;
 
     const engine = fakeBcftools();
-    const reloaded = new Workbench(engine, t.store);
-    await reloaded.load(browser.workbench.session!);
-    const again = new VariantBrowserState(reloaded);
-    await again.restore(reloaded.session!.id);
+    const reloaded = composeState(engine, t.store);
+    await reloaded.loader.load(workbench.current.session!);
+    const again = reloaded.variants;
+    await again.restore(reloaded.current.session!.id);
     expect(again.error).toBeUndefined();
     expect(again.file).toBe(VCF);
     expect(again.filter).toEqual({ ...browser.filter, samples: [] });
@@ -101,7 +104,7 @@ describe('VariantBrowserState', () => {
 
   it('starts empty in a session without a query', async () => {
     const browser = await open();
-    await browser.restore(browser.workbench.session!.id);
+    await browser.restore(workbench.current.session!.id);
     expect(browser.file).toBe('');
     expect(browser.rows).toHaveLength(0);
   });

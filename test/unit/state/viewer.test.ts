@@ -1,10 +1,10 @@
-// The viewer state on a real Workbench (fake engine, store on fake-indexeddb): tracks planned from the opened
+// The viewer state on a real AppState (fake engine, store on fake-indexeddb): tracks planned from the opened
 // files, choices saved with the session and restored, goto before and after the browser is attached.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ViewerState } from '../../../src/state/viewer.svelte';
-import { Workbench } from '../../../src/state/workbench.svelte';
+import { composeState } from './compose';
 import { makeStore, type TestStore } from '../storage/support';
 import { scriptedEngine } from '../core/analyses/scripted-tools';
 
@@ -16,10 +16,10 @@ let t: TestStore;
 afterEach(() => t.store.close());
 
 async function openViewer(sessionId?: string) {
-  const workbench = new Workbench(scriptedEngine(), t.store);
+  const workbench = composeState(scriptedEngine(), t.store);
   const session = sessionId ? (await t.store.getSession(sessionId))! : await t.store.createSession('Viewer');
-  await workbench.load(session);
-  if (!sessionId) await workbench.openFiles(FILES.map(fixture));
+  await workbench.loader.load(session);
+  if (!sessionId) await workbench.files.openFiles(FILES.map(fixture));
   const viewer = new ViewerState(workbench);
   await viewer.load(session.id);
   return { workbench, viewer, session };

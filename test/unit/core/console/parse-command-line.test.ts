@@ -42,7 +42,7 @@ describe('parseCommandLine', () => {
     ['samtools view x.bam >', /file name/],
     ['samtools view x.bam > a b', /nothing may follow/],
     ['samtools view x.bam; rm x', /not supported/],
-    ['cat x | samtools view', /built-in/],
+    ['ls | samtools view', /built-in/],
   ])('rejects %s with a message saying how to fix it', (line, message) => {
     const parsed = parseCommandLine(line);
     expect(parsed.kind).toBe('error');
@@ -50,11 +50,13 @@ describe('parseCommandLine', () => {
   });
 
   it('recognises built-ins with their arguments', () => {
-    expect(parseCommandLine('head -n 5 out.sam')).toEqual({
-      kind: 'builtin',
-      name: 'head',
-      args: ['-n', '5', 'out.sam'],
-    });
+    expect(parseCommandLine('rm a.sam b.sam')).toEqual({ kind: 'builtin', name: 'rm', args: ['a.sam', 'b.sam'] });
+  });
+
+  it('runs head, cat and zcat as programs, so they can be part of a pipeline', () => {
+    const parsed = parseCommandLine('bcftools view -H x.vcf.gz | head -n 3');
+    expect(parsed.kind).toBe('job');
+    if (parsed.kind === 'job') expect(parsed.spec.steps.map((s) => s.program)).toEqual(['bcftools', 'head']);
   });
 
   it('treats blank lines and comments as empty', () => {

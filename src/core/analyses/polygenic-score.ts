@@ -1,0 +1,230 @@
+// Polygenic score: a PGS Catalog scoring file against a VCF/BCF's genotypes (bcftools query), matched as pgsc_calc
+// matches and scored as plink2 --score scores (SUM, ALLELE_CT, AVG per sample), with every match decision logged.
+import { RESEARCH_ONLY } from '../clinical/caveats';
+import {
+  computePolygenicScore,
+  matchLog,
+  matchSummary,
+  matchedVariants,
+  type PolygenicScoreResult,
+} from '../prs/polygenic-score';
+import { TARGET_QUERY_FORMAT } from '../prs/target';
+import type { AnalysisDefinition, AnalysisStep, ChartRow, Metric } from './analysis';
+
+const isGzipName = (name: string) => /\.gz$/i.test(name);
+
+export interface PolygenicScoreAnalysisResult extends PolygenicScoreResult {
+  scoringFile: string;
+  input: string;
+}
+
+const YES_NO = [
+  { value: 0, label: 'Exclude (as pgsc_calc)' },
+  { value: 1, label: 'Keep' },
+] as const;
+
+/** The first sample's largest contributions by size, for the result and the report. */
+function topContributions(r: PolygenicScoreAnalysisResult, count = 20): ChartRow[] {
+  return [...(r.contributions[0] ?? [])]
+    .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))
+    .slice(0, count)
+    .map((c) => ({
+      variant: `${c.row.site!.chrom}:${c.row.site!.pos}:${c.row.site!.ref}:${c.row.site!.alts.join(',')}`,
+      rsID: c.row.row.rsId,
+      'effect allele': c.row.matchedEffectAllele ?? '',
+      weight: c.row.row.weight,
+      dosage: c.dosage,
+      contribution: c.contribution,
+    }));
+}
+
+/** How many matched variants contribute how much, in 20 equal bins (first sample). */
+function contributionBins(r: PolygenicScoreAnalysisResult): ChartRow[] {
+  const values = (r.contributions[0] ?? []).map((c) => c.contribution);
+  if (values.length === 0) return [];
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const width = hi > lo ? (hi - lo) / 20 : 1;
+  const counts = new Array<number>(hi > lo ? 20 : 1).fill(0);
+  for (const v of values) counts[Math.min(counts.length - 1, Math.floor((v - lo) / width))]!++;
+  return counts.map((n, i) => ({ contribution: Number((lo + (i + 0.5) * width).toPrecision(4)), variants: n }));
+}
+
+function scoreRows(r: PolygenicScoreAnalysisResult): ChartRow[] {
+  return r.scores.map((s) => ({
+    sample: s.sample,
+    SUM: s.sum,
+    ALLELE_CT: s.alleleCount,
+    AVG: s.average,
+    'missing genotypes': s.missing,
+  }));
+}
+
+function metrics(r: PolygenicScoreAnalysisResult): Metric[] {
+  const first = r.scores[0];
+  const out: Metric[] = [
+    {
+      key: 'matchRate',
+      label: 'Variants matched',
+      value: 100 * r.matchRate,
+      format: 'percent',
+      threshold: 'matchRate',
+      note: `${r.matched.toLocaleString('en')} of ${r.scoring.rowCount.toLocaleString('en')} rows of the scoring file`,
+    },
+    {
+      key: 'score',
+      label: first ? `Score (SUM), ${first.sample}` : 'Score (SUM)',
+      value: first?.sum ?? NaN,
+      format: 'ratio',
+      note: r.refusal ? 'not reported: too few variants matched' : `AVG ${first?.average.toPrecision(6) ?? ''}`,
+    },
+  ];
+  if (r.scores.length > 1)
+    out.push({ key: 'samples', label: 'Samples scored', value: r.scores.length, format: 'count' });
+  return out;
+}
+
+export const polygenicScore: AnalysisDefinition<PolygenicScoreAnalysisResult> = {
+  id: 'polygenic-score',
+  title: 'Polygenic score',
+  summary:
+    'A PGS Catalog scoring file against a VCF/BCF: variants matched as pgsc_calc does, SUM/ALLELE_CT/AVG per sample as plink2 --score, every dropped variant explained.',
+  inputs: [
+    {
+      key: 'scoring',
+      label: 'Scoring file (PGS Catalog, .txt or .txt.gz)',
+      formats: ['pgs'],
+      help: 'A PGS Catalog scoring file (format 2.0), author-reported or harmonised (hm_chr/hm_pos).',
+      readText: (name) => !isGzipName(name),
+    },
+    {
+      key: 'variants',
+      label: 'Genotypes (VCF/BCF)',
+      formats: ['vcf', 'bcf'],
+      help: 'One row of scores per sample. Sites absent from the VCF count as unmatched, never as reference.',
+    },
+  ],
+  parameters: [
+    {
+      key: 'minOverlap',
+      label: 'Minimum share of variants matched (%)',
+      default: 75,
+      min: 0,
+      max: 100,
+      help: 'Below this no score is reported (pgsc_calc: 75 %).',
+    },
+    {
+      key: 'keepAmbiguous',
+      label: 'Strand-ambiguous variants (A/T, C/G)',
+      default: 0,
+      min: 0,
+      max: 1,
+      help: 'Their strand cannot be told from the alleles.',
+      choices: YES_NO,
+    },
+    {
+      key: 'keepMultiallelic',
+      label: 'Multi-allelic target sites',
+      default: 0,
+      min: 0,
+      max: 1,
+      help: 'Sites with more than one ALT allele in the VCF.',
+      choices: YES_NO,
+    },
+  ],
+  thresholds: [{ key: 'matchRate', label: 'Variants matched', better: 'higher', pass: 95, warn: 75, unit: '%' }],
+  steps(inputs) {
+    const scoring = inputs['scoring']!;
+    const vcf = inputs['variants']!;
+    // A plain scoring file is read directly (InputSlot.readText); a gzip one is inflated by htslib's bgzip.
+    const inflate: AnalysisStep[] = isGzipName(scoring)
+      ? [
+          {
+            key: 'scoring',
+            job: {
+              label: 'Polygenic score: inflate the scoring file',
+              steps: [{ program: 'bgzip', argv: ['-dc', scoring] }],
+              stdoutFile: scoring.replace(/\.gz$/i, ''),
+            },
+          },
+        ]
+      : [];
+    return [
+      ...inflate,
+      {
+        key: 'genotypes',
+        job: {
+          label: 'Polygenic score: genotypes (bcftools query)',
+          steps: [{ program: 'bcftools', argv: ['query', '-H', '-f', TARGET_QUERY_FORMAT, vcf] }],
+          stdoutFile: `${vcf}.pgs-genotypes.tsv`,
+        },
+      },
+    ];
+  },
+  parse(texts, inputs, params) {
+    const result = computePolygenicScore(texts['scoring'] ?? texts['input:scoring'] ?? '', texts['genotypes'] ?? '', {
+      minOverlap: (params['minOverlap'] ?? 75) / 100,
+      keepAmbiguous: params['keepAmbiguous'] === 1,
+      keepMultiallelic: params['keepMultiallelic'] === 1,
+    });
+    return { ...result, scoringFile: inputs['scoring'] ?? '', input: inputs['variants'] ?? '' };
+  },
+  metrics,
+  charts: [
+    {
+      id: 'contributions',
+      title: 'Per-variant contributions (first sample)',
+      good: 'Many small contributions; a few very large ones dominate the score and deserve a look in the table.',
+      mark: 'bar',
+      x: { field: 'contribution', label: 'dosage × weight', scale: 'band' },
+      y: { field: 'variants', label: 'variants' },
+      empty: 'No score: no variant was scored.',
+      rows: contributionBins,
+    },
+  ],
+  tables: (r) => ({
+    scores: scoreRows(r),
+    summary: matchSummary(r),
+    top: topContributions(r),
+    log: matchLog(r),
+    matched: matchedVariants(r),
+  }),
+  shownTables: [
+    {
+      key: 'scores',
+      title: 'Scores',
+      note: 'As plink2 --score reports them without mean-imputation: SUM of dosage × weight, ALLELE_CT alleles counted, AVG = SUM / ALLELE_CT. A raw score, not a percentile.',
+    },
+    {
+      key: 'summary',
+      title: 'Match summary',
+      note: 'Every row of the scoring file by outcome, as pgsc_calc summarises it; the exported log says it row by row.',
+    },
+    { key: 'top', title: 'Largest contributions (first sample)', note: 'By absolute dosage × weight.' },
+  ],
+  downloads: (r) => [
+    {
+      label: 'Matched variants for plink2 --score (TSV)',
+      fileName: `${r.scoring.header.pgsId ?? r.scoringFile}.matched.tsv`,
+      mimeType: 'text/tab-separated-values',
+      text:
+        [
+          'ID\teffect_allele\teffect_weight\teffect_type',
+          ...matchedVariants(r).map((m) => Object.values(m).join('\t')),
+        ].join('\n') + '\n',
+    },
+  ],
+  applies: (r) =>
+    r.refusal
+      ? {
+          because: r.refusal,
+          todo: 'Export the match summary and log to see why the others were dropped (another genome build or chromosome naming, or a VCF that lists only variant sites), or lower the minimum if a partial score is what you want.',
+        }
+      : undefined,
+  caveats: [
+    RESEARCH_ONLY,
+    'A raw score is not a risk: without a reference population of similar ancestry no percentile is given, and scores from different ancestries are not comparable.',
+    'A VCF lists only the sites where a sample differs from the reference: sites it lacks count as unmatched, not as reference. Use an all-sites VCF (or gVCF converted to one) for a whole genome.',
+    'Matching follows pgsc_calc: chromosome, position and alleles; strand-ambiguous and multi-allelic sites are excluded unless you keep them; two scoring rows on one variant are both dropped; only chromosomes 1–22, X and Y. A haploid call counts as two copies, as plink2 counts it.',
+  ],
+};

@@ -1,0 +1,164 @@
+// PGS Catalog scoring files (format 2.0, author-reported or harmonised): the header's metadata and the rows
+// that can be scored, read line by line so a file of millions of rows never needs one string of its size.
+import { ParseError } from '../parsers/parse-error';
+import { forEachLine } from './lines';
+
+export type EffectType = 'additive' | 'dominant' | 'recessive';
+
+export interface ScoringHeader {
+  pgsId?: string;
+  pgsName?: string;
+  traitReported?: string;
+  genomeBuild?: string;
+  /** Build of hm_chr/hm_pos in a harmonised file (#HmPOS_build). */
+  hmPosBuild?: string;
+  weightType?: string;
+  variantsNumber?: number;
+  license?: string;
+  citation?: string;
+  formatVersion?: string;
+}
+
+export interface ScoreRow {
+  /** 0-based number of the row among the file's variant rows (pgsc_calc's row_nr). */
+  rowNr: number;
+  rsId: string;
+  chrom: string;
+  pos: number;
+  effectAllele: string;
+  /** Absent when the file gives neither other_allele nor hm_inferOtherAllele. */
+  otherAllele?: string;
+  weight: number;
+  effectType: EffectType;
+}
+
+/** Why a row cannot be scored; counted and reported, never silently used. */
+export type UnscorableReason =
+  | 'haplotype or diplotype'
+  | 'interaction term'
+  | 'no chromosome or position'
+  | 'effect allele not A/C/G/T'
+  | 'weight not a number'
+  | 'dominant and recessive both set';
+
+export interface ScoringFile {
+  header: ScoringHeader;
+  harmonised: boolean;
+  rows: ScoreRow[];
+  /** Variant rows read, scorable or not. */
+  rowCount: number;
+  unscorable: Partial<Record<UnscorableReason, number>>;
+}
+
+const HEADER_KEYS: Readonly<Record<string, keyof ScoringHeader>> = {
+  pgs_id: 'pgsId',
+  pgs_name: 'pgsName',
+  trait_reported: 'traitReported',
+  genome_build: 'genomeBuild',
+  HmPOS_build: 'hmPosBuild',
+  weight_type: 'weightType',
+  license: 'license',
+  citation: 'citation',
+  format_version: 'formatVersion',
+};
+
+const SOURCE = 'Scoring file';
+const ALLELE = /^[ACGT]+$/;
+
+/** Reads a scoring file one line at a time: `push` each line (without its newline), then `finish`. */
+export class ScoringFileReader {
+  readonly #header: ScoringHeader = {};
+  readonly #rows: ScoreRow[] = [];
+  readonly #unscorable: Partial<Record<UnscorableReason, number>> = {};
+  #columns: Map<string, number> | undefined;
+  #lineNumber = 0;
+  #rowCount = 0;
+
+  push(rawLine: string): void {
+    this.#lineNumber++;
+    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+    if (line.trim() === '') return;
+    if (line.startsWith('#')) {
+      this.#readMeta(line);
+      return;
+    }
+    const fields = line.split('\t');
+    if (!this.#columns) {
+      this.#columns = new Map(fields.map((name, i) => [name.trim(), i]));
+      for (const needed of ['effect_allele', 'effect_weight'])
+        if (!this.#columns.has(needed))
+          throw new ParseError(SOURCE, this.#lineNumber, `the column header has no ${needed} column`);
+      return;
+    }
+    this.#readRow(fields);
+  }
+
+  finish(): ScoringFile {
+    if (!this.#columns) throw new ParseError(SOURCE, 0, 'no column header line (rsID, chr_name, effect_allele, ...)');
+    return {
+      header: { ...this.#header },
+      harmonised: this.#columns.has('hm_pos'),
+      rows: this.#rows,
+      rowCount: this.#rowCount,
+      unscorable: { ...this.#unscorable },
+    };
+  }
+
+  #readMeta(line: string): void {
+    const m = /^#+\s*([A-Za-z_]+)\s*=\s*(.*)$/.exec(line);
+    if (!m) return;
+    const key = HEADER_KEYS[m[1]!];
+    const value = m[2]!.trim();
+    if (key) this.#header[key] = value as never;
+    else if (m[1] === 'variants_number' && /^\d+$/.test(value)) this.#header.variantsNumber = Number(value);
+  }
+
+  #field(fields: readonly string[], name: string): string | undefined {
+    const i = this.#columns!.get(name);
+    const value = i === undefined ? undefined : fields[i]?.trim();
+    return value === undefined || value === '' || value === 'NA' ? undefined : value;
+  }
+
+  #skip(reason: UnscorableReason): void {
+    this.#unscorable[reason] = (this.#unscorable[reason] ?? 0) + 1;
+  }
+
+  #readRow(fields: readonly string[]): void {
+    const rowNr = this.#rowCount++;
+    const flag = (name: string) => this.#field(fields, name)?.toUpperCase() === 'TRUE';
+    if (flag('is_haplotype') || flag('is_diplotype')) return this.#skip('haplotype or diplotype');
+    if (flag('is_interaction')) return this.#skip('interaction term');
+    // A harmonised file's hm_chr/hm_pos replace the authors' positions, also when harmonisation found none (as pgsc_calc).
+    const harmonised = this.#columns!.has('hm_pos');
+    const chrom = this.#field(fields, harmonised ? 'hm_chr' : 'chr_name');
+    const posText = this.#field(fields, harmonised ? 'hm_pos' : 'chr_position');
+    if (!chrom || !posText || !/^\d+$/.test(posText)) return this.#skip('no chromosome or position');
+    const effectAllele = this.#field(fields, 'effect_allele')?.toUpperCase();
+    if (!effectAllele || !ALLELE.test(effectAllele)) return this.#skip('effect allele not A/C/G/T');
+    const weight = Number(this.#field(fields, 'effect_weight'));
+    if (!Number.isFinite(weight)) return this.#skip('weight not a number');
+    const dominant = flag('is_dominant');
+    const recessive = flag('is_recessive');
+    if (dominant && recessive) return this.#skip('dominant and recessive both set');
+    const otherAllele = (
+      this.#field(fields, 'other_allele') ?? (harmonised ? this.#field(fields, 'hm_inferOtherAllele') : undefined)
+    )?.toUpperCase();
+    this.#rows.push({
+      rowNr,
+      rsId: this.#field(fields, 'rsID') ?? this.#field(fields, 'hm_rsID') ?? '',
+      chrom,
+      pos: Number(posText),
+      effectAllele,
+      ...(otherAllele === undefined ? {} : { otherAllele }),
+      weight,
+      effectType: dominant ? 'dominant' : recessive ? 'recessive' : 'additive',
+    });
+  }
+}
+
+/** Reads a whole scoring file held as text, line by line. */
+export function readScoringFile(text: string): ScoringFile {
+  const reader = new ScoringFileReader();
+  forEachLine(text, (line) => reader.push(line));
+  return reader.finish();
+}

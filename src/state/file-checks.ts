@@ -1,0 +1,63 @@
+// What the file list shows about each file beyond its record: format label and problems, its index (or the
+// jobs that would create it), its reference build, and warnings across files (builds or contigs that disagree).
+import { formatLabel, type FormatProblem } from '../core/files/formats';
+import { pairIndexes, type MissingIndex } from '../core/files/index-pairing';
+import { describeSessionFiles } from '../core/files/session-checks';
+import type { SessionFile } from '../core/session';
+import type { Availability } from './file-access';
+
+export interface FileEntry extends SessionFile {
+  formatLabel: string;
+  problems: FormatProblem[];
+  indexName?: string;
+  indexFix?: { label: string; missing: MissingIndex };
+  buildLabel?: string;
+  availability: Availability;
+  fixing: boolean;
+}
+
+export function toEntry(file: SessionFile, availability: Availability): FileEntry {
+  return {
+    ...file,
+    formatLabel: formatLabel(file.detected.format),
+    problems: file.detected.problems,
+    availability,
+    fixing: false,
+  };
+}
+
+/**
+ * Checks the entries (`workNames` are all names tools can see): `annotate` fills in a file's index, fix and
+ * build. It is applied to the list as it is once the checks are done, so files added meanwhile are kept.
+ */
+export async function checkFiles(
+  files: readonly FileEntry[],
+  workNames: readonly string[],
+  blobOf: (id: string) => Blob | undefined,
+): Promise<{ annotate: (file: FileEntry) => FileEntry; warnings: string[] }> {
+  const pairing = pairIndexes([
+    ...files.map((file) => ({ name: file.name, format: file.detected.format, compression: file.detected.compression })),
+    ...workNames.filter((name) => !files.some((file) => file.name === name)).map((name) => ({ name })),
+  ]);
+  const checks = await describeSessionFiles(files, blobOf);
+  const annotate = (file: FileEntry): FileEntry => {
+    const pair = pairing.pairs.find((p) => p.data === file.name);
+    const missing = pairing.missing.find((m) => m.data === file.name && needsIndex(file));
+    return {
+      ...file,
+      indexName: pair?.index,
+      indexFix:
+        missing && !pair
+          ? { label: missing.jobs.length > 1 ? 'Compress with bgzip and index' : 'Create index', missing }
+          : undefined,
+      buildLabel: checks.buildLabels.get(file.id),
+    };
+  };
+  return { annotate, warnings: checks.warnings };
+}
+
+/** Plain-text interval files are read whole by the tools; offering to index them would only be noise. */
+function needsIndex(file: SessionFile): boolean {
+  const { format, compression } = file.detected;
+  return !(compression === 'none' && (format === 'bed' || format === 'gff' || format === 'gtf'));
+}
