@@ -29,6 +29,7 @@ import { VaultState } from './state/vault.svelte';
 import { LocaleState } from './state/locale.svelte';
 import { LessonsState } from './state/lessons.svelte';
 import { BUNDLED_LESSONS } from './bundled-lessons';
+import { WorkflowExportState } from './state/workflow-export.svelte';
 
 const locale = new LocaleState(document.documentElement);
 const store = new DexieSessionStore();
@@ -66,6 +67,7 @@ const lessons = new LessonsState(
   store,
   () => createToolEngine({ poolSize: 1 }),
 );
+const workflowExport = new WorkflowExportState(runs, files, analysisRuns, current);
 const privacy = new PrivacyMonitor();
 const busy = () => runs.busy;
 // With encryption on, sessions open only after the passphrase unlocks them.
@@ -112,6 +114,7 @@ mount(App, {
       vault,
       locale,
       lessons,
+      workflowExport,
     },
   },
 });

@@ -19,6 +19,7 @@ import type { TabLock } from '../state/tab-lock.svelte';
 import type { VariantBrowserState } from '../state/variant-browser.svelte';
 import type { VaultState } from '../state/vault.svelte';
 import type { ViewerState } from '../state/viewer.svelte';
+import type { WorkflowExportState } from '../state/workflow-export.svelte';
 
 export interface AppState {
   notices: NoticesState;
@@ -39,6 +40,7 @@ export interface AppState {
   vault: VaultState;
   locale: LocaleState;
   lessons: LessonsState;
+  workflowExport: WorkflowExportState;
 }
 
 const KEY = Symbol('lokus-app');
