@@ -69,7 +69,9 @@ describe('family triage on the teaching family', () => {
     expect(shown(comphet)).toEqual(planted('comphet'));
     expect(new Set(comphet.map((r) => r['origin']))).toEqual(new Set(['maternal', 'paternal', 'de novo']));
     // The candidate table filters by text and sorts by a column (ascending, then descending).
-    const section = page.locator('section.shown-table').filter({ has: page.getByRole('table', { name: 'Compound heterozygous' }) });
+    const section = page
+      .locator('section.shown-table')
+      .filter({ has: page.getByRole('table', { name: 'Compound heterozygous' }) });
     const gene = comphet[0]!['gene']!;
     await section.getByLabel('Filter rows').fill(gene);
     await expect
