@@ -4,6 +4,7 @@ import { getContext, setContext } from 'svelte';
 import type { AnalysesState } from '../state/analyses.svelte';
 import type { AnalysisRuns } from '../state/analysis-runs.svelte';
 import type { ConsoleState } from '../state/console.svelte';
+import type { Crypt4ghState } from '../state/crypt4gh.svelte';
 import type { CurrentSession } from '../state/current-session.svelte';
 import type { FilesState } from '../state/files.svelte';
 import type { LocaleState } from '../state/locale.svelte';
@@ -39,6 +40,7 @@ export interface AppState {
   vault: VaultState;
   locale: LocaleState;
   workflowExport: WorkflowExportState;
+  crypt4gh: Crypt4ghState;
 }
 
 const KEY = Symbol('lokus-app');
