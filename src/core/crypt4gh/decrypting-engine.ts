@@ -91,7 +91,12 @@ export function withCrypt4gh(
   }
 
   async function classify(input: MountedInput): Promise<Source> {
-    const prefix = new Uint8Array(await input.data.slice(0, 12).arrayBuffer());
+    // A file that cannot be read now (changed on disk) is mounted as it is: the tool reports the real error.
+    const prefix = await input.data
+      .slice(0, 12)
+      .arrayBuffer()
+      .then((buffer) => new Uint8Array(buffer))
+      .catch(() => new Uint8Array(0));
     return { input: { name: input.name, data: input.data }, encrypted: isCrypt4gh(prefix) };
   }
 
