@@ -19,6 +19,8 @@ interface JobEvents {
   lastProgress?: JobEvent;
   /** The most input each step had read, from its progress events: how far a step got. */
   bytesReadByStep: number[];
+  /** How much the first step had read when the job's first output arrived: less than all, steps ran at once. */
+  firstStepReadAtFirstOutput?: number;
   statuses: string[];
 }
 
@@ -84,6 +86,8 @@ const harness = {
         events.lastProgress = event;
         events.bytesReadByStep[event.step] = Math.max(events.bytesReadByStep[event.step] ?? 0, event.bytesRead ?? 0);
       } else {
+        if (event.kind === 'stdout' && events.stdout === 0)
+          events.firstStepReadAtFirstOutput = events.bytesReadByStep[0] ?? 0;
         events[event.kind] += 1;
       }
     });

@@ -12,7 +12,7 @@ afterAll(async () => session?.browser.close());
 it('keeps notes typed just before "New session" in the session they were typed in', async () => {
   const { page } = session.app;
   const notes = page.getByLabel('Notes');
-  const picker = page.getByLabel('Session');
+  const picker = page.getByLabel('Session', { exact: true });
   const first = await picker.inputValue();
   await notes.fill('Typed in the first session');
   // At once, well inside the pause before the save.
