@@ -5,7 +5,7 @@ import type { Run } from '../session';
 import { ParseError } from '../parsers/parse-error';
 import type { AnalysisStep, AnyAnalysis, InputNames, NotApplicable, ParameterValues } from './analysis';
 
-export interface StepOutcome {
+export interface AnalysisStepResult {
   succeeded: boolean;
   /** The step's text (its stdout file, else stdout) when it succeeded. */
   text?: string;
@@ -16,7 +16,7 @@ export interface StepOutcome {
 }
 
 export interface StepRunner {
-  run(step: AnalysisStep): Promise<StepOutcome>;
+  run(step: AnalysisStep): Promise<AnalysisStepResult>;
   /** The text of a session file, for input slots the analysis reads itself (InputSlot.readText). */
   readText?(name: string): Promise<string>;
 }
@@ -57,7 +57,7 @@ export async function runAnalysis<R>(
   runner: StepRunner,
 ): Promise<AnalysisOutcome<R>> {
   const steps = def.steps(inputs, params);
-  const pending: Promise<StepOutcome & { skipped?: boolean }>[] = [];
+  const pending: Promise<AnalysisStepResult & { skipped?: boolean }>[] = [];
   for (const [i, step] of steps.entries()) {
     const waitsFor = (step.after ?? []).map((key) => {
       const j = steps.findIndex((s) => s.key === key);
