@@ -9,6 +9,7 @@ import { MemoryWatch } from './memory-watch';
 import type { ProgramUrls } from './programs';
 import { PipeReader, PipeWriter } from './shared-pipe';
 import { fetchVerified } from './tool-bytes';
+import { Heartbeat, type BeatSetup } from './worker-beat';
 import { blobStdin, collectOutputs, DEFAULT_IO, layOut, ReadCounter, removedInputs, type IoTuning } from './worker-fs';
 
 export interface WorkerStepRequest extends StepRequest, ProgramUrls {
@@ -27,6 +28,8 @@ const factories = new Map<string, Promise<ToolModuleFactory>>();
 const binaries = new Map<string, Promise<WebAssembly.Module>>();
 /** The port to this slot's stream worker, where the page is cross-origin isolated (see blob-streams.ts). */
 let streamPort: MessagePort | undefined;
+/** Tells the slot this worker still answers (worker-watch.ts). */
+let heartbeat: Heartbeat | undefined;
 
 /** The glue and the binary are checked against wasm/tools.json before they run (tool-bytes.ts). */
 async function importGlue(program: string, urls: ProgramUrls): Promise<ToolModuleFactory> {
@@ -141,10 +144,22 @@ class EventBatch {
 async function exec(request: WorkerStepRequest, onEvent: (event: StepEvent) => unknown): Promise<StepOutcome> {
   const started = performance.now();
   const { program } = request.command;
-  const [factory, binary] = await Promise.all([
+  const tool = await Promise.all([
     cached(factories, request.jsUrl, () => importGlue(program, request)),
     cached(binaries, request.wasmUrl, () => compile(program, request)),
   ]);
+  // From here the tool holds this thread (instantiation, the run, reading back its files): no beats meanwhile.
+  const run = () => runStep(request, onEvent, tool, started);
+  return heartbeat ? heartbeat.hold(run) : run();
+}
+
+async function runStep(
+  request: WorkerStepRequest,
+  onEvent: (event: StepEvent) => unknown,
+  [factory, binary]: [ToolModuleFactory, WebAssembly.Module],
+  started: number,
+): Promise<StepOutcome> {
+  const { program } = request.command;
   const counter = new ReadCounter(() => batch.maybeFlush());
   const batch = new EventBatch(onEvent, counter);
   const stdoutText = new CappedText(request.stdoutCapBytes);
@@ -244,6 +259,10 @@ function attachStreams(port: MessagePort): void {
   streamPort = port;
 }
 
-const api = { exec, attachStreams };
+function watch(setup: BeatSetup): void {
+  heartbeat = new Heartbeat(setup);
+}
+
+const api = { exec, attachStreams, watch };
 export type ToolWorkerApi = typeof api;
 expose(api);
