@@ -3,6 +3,7 @@
 import { expose } from 'comlink';
 import { CappedText } from '../core/tools/capped-text';
 import type { StepEvent, StepOutcome, StepRequest } from '../core/tools/step';
+import { BlobSink } from './blob-sink';
 import { BlobStreams } from './blob-streams';
 import type { ToolModule, ToolModuleFactory } from './emscripten';
 import { MemoryWatch } from './memory-watch';
@@ -22,7 +23,6 @@ export interface WorkerStepRequest extends StepRequest, ProgramUrls {
 }
 
 const EVENT_INTERVAL_MS = 100;
-const BLOB_PART_BYTES = 16 << 20;
 
 const factories = new Map<string, Promise<ToolModuleFactory>>();
 const binaries = new Map<string, Promise<WebAssembly.Module>>();
@@ -58,39 +58,6 @@ function cached<T>(map: Map<string, Promise<T>>, key: string, load: () => Promis
     map.set(key, value);
   }
   return value;
-}
-
-/**
- * Collects stdout: tools write it in small pieces (often 1 KiB), and a Blob made of thousands of tiny parts is
- * slow to build in Chromium, so pieces are gathered in one 16 MiB buffer that becomes a Blob part when full.
- * The buffer is reused (a Blob copies its parts when made): fresh buffers cost a page fault per 4 KiB, which
- * made a 330 MB stdout spend more time in the kernel than in the tool.
- */
-class BlobSink {
-  private readonly parts: Blob[] = [];
-  private readonly buffer = new Uint8Array(BLOB_PART_BYTES);
-  private used = 0;
-
-  push(chunk: Uint8Array): void {
-    let offset = 0;
-    while (offset < chunk.length) {
-      const n = Math.min(chunk.length - offset, BLOB_PART_BYTES - this.used);
-      this.buffer.set(chunk.subarray(offset, offset + n), this.used);
-      this.used += n;
-      offset += n;
-      if (this.used === BLOB_PART_BYTES) this.seal();
-    }
-  }
-
-  private seal(): void {
-    if (this.used > 0) this.parts.push(new Blob([this.buffer.subarray(0, this.used)]));
-    this.used = 0;
-  }
-
-  blob(): Blob {
-    this.seal();
-    return new Blob(this.parts);
-  }
 }
 
 /** Batches live output into a few messages a second; the tool runs synchronously meanwhile. */
