@@ -127,7 +127,10 @@ async function runStep(
   started: number,
 ): Promise<StepOutcome> {
   const { program } = request.command;
-  const counter = new ReadCounter(() => batch.maybeFlush());
+  const counter = new ReadCounter(
+    () => batch.maybeFlush(),
+    (text) => batch.add('stderr', stderrText.push(new TextEncoder().encode(text))),
+  );
   const batch = new EventBatch(onEvent, counter);
   const stdoutText = new CappedText(request.stdoutCapBytes);
   const stderrText = new CappedText(request.stderrCapBytes);
