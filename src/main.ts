@@ -28,6 +28,7 @@ import { TabLock } from './state/tab-lock.svelte';
 import { VaultState } from './state/vault.svelte';
 import { LocaleState } from './state/locale.svelte';
 import { WorkflowExportState } from './state/workflow-export.svelte';
+import { BatchState } from './state/batch.svelte';
 
 const locale = new LocaleState(document.documentElement);
 const store = new DexieSessionStore();
@@ -51,6 +52,7 @@ const pathogen = new PathogenState(analysisRuns, files);
 const variants = new VariantBrowserState(files, runs, engine.concurrency);
 const viewer = new ViewerState({ current, files, runs, store, notices });
 const workflowExport = new WorkflowExportState(runs, files, analysisRuns, current);
+const batch = new BatchState(analyses, analysisRuns);
 const privacy = new PrivacyMonitor();
 const busy = () => runs.busy;
 // With encryption on, sessions open only after the passphrase unlocks them.
@@ -97,6 +99,7 @@ mount(App, {
       vault,
       locale,
       workflowExport,
+      batch,
     },
   },
 });

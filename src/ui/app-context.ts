@@ -19,6 +19,7 @@ import type { VariantBrowserState } from '../state/variant-browser.svelte';
 import type { VaultState } from '../state/vault.svelte';
 import type { ViewerState } from '../state/viewer.svelte';
 import type { WorkflowExportState } from '../state/workflow-export.svelte';
+import type { BatchState } from '../state/batch.svelte';
 
 export interface AppState {
   notices: NoticesState;
@@ -39,6 +40,7 @@ export interface AppState {
   vault: VaultState;
   locale: LocaleState;
   workflowExport: WorkflowExportState;
+  batch: BatchState;
 }
 
 const KEY = Symbol('lokus-app');
