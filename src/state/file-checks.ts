@@ -6,19 +6,29 @@ import { describeSessionFiles } from '../core/files/session-checks';
 import type { SessionFile } from '../core/session';
 import type { Availability } from './file-access';
 
+/** The run that wrote a file (absent for a file the user opened). */
+export interface FileOrigin {
+  runId: string;
+  runLabel: string;
+}
+
 export interface FileEntry extends SessionFile {
+  origin?: FileOrigin;
   formatLabel: string;
   problems: FormatProblem[];
   indexName?: string;
   indexFix?: { label: string; missing: MissingIndex };
+  /** A plain file whose bgzip-compressed, indexed copy is in the session (what its index fix made). */
+  compressedAs?: string;
   buildLabel?: string;
   availability: Availability;
   fixing: boolean;
 }
 
-export function toEntry(file: SessionFile, availability: Availability): FileEntry {
+export function toEntry(file: SessionFile, availability: Availability, origin?: FileOrigin): FileEntry {
   return {
     ...file,
+    ...(origin ? { origin } : {}),
     formatLabel: formatLabel(file.detected.format),
     problems: file.detected.problems,
     availability,
@@ -43,13 +53,19 @@ export async function checkFiles(
   const annotate = (file: FileEntry): FileEntry => {
     const pair = pairing.pairs.find((p) => p.data === file.name);
     const missing = pairing.missing.find((m) => m.data === file.name && needsIndex(file));
+    // Once the compressed copy exists with its index, the fix is done: offering it again would only redo it.
+    const compressedAs =
+      missing && missing.dataAfter !== file.name && pairing.pairs.some((p) => p.data === missing.dataAfter)
+        ? missing.dataAfter
+        : undefined;
     return {
       ...file,
       indexName: pair?.index,
       indexFix:
-        missing && !pair
+        missing && !pair && !compressedAs
           ? { label: missing.jobs.length > 1 ? 'Compress with bgzip and index' : 'Create index', missing }
           : undefined,
+      compressedAs,
       buildLabel: checks.buildLabels.get(file.id),
     };
   };
