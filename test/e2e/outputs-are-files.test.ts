@@ -38,8 +38,9 @@ const metricValue = (page: Page, key: string) => page.locator(`[data-metric="${k
 
 async function runAnalysis(page: Page, title: string, label: string, file: string): Promise<void> {
   await page.getByRole('button', { name: title, exact: true }).click();
-  await expect.poll(() => page.getByLabel(label, { exact: true }).locator('option').allInnerTexts()).toContain(file);
-  await page.getByLabel(label, { exact: true }).selectOption(file);
+  const select = page.getByRole('form', { name: `${title} settings` }).getByLabel(label);
+  await expect.poll(() => select.locator('option').allInnerTexts()).toContain(file);
+  await select.selectOption(file);
   await page.getByRole('button', { name: `Run ${title}` }).click();
   await expect.poll(() => page.locator('#result-heading').innerText(), { timeout: 120_000 }).toContain(file);
   await page.locator('[data-metric]').first().waitFor({ timeout: 120_000 });
@@ -64,7 +65,6 @@ describe('outputs are files', () => {
 
   beforeAll(async () => {
     ({ browser, app } = await openSessionWith([SAM, join(FIXTURES, 'ce.fa'), join(FIXTURES, 'ce.fa.fai')]));
-    await expect.poll(() => app.page.getByTestId('file-row').count(), { timeout: 60_000 }).toBe(3);
   });
   afterAll(async () => {
     await browser?.close();
@@ -72,6 +72,7 @@ describe('outputs are files', () => {
 
   it('a BAM sorted in the console is in Files with its format, index and the run that made it', async () => {
     const { page } = app;
+    await expect.poll(() => page.getByTestId('file-row').count(), { timeout: 60_000 }).toBe(3);
     await runInConsole(page, 'samtools sort --write-index -o ce.bam ce#1000.sam');
     const row = fileRow(page, 'ce.bam');
     await expect.poll(() => row.innerText(), { timeout: 30_000 }).toMatch(/BAM[\s\S]*indexed by ce\.bam\.csi/);
@@ -122,7 +123,7 @@ describe('outputs are files', () => {
     // The run keeps what it wrote: the history still offers it for download.
     const run = page.getByTestId('run').filter({ hasText: 'samtools sort --write-index' });
     await run.locator('summary').click();
-    expect(await run.getByRole('button', { name: 'Download ce.bam' }).count()).toBe(1);
+    expect(await run.getByRole('button', { name: 'Download ce.bam', exact: true }).count()).toBe(1);
   });
 
   it('bgzip and index of a plain VCF: ex2.vcf.gz joins Files, the button goes, Variant summary offers it', async () => {
