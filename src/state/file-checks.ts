@@ -1,7 +1,8 @@
 // What the file list shows about each file beyond its record: format label and problems, its index (or the
 // jobs that would create it), its reference build, and warnings across files (builds or contigs that disagree).
 import { formatLabel, type FormatProblem } from '../core/files/formats';
-import { pairIndexes, type MissingIndex } from '../core/files/index-pairing';
+import { pairFittingIndexes } from '../core/files/index-fit';
+import type { MissingIndex } from '../core/files/index-pairing';
 import { describeSessionFiles } from '../core/files/session-checks';
 import type { SessionFile } from '../core/session';
 import type { Availability } from './file-access';
@@ -37,16 +38,22 @@ export function toEntry(file: SessionFile, availability: Availability, origin?: 
 }
 
 /**
- * Checks the entries (`workNames` are all names tools can see): `annotate` fills in a file's index, fix and
- * build. It is applied to the list as it is once the checks are done, so files added meanwhile are kept.
+ * Checks the entries (`workNames` are all names tools can see): `annotate` fills in a file's index, fix, build and
+ * the problems of an index that does not fit; `misfits` names those indexes, which the tools must not see. It is
+ * applied to the list as it is once the checks are done, so files added meanwhile are kept.
  */
 export async function checkFiles(
   files: readonly FileEntry[],
   workNames: readonly string[],
   blobOf: (id: string) => Blob | undefined,
-): Promise<{ annotate: (file: FileEntry) => FileEntry; warnings: string[] }> {
-  const pairing = pairIndexes([
-    ...files.map((file) => ({ name: file.name, format: file.detected.format, compression: file.detected.compression })),
+): Promise<{ annotate: (file: FileEntry) => FileEntry; warnings: string[]; misfits: ReadonlySet<string> }> {
+  const pairing = await pairFittingIndexes([
+    ...files.map((file) => ({
+      name: file.name,
+      format: file.detected.format,
+      compression: file.detected.compression,
+      blob: blobOf(file.id),
+    })),
     ...workNames.filter((name) => !files.some((file) => file.name === name)).map((name) => ({ name })),
   ]);
   const checks = await describeSessionFiles(files, blobOf);
@@ -58,18 +65,27 @@ export async function checkFiles(
       missing && missing.dataAfter !== file.name && pairing.pairs.some((p) => p.data === missing.dataAfter)
         ? missing.dataAfter
         : undefined;
+    const misfits = pairing.misfits.flatMap((m) =>
+      m.index === file.name ? [m.indexMessage] : m.data === file.name ? [m.dataMessage] : [],
+    );
     return {
       ...file,
+      problems: [
+        ...file.detected.problems,
+        ...misfits.map((message) => ({ code: 'index-misfit' as const, severity: 'error' as const, message })),
+      ],
       indexName: pair?.index,
-      indexFix:
-        missing && !pair && !compressedAs
-          ? { label: missing.jobs.length > 1 ? 'Compress with bgzip and index' : 'Create index', missing }
-          : undefined,
+      indexFix: missing && !pair && !compressedAs ? { label: fixLabel(missing), missing } : undefined,
       compressedAs,
       buildLabel: checks.buildLabels.get(file.id),
     };
   };
-  return { annotate, warnings: checks.warnings };
+  return { annotate, warnings: checks.warnings, misfits: new Set(pairing.misfits.map((m) => m.index)) };
+}
+
+function fixLabel(missing: MissingIndex): string {
+  if (missing.replaces) return 'Create the right index';
+  return missing.jobs.length > 1 ? 'Compress with bgzip and index' : 'Create index';
 }
 
 /** Plain-text interval files are read whole by the tools; offering to index them would only be noise. */

@@ -23,6 +23,8 @@ export class FilesState implements RunFiles {
   warnings = $state.raw<string[]>([]);
   loadingExample = $state(false);
   #blobs = new Map<string, Blob>();
+  /** Index files that do not fit their data file: kept in the session, hidden from the tools (htslib finds an index by name). */
+  #withheld = new Set<string>();
 
   constructor(
     private readonly engine: ToolEngine,
@@ -50,6 +52,7 @@ export class FilesState implements RunFiles {
 
   clear(): void {
     this.#blobs.clear();
+    this.#withheld.clear();
     this.files = [];
     this.warnings = [];
   }
@@ -241,6 +244,11 @@ export class FilesState implements RunFiles {
     if (!fix) return;
     this.#patch(id, { fixing: true });
     try {
+      // An index that belongs to another file has the name the right one gets: it leaves the session first.
+      for (const name of fix.missing.replaces ?? []) {
+        const wrong = this.files.find((file) => file.name === name);
+        if (wrong) await this.removeFile(wrong.id);
+      }
       for (const job of fix.missing.jobs) {
         const result = await this.runs.runJob(job);
         if (result.status !== 'succeeded') {
@@ -266,8 +274,21 @@ export class FilesState implements RunFiles {
   /** Index pairing (with the work area's outputs), index fixes, builds and warnings, checked again. */
   async refreshChecks(): Promise<void> {
     const checked = await checkFiles(this.files, await this.engine.listFiles(), (id) => this.#blobs.get(id));
+    await this.#withhold(checked.misfits);
     this.files = this.files.map(checked.annotate);
     this.warnings = checked.warnings;
+  }
+
+  /** Hides misfit index files from the tools, and shows again those that fit now. */
+  async #withhold(names: ReadonlySet<string>): Promise<void> {
+    // Every time: opening a file again, or loading the session, mounts it again.
+    if (names.size > 0) await this.engine.unmount([...names]);
+    const show = this.files.flatMap((file) => {
+      const data = this.#blobs.get(file.id);
+      return data && this.#withheld.has(file.name) && !names.has(file.name) ? [{ name: file.name, data }] : [];
+    });
+    if (show.length > 0) await this.engine.mount(show);
+    this.#withheld = new Set(names);
   }
 }
 

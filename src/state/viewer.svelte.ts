@@ -10,7 +10,7 @@ import {
 import { planTracks, type TrackPlan, type ViewerPlan, type ViewerSource } from '../core/viewer/tracks';
 import { igvBatchScript } from '../core/viewer/igv-batch';
 import type { SessionStore } from '../core/storage-port';
-import type { FileFormat } from '../core/files/formats';
+import { isIndexFormat, type FileFormat } from '../core/files/formats';
 import type { Compression } from '../core/files/gzip';
 import type { Availability } from './file-access';
 
@@ -22,6 +22,8 @@ export interface ViewerHost {
       name: string;
       detected: { format: FileFormat; compression: Compression };
       availability: Availability;
+      /** The index the file checks paired after finding that it fits this file. */
+      indexName?: string | undefined;
     }[];
     blobOf(name: string): Blob | undefined;
   };
@@ -167,11 +169,19 @@ export class ViewerState {
   }
 
   #sources(): ViewerSource[] {
-    const files = this.#host.files.files.map((f) => ({
-      name: f.name,
-      format: f.detected.format,
-      compression: f.detected.compression,
-    }));
+    // igv.js gets only the indexes the file checks paired (checked to fit their file): not one of another file, not
+    // an empty one, and not one opened a moment ago and not yet checked.
+    const paired = new Set(this.#host.files.files.flatMap((f) => (f.indexName ? [f.indexName] : [])));
+    const unchecked = (f: ViewerHost['files']['files'][number]) =>
+      (f.detected.format === 'unknown' || (isIndexFormat(f.detected.format) && f.detected.format !== 'gzi')) &&
+      !paired.has(f.name);
+    const files = this.#host.files.files
+      .filter((f) => !unchecked(f))
+      .map((f) => ({
+        name: f.name,
+        format: f.detected.format,
+        compression: f.detected.compression,
+      }));
     const names = new Set(files.map((f) => f.name));
     const outputs = [...new Set(this.#host.runs.runs.flatMap((run) => run.outputs.map((o) => o.name)))].filter(
       (name) => !names.has(name),

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openApp, type AppPage } from './support/browser';
+import { downloadText } from './support/downloads';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 /** The machine that runs CI is shared and also compiles: UI updates may take seconds. */
@@ -28,9 +29,50 @@ const CASES: ReadonlyArray<[file: string, says: RegExp]> = [
   ['bed-reversed.bed', /start is after its end \(seq1:400-300\).*swap the columns/],
   ['bed-one-based.bed', /1-based coordinates.*subtract 1 from each start/],
   ['vcf-malformed.vcf', /malformed records: .*POS "pos200".*Fix those lines/],
+  [
+    'vcf-many-bad-lines.vcf',
+    /has 5 malformed records: line 6 has POS "0".*; line 7 has POS "pos300".*; line 8 has 1 tab-separated column.*; line 9 has 7 tab-separated columns.*; line 11 has POS "-700", not a positive whole number\. .*Fix those lines/,
+  ],
+  ['crc-damaged.bam', /damaged: its compressed block at byte 0 fails its CRC32 check.*Download or copy it again/],
+  ['zeros.bam', /binary data that Lokus does not recognise\. The name says BAM.*Check that this is the file/],
   ['no-index.fa', /no index[\s\S]*Create index/],
   ['grch37-plain-names.vcf', /GRCh37/],
   ['grch38-chr-names.sam', /GRCh38/],
+];
+
+/**
+ * Index files that do not fit their data file, opened together with it: the index's row and the data file's row
+ * say so, the tools do not see the index (native samtools 1.16.1 on other.bam with its own index: idxstats
+ * seq1 118 1, seq2 161 3; view -c empty-index.bam seq1:1-100: 3), and "Create the right index" replaces it.
+ */
+const INDEX_CASES: ReadonlyArray<
+  [data: string, index: string, indexSays: RegExp, command: string, before: RegExp, after: string]
+> = [
+  [
+    'other.bam',
+    'other.bam.bai',
+    /other\.bam\.bai belongs to another file, not other\.bam: .*Lokus does not use it/,
+    'samtools idxstats other.bam',
+    /^seq1\t1575\t118\t1\nseq2\t1584\t161\t3\n\*\t0\t0\t0$/m,
+    'seq1\t1575\t118\t1\nseq2\t1584\t161\t3\n*\t0\t0\t0',
+  ],
+  [
+    'empty-index.bam',
+    'empty-index.bam.bai',
+    /empty-index\.bam\.bai is empty \(0 bytes\), so Lokus does not use it as the index of empty-index\.bam/,
+    'samtools view -c empty-index.bam seq1:1-100',
+    /exit status [1-9]\d* — The file's index could not be used: it is missing, empty, damaged or belongs to another file/,
+    '3',
+  ],
+];
+
+/** Commands on bad files and the advice that names what failed (not "not open": every file here is open). */
+const TOOL_ADVICE: ReadonlyArray<[line: string, advice: RegExp]> = [
+  ['samtools view -c zeros.bam', /exit status [1-9]\d* — The tool does not recognise the file's format/],
+  [
+    'samtools view -c crc-damaged.bam',
+    /exit status [1-9]\d* — The file is damaged: a compressed block fails its CRC32/,
+  ],
 ];
 
 const SESSION_WARNINGS: ReadonlyArray<[files: string[], says: RegExp]> = [
@@ -90,7 +132,12 @@ describe('bad inputs', () => {
   });
 
   it('covers every file in test/fixtures/bad/', () => {
-    const covered = new Set([...CASES.map(([file]) => file), ...SESSION_WARNINGS.flatMap(([files]) => files)]);
+    const covered = new Set([
+      ...CASES.map(([file]) => file),
+      ...SESSION_WARNINGS.flatMap(([files]) => files),
+      ...INDEX_CASES.flatMap(([data, index]) => [data, index]),
+      'formula-id.vcf',
+    ]);
     const corpus = readdirSync(BAD).filter((name) => !/\.(md|mjs)$/.test(name));
     expect(corpus.filter((name) => !covered.has(name))).toEqual([]);
   });
@@ -145,6 +192,60 @@ describe('bad inputs', () => {
       .poll(() => run.innerText(), SLOW)
       .toMatch(new RegExp(`${advice.source}[\\s\\S]*Exit status\\s+-?[1-9]`));
     await stillResponsive(page);
+  });
+
+  it.each(INDEX_CASES)(
+    '%s with %s: the index is not used, both rows say why, and the right index replaces it',
+    async (data, index, indexSays, command, before, after) => {
+      const { page } = app;
+      await page.getByLabel('Open files', { exact: true }).setInputFiles([join(BAD, data), join(BAD, index)]);
+      opened.push(data);
+      await expect.poll(() => fileRow(page, index).innerText(), SLOW).toMatch(indexSays);
+      const row = fileRow(page, data);
+      await expect.poll(() => row.innerText(), SLOW).toMatch(/no usable index: .* not used\. Create the right index/);
+      expect(await row.innerText()).not.toMatch(/indexed by/);
+      // The tools do not see the index: no answer from another file's counts, or an error naming the index.
+      await runInConsole(page, command);
+      expect((await consoleText(page)).split(`$ ${command}`).pop()).toMatch(before);
+      await row.getByRole('button', { name: 'Create the right index' }).click();
+      await expect.poll(() => row.innerText(), SLOW).toMatch(new RegExp(`indexed by ${index.replace(/\./g, '\\.')}`));
+      expect(await fileRow(page, index).count()).toBe(0);
+      await runInConsole(page, command);
+      expect((await consoleText(page)).split(`$ ${command}`).pop()!.trim()).toBe(after);
+      await stillResponsive(page);
+    },
+  );
+
+  it.each(TOOL_ADVICE)('%s: the advice says what failed', async (line, advice) => {
+    const { page } = app;
+    await runInConsole(page, line);
+    expect((await consoleText(page)).split(`$ ${line}`).pop()).toMatch(advice);
+    await stillResponsive(page);
+  });
+
+  it('exports a VCF ID a spreadsheet would run as a formula with a leading quote, and numbers as numbers', async () => {
+    const { page } = app;
+    await page.getByLabel('Open files', { exact: true }).setInputFiles(join(BAD, 'formula-id.vcf'));
+    opened.push('formula-id.vcf');
+    await page.getByRole('button', { name: 'Variant browser', exact: true }).click();
+    await expect
+      .poll(() => page.getByLabel('VCF or BCF file').locator('option').allInnerTexts(), SLOW)
+      .toContain('formula-id.vcf');
+    await page.getByLabel('VCF or BCF file').selectOption('formula-id.vcf');
+    // INFO/SCORE is not among the columns shown by default: add it once the header has been read.
+    await page.getByRole('checkbox', { name: 'SCORE', exact: true }).check();
+    await page.getByRole('button', { name: 'Show variants' }).click();
+    await expect.poll(() => page.getByTestId('variant-count').innerText(), SLOW).toBe('4 variants');
+    await expect.poll(() => page.getByRole('columnheader', { name: 'SCORE' }).count(), SLOW).toBe(1);
+    const tsv = await downloadText(page, page.getByRole('button', { name: 'Export TSV' }));
+    // Native bcftools query prints the IDs as written; the guarded cells get a leading quote and nothing else.
+    expect(tsv.trimEnd().split('\n')).toEqual([
+      'CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tSCORE',
+      `seq1\t100\t'=HYPERLINK("http://example.invalid/","click")\tA\tG\t50\tPASS\t-0.52`,
+      "seq1\t200\t'@SUM(1+1)\tC\tT\t50\tPASS\t1.5",
+      "seq1\t300\t'-2+3\tG\tA\t50\tPASS\t3",
+      "seq1\t400\t'+cmd\tT\tC\t50\tPASS\t0",
+    ]);
   });
 
   it('after a reload the session still lists every file opened before and after the bad ones, and failed runs keep their advice', async () => {

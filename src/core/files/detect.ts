@@ -60,17 +60,34 @@ interface Content {
   text: string;
   binary: boolean;
   streamTruncated: boolean;
+  /** The lines are only the start of the file. */
+  partial?: boolean;
+  /** A BGZF block of the head failed to inflate or its CRC32 check. */
+  damaged?: { offset: number; reason: string };
 }
 
 async function inspect(name: string, head: Uint8Array, compression: Compression, complete: boolean): Promise<Content> {
-  const nameSuggests = formatFromName(name);
   let bytes = head;
   let streamTruncated = false;
-  if (compression !== 'none') {
-    const inflated = compression === 'bgzf' ? await readBgzfHead(head, HEAD_BYTES) : await gunzipHead(head, HEAD_BYTES);
-    bytes = inflated.data;
-    streamTruncated = inflated.truncated;
+  let damaged: Content['damaged'];
+  if (compression === 'bgzf') {
+    const inflated = await readBgzfHead(head, HEAD_BYTES);
+    ({ data: bytes, truncated: streamTruncated, damaged } = inflated);
+  } else if (compression === 'gzip') {
+    ({ data: bytes, truncated: streamTruncated } = await gunzipHead(head, HEAD_BYTES));
   }
+  const content = await sniff(name, bytes, compression, complete, streamTruncated);
+  return damaged ? { ...content, damaged } : content;
+}
+
+async function sniff(
+  name: string,
+  bytes: Uint8Array,
+  compression: Compression,
+  complete: boolean,
+  streamTruncated: boolean,
+): Promise<Content> {
+  const nameSuggests = formatFromName(name);
   const magic = magicFormat(bytes);
   if (magic) return { format: magic, lines: [], text: '', binary: true, streamTruncated };
   if (compression === 'none' && nameSuggests === 'gzi' && looksLikeGzi(bytes, complete)) {
@@ -82,7 +99,8 @@ async function inspect(name: string, head: Uint8Array, compression: Compression,
   const lines = completeLines(text, cutOff);
   if (compression === 'gzip' && looksLikeCrai(lines))
     return { format: 'crai', lines, text, binary: false, streamTruncated };
-  return { format: sniffTextFormat(lines, nameSuggests), lines, text, binary: false, streamTruncated };
+  const format = sniffTextFormat(lines, nameSuggests);
+  return { format, lines, text, binary: false, streamTruncated, partial: cutOff };
 }
 
 function isIndexable(format: FileFormat, compression: Compression): boolean {
@@ -180,9 +198,16 @@ export async function detectFormat(
     });
   }
 
+  if (content.damaged) {
+    problems.push({
+      code: 'damaged',
+      severity: 'error',
+      message: `${name} is damaged: its compressed block at byte ${content.damaged.offset} ${content.damaged.reason}, so its content is not what was written. Download or copy it again.`,
+    });
+  }
   const truncated =
     (compression === 'bgzf' && options.tail !== undefined && !hasBgzfEof(options.tail)) ||
-    (compression !== 'none' && complete && content.streamTruncated);
+    (compression !== 'none' && complete && content.streamTruncated && !content.damaged);
   if (truncated) {
     problems.push({
       code: 'truncated',
@@ -193,7 +218,10 @@ export async function detectFormat(
 
   problems.push(...textProblems(name, content.text));
   if (format === 'bed') problems.push(...bedProblems(name, content.lines));
-  if (format === 'vcf') problems.push(...vcfProblems(name, content.lines));
+  if (format === 'vcf')
+    problems.push(
+      ...vcfProblems(name, content.lines, content.partial ? `the first ${HEAD_BYTES / 1024} KB Lokus read` : undefined),
+    );
 
   return { format, compression, indexable: isIndexable(format, compression), nameSuggests, problems };
 }

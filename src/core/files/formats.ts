@@ -24,6 +24,8 @@ export type ProblemCode =
   | 'not-compressed'
   | 'not-compressed'
   | 'truncated'
+  | 'damaged'
+  | 'index-misfit'
   | 'crlf'
   | 'bed-reversed'
   | 'bed-one-based'

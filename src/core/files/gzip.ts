@@ -83,6 +83,8 @@ export async function gunzipHead(bytes: Uint8Array, maxBytes = 64 * 1024): Promi
 export interface BgzfHead extends Inflated {
   /** Number of BGZF blocks read, including a partial last one. */
   blocks: number;
+  /** A whole block that failed to inflate or its CRC32 check: the file is damaged there, not cut off. */
+  damaged?: { offset: number; reason: string };
 }
 
 /**
@@ -103,6 +105,10 @@ export async function readBgzfHead(bytes: Uint8Array, maxBytes = 64 * 1024): Pro
     }
     const end = offset + size;
     const part = await gunzipHead(bytes.subarray(offset, Math.min(end, bytes.length)), maxBytes - total);
+    if (part.truncated && end <= bytes.length) {
+      const reason = await whyBlockFails(bytes.subarray(offset, end));
+      return { data: concat(chunks, Math.min(total, maxBytes)), truncated: true, blocks, damaged: { offset, reason } };
+    }
     chunks.push(part.data);
     total += part.data.length;
     blocks += 1;
@@ -113,6 +119,37 @@ export async function readBgzfHead(bytes: Uint8Array, maxBytes = 64 * 1024): Pro
     offset = end;
   }
   return { data: concat(chunks, Math.min(total, maxBytes)), truncated, blocks };
+}
+
+/** Why a whole BGZF block does not inflate: bad deflate data, or intact data under a wrong CRC32 or length. */
+async function whyBlockFails(block: Uint8Array): Promise<string> {
+  const view = new DataView(block.buffer, block.byteOffset, block.byteLength);
+  const payload = block.subarray(12 + view.getUint16(10, true), block.length - 8);
+  const stream = new Blob([payload as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(new DecompressionStream('deflate-raw'));
+  let data: Uint8Array;
+  try {
+    data = new Uint8Array(await new Response(stream).arrayBuffer());
+  } catch {
+    return 'cannot be decompressed';
+  }
+  if (crc32(data) !== view.getUint32(block.length - 8, true)) return 'fails its CRC32 check';
+  return 'does not hold the length it states';
+}
+
+let crcTable: Uint32Array | undefined;
+
+/** CRC-32 (ISO 3309, as gzip uses), only on the rare path of a block that failed to inflate. */
+export function crc32(data: Uint8Array): number {
+  crcTable ??= Uint32Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  let crc = 0xffffffff;
+  for (const byte of data) crc = crcTable[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
 }
 
 function concat(chunks: readonly Uint8Array[], length: number): Uint8Array {

@@ -33,6 +33,8 @@ export interface MissingIndex {
   /** Name of the file to use afterwards (differs when the data had to be bgzip-compressed first). */
   dataAfter: string;
   reason: string;
+  /** Index files of this name that do not fit the data: the session drops them before the jobs write the right one. */
+  replaces?: string[];
 }
 
 export interface PairingResult {
@@ -144,7 +146,8 @@ function reasonFor(format: DataFormat, compression: Compression): string {
   return 'Region queries and many tools need an index.';
 }
 
-export function pairIndexes(files: readonly PairingInput[]): PairingResult {
+/** `refused` holds "data\tindex" for pairs found not to fit: the next candidate is taken, or the index is missing. */
+export function pairIndexes(files: readonly PairingInput[], refused: ReadonlySet<string> = new Set()): PairingResult {
   const formatOf = (f: PairingInput): FileFormat => f.format ?? formatFromName(f.name);
   const names = new Set(files.map((f) => f.name));
   const used = new Set<string>();
@@ -158,7 +161,7 @@ export function pairIndexes(files: readonly PairingInput[]): PairingResult {
     let complete = groups.length > 0;
     const wanted: string[] = [];
     for (const group of groups) {
-      const found = group.find(([index]) => names.has(index));
+      const found = group.find(([index]) => names.has(index) && !refused.has(`${file.name}\t${index}`));
       if (found) {
         pairs.push({ data: file.name, index: found[0], indexFormat: found[1] });
         used.add(found[0]);

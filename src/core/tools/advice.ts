@@ -46,20 +46,42 @@ export function outOfMemoryError(command: Command, detail: string, stderr = '', 
 const BAD_ARGUMENTS =
   'The tool did not accept its arguments: check the options (run the program with no arguments to see its usage).';
 
-// First match wins: specific messages before the usage text that often follows them.
+/**
+ * Said when an index could not be used. htslib reports a missing or unreadable index file as "No such file or
+ * directory" too, so this rule comes before the one for files that are not open.
+ */
+export const INDEX_ADVICE =
+  "The file's index could not be used: it is missing, empty, damaged or belongs to another file. Create it again (samtools index, bcftools index or tabix; the file's row in Files offers it).";
+
+// First match wins: what actually failed (the checksum, the index, the format) before the generic "could not
+// open" that htslib prints after each of them, and specific messages before the usage text that often follows.
 const RULES: ReadonlyArray<{ test: RegExp; advice: string }> = [
   {
     test: /invalid option|unrecognized option|unknown option|unrecognized command|unknown command|option requires an argument/i,
     advice: BAD_ARGUMENTS,
   },
   {
-    test: /No such file or directory|could not open|can't open|cannot open|failed to open|fail to open file/i,
-    advice: 'A file the command names is not open in Lokus: open it first, or check the spelling of its name.',
+    test: /CRC32 checksum mismatch|incorrect data check/i,
+    advice:
+      'The file is damaged: a compressed block fails its CRC32 checksum, so its bytes are not the ones written. Download or copy it again.',
   },
   {
-    test: /fail to load index|failed to load index|could not load index|random alignment retrieval only works for indexed|index file .*not found|no index/i,
+    test: /could not load (local )?index|fail(ed)? to load index|load .*index of|random alignment retrieval only works for indexed|index file .*not found|no index|set beyond block size|retrieval of region .* failed/i,
+    advice: INDEX_ADVICE,
+  },
+  {
+    test: /Exec format error|format not recognised|unknown file type|not in a format/i,
     advice:
-      'The file needs an index: run samtools index (or bcftools index / tabix) on it, or open its index file too.',
+      "The tool does not recognise the file's format: it is not the kind of file the command needs, or it is damaged (its row in Files says what its content is). Check that it is the file you meant.",
+  },
+  {
+    test: /not compressed with bgzip|is not BGZF/i,
+    advice:
+      'This needs the file compressed with bgzip (not plain gzip) and indexed: its row in Files offers to do both.',
+  },
+  {
+    test: /No such file or directory|could not open|can't open|cannot open|failed to open|fail to open file/i,
+    advice: 'A file the command names is not open in Lokus: open it first, or check the spelling of its name.',
   },
   {
     test: /Broken VCF record|Could not parse the (line|header)|Failed to parse the record/i,
@@ -67,7 +89,7 @@ const RULES: ReadonlyArray<{ test: RegExp; advice: string }> = [
       'The VCF has a malformed record (the message above says where): fix that line (tab-separated columns, one per header column) or re-export the file.',
   },
   {
-    test: /truncated|EOF marker is absent|not in BGZF|invalid BGZF|unknown file type|fail to read the header|format not recognised|failed to read header/i,
+    test: /truncated|EOF marker is absent|not in BGZF|invalid BGZF|fail to read the header|failed to read header/i,
     advice:
       'The input looks damaged or is not in the format the tool expects: check that the file is complete and of the right type.',
   },

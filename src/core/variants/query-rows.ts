@@ -1,6 +1,7 @@
 // The variant browser's rows kept as the text bcftools query printed (one or several parts, joined in order),
 // with each line's offsets: a row's cells are split only when it is shown, sorted or exported, so 600,000 rows
 // cost two typed arrays instead of millions of strings. Checked for the column count when read.
+import { guardTsvLine } from '../analyses/export';
 import { FieldReader } from '../parsers/parse-error';
 import { compareCells, type SortDirection } from './variant-table';
 
@@ -106,10 +107,10 @@ export class QueryRows implements RowSource {
     return new QueryRows(this.texts, this.part, this.starts, this.ends, order);
   }
 
-  /** All rows as TSV lines under a header line, in this order. */
+  /** All rows as TSV lines under a header line, in this order, cells a spreadsheet would run as formulas guarded. */
   toTsv(columns: readonly string[]): string {
-    const lines = [columns.join('\t')];
-    for (let i = 0; i < this.length; i++) lines.push(this.line(i));
+    const lines = [guardTsvLine(columns.join('\t'))];
+    for (let i = 0; i < this.length; i++) lines.push(guardTsvLine(this.line(i)));
     return lines.join('\n') + '\n';
   }
 }

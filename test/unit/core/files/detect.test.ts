@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectBlob, detectFormat } from '../../../../src/core/files/detect';
-import { fixture } from './fixture';
+import { bgzfBlock, fixture } from './fixture';
 
 async function detectFixture(path: string, name = path.split('/').pop() ?? path) {
   return detectBlob(name, new Blob([fixture(path) as Uint8Array<ArrayBuffer>]));
@@ -74,6 +74,13 @@ describe('detectFormat on deliberately wrong fixtures', () => {
     ],
     ['bad/truncated.bam', 'bam', 'truncated', 'error', /cut off/],
     ['bad/ex1.truncated.bam', 'bam', 'truncated', 'error', /cut off/],
+    [
+      'bad/crc-damaged.bam',
+      'unknown',
+      'damaged',
+      'error',
+      /^crc-damaged\.bam is damaged: its compressed block at byte 0 fails its CRC32 check.*Download or copy it again/,
+    ],
     ['bad/1kg_chr22.truncated.vcf.gz', 'vcf', 'truncated', 'error', /cut off/],
     ['bad/crlf.vcf', 'vcf', 'crlf', 'warning', /Windows line endings/],
     ['bad/bam-named.vcf', 'bam', 'name-mismatch', 'warning', /named like VCF, but its content is BAM.*bam-named\.bam/],
@@ -97,6 +104,31 @@ describe('detectFormat on deliberately wrong fixtures', () => {
     const result = await detectFixture(path);
     expect(result.format).toBe(format);
     expect(result.problems).toContainEqual({ code, severity, message: expect.stringMatching(message) });
+  });
+
+  it('a damaged BAM is damaged, not cut off, and a block that does not inflate is named', async () => {
+    expect((await detectFixture('bad/crc-damaged.bam')).problems.map((p) => p.code)).toEqual(['damaged']);
+    // Two blocks of a small VCF, the second one's deflate data broken: the first still tells the format.
+    const vcf = new TextEncoder().encode(
+      '##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n' +
+        'seq1\t1\t.\tA\tG\t.\t.\t.\n'.repeat(50),
+    );
+    const first = bgzfBlock(vcf);
+    const second = bgzfBlock(vcf.subarray(60));
+    second[20] = 0xff;
+    second[21] = 0xff;
+    const result = await detectBlob(
+      'x.vcf.gz',
+      new Blob([first, second, bgzfBlock(new Uint8Array(0))] as Uint8Array<ArrayBuffer>[]),
+    );
+    expect(result.format).toBe('vcf');
+    expect(result.problems).toContainEqual({
+      code: 'damaged',
+      severity: 'error',
+      message: expect.stringMatching(
+        new RegExp(`block at byte ${first.length} (cannot be decompressed|fails its CRC32 check)`),
+      ),
+    });
   });
 
   it('the good VCFs have no malformed or undeclared records', async () => {

@@ -26,6 +26,24 @@ describe('vcfProblems', () => {
     expect(problems).toEqual([{ code: 'vcf-malformed', severity: 'error', message: expect.stringMatching(message) }]);
   });
 
+  it('lists every malformed line up to ten, then says how many more, and how much of the file it read', () => {
+    const bad = (n: number) => Array.from({ length: n }, (_, i) => `1\tp${i}\t.\tA\tG\t.\tPASS\tDP=3\tGT\t0/1`);
+    const five = vcfProblems('a.vcf', vcf(...bad(5)))[0]?.message ?? '';
+    expect(five).toMatch(
+      /^a\.vcf has 5 malformed records: line 5 has POS "p0".*; line 9 has POS "p4", not a positive whole number\. Tools stop/,
+    );
+    const twelve = vcfProblems('a.vcf', vcf(...bad(12)), 'its first 64 KB')[0]?.message ?? '';
+    expect(twelve).toMatch(
+      /^a\.vcf has 12 malformed records in its first 64 KB: line 5 .*; line 14 has POS "p9", not a positive whole number; and 2 more lines\. /,
+    );
+    expect(twelve).not.toMatch(/line 15/);
+  });
+
+  it('gives each malformed line one entry with all that is wrong with it', () => {
+    const message = vcfProblems('a.vcf', vcf('1\tx\t.\tA\tG\t.\tPASS\tDP=3\tGT'))[0]?.message ?? '';
+    expect(message).toMatch(/has 1 malformed record: line 5 has 9 columns, the header 10 and has POS "x"/);
+  });
+
   it('names undeclared INFO and FORMAT keys once each', () => {
     const problems = vcfProblems(
       'a.vcf',

@@ -7,7 +7,30 @@ const command = { program: 'samtools', argv: ['view', 'x.bam'] };
 describe('stepError', () => {
   it.each([
     ['[E::hts_open_format] Failed to open file "x.bam" : No such file or directory', /not open in Lokus/],
-    ['[main_samview] random alignment retrieval only works for indexed BAM or CRAM files.', /needs an index/],
+    ['[main_samview] random alignment retrieval only works for indexed BAM or CRAM files.', /index could not be used/],
+    // What native samtools/bcftools/tabix 1.16 print for a 0-byte index, a file of zeros, a damaged block and an
+    // index of another file: each names what failed, not a file that is not open.
+    [
+      "[E::hts_idx_load3] Could not load local index file 'e.bam.bai' : No such file or directory\nsamtools view: Random alignment retrieval only works for indexed SAM.gz, BAM or CRAM files.",
+      /index could not be used: it is missing, empty, damaged or belongs to another file/,
+    ],
+    [
+      "[E::hts_idx_load3] Could not load local index file 'a.vcf.gz.tbi' : No such file or directory\nFailed to read from a.vcf.gz: could not load index",
+      /index could not be used/,
+    ],
+    [
+      '[E::hts_hopen] Failed to open file z.bam\n[E::hts_open_format] Failed to open file "z.bam" : Exec format error\nsamtools view: failed to open "z.bam" for reading: Exec format error',
+      /does not recognise the file's format/,
+    ],
+    [
+      '[E::bgzf_uncompress] CRC32 checksum mismatch\n[E::bgzf_read] Read block operation failed with error 33 after 0 of 4 bytes\n[E::bam_hdr_read] Invalid BAM binary header\n[main_samview] fail to read the header from "c.bam".',
+      /damaged: a compressed block fails its CRC32 checksum/,
+    ],
+    [
+      '[E::bgzf_read] BGZF block offset 12722 set beyond block size 0\nsamtools view: retrieval of region #0 failed',
+      /belongs to another file/,
+    ],
+    ["[tabix] the compression of 'z.vcf.gz' is not BGZF", /compressed with bgzip \(not plain gzip\) and indexed/],
     [
       "samtools view: invalid option -- 'Z'\n\nUsage: samtools view [options]\n  -X  include customized index file",
       /did not accept its arguments/,
