@@ -27,6 +27,7 @@ import { OfflineState } from './state/offline.svelte';
 import { TabLock } from './state/tab-lock.svelte';
 import { VaultState } from './state/vault.svelte';
 import { LocaleState } from './state/locale.svelte';
+import { WorkflowExportState } from './state/workflow-export.svelte';
 
 const locale = new LocaleState(document.documentElement);
 const store = new DexieSessionStore();
@@ -49,6 +50,7 @@ const analyses = new AnalysesState(analysisRuns, files);
 const pathogen = new PathogenState(analysisRuns, files);
 const variants = new VariantBrowserState(files, runs, engine.concurrency);
 const viewer = new ViewerState({ current, files, runs, store, notices });
+const workflowExport = new WorkflowExportState(runs, files, analysisRuns, current);
 const privacy = new PrivacyMonitor();
 const busy = () => runs.busy;
 // With encryption on, sessions open only after the passphrase unlocks them.
@@ -94,6 +96,7 @@ mount(App, {
       tabLock,
       vault,
       locale,
+      workflowExport,
     },
   },
 });

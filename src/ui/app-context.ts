@@ -18,6 +18,7 @@ import type { TabLock } from '../state/tab-lock.svelte';
 import type { VariantBrowserState } from '../state/variant-browser.svelte';
 import type { VaultState } from '../state/vault.svelte';
 import type { ViewerState } from '../state/viewer.svelte';
+import type { WorkflowExportState } from '../state/workflow-export.svelte';
 
 export interface AppState {
   notices: NoticesState;
@@ -37,6 +38,7 @@ export interface AppState {
   tabLock: TabLock;
   vault: VaultState;
   locale: LocaleState;
+  workflowExport: WorkflowExportState;
 }
 
 const KEY = Symbol('lokus-app');

@@ -25,25 +25,34 @@ const YES_NO = [
 
 /** The first sample's largest contributions by size, for the result and the report. */
 function topContributions(r: PolygenicScoreAnalysisResult, count = 20): ChartRow[] {
-  return [...(r.contributions[0] ?? [])]
-    .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))
-    .slice(0, count)
-    .map((c) => ({
-      variant: `${c.row.site!.chrom}:${c.row.site!.pos}:${c.row.site!.ref}:${c.row.site!.alts.join(',')}`,
-      rsID: c.row.row.rsId,
-      'effect allele': c.row.matchedEffectAllele ?? '',
-      weight: c.row.row.weight,
-      dosage: c.dosage,
-      contribution: c.contribution,
-    }));
+  const c = r.contributions;
+  if (!c) return [];
+  const order = Array.from(c.value.keys())
+    .sort((a, b) => Math.abs(c.value[b]!) - Math.abs(c.value[a]!))
+    .slice(0, count);
+  return order.map((k) => {
+    const m = r.matches.at(c.row[k]!);
+    return {
+      variant: `${m.site!.chrom}:${m.site!.pos}:${m.site!.ref}:${m.site!.alts.join(',')}`,
+      rsID: m.row.rsId,
+      'effect allele': m.matchedEffectAllele ?? '',
+      weight: m.row.weight,
+      dosage: c.dosage[k]!,
+      contribution: c.value[k]!,
+    };
+  });
 }
 
 /** How many matched variants contribute how much, in 20 equal bins (first sample). */
 function contributionBins(r: PolygenicScoreAnalysisResult): ChartRow[] {
-  const values = (r.contributions[0] ?? []).map((c) => c.contribution);
-  if (values.length === 0) return [];
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
+  const values = r.contributions?.value;
+  if (!values || values.length === 0) return [];
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
   const width = hi > lo ? (hi - lo) / 20 : 1;
   const counts = new Array<number>(hi > lo ? 20 : 1).fill(0);
   for (const v of values) counts[Math.min(counts.length - 1, Math.floor((v - lo) / width))]!++;
@@ -182,12 +191,17 @@ export const polygenicScore: AnalysisDefinition<PolygenicScoreAnalysisResult> = 
       rows: contributionBins,
     },
   ],
+  // The log and the matched list have a row per scoring row (millions): built when exported, not for the view.
   tables: (r) => ({
     scores: scoreRows(r),
     summary: matchSummary(r),
     top: topContributions(r),
-    log: matchLog(r),
-    matched: matchedVariants(r),
+    get log() {
+      return matchLog(r);
+    },
+    get matched() {
+      return matchedVariants(r);
+    },
   }),
   shownTables: [
     {
@@ -207,11 +221,14 @@ export const polygenicScore: AnalysisDefinition<PolygenicScoreAnalysisResult> = 
       label: 'Matched variants for plink2 --score (TSV)',
       fileName: `${r.scoring.header.pgsId ?? r.scoringFile}.matched.tsv`,
       mimeType: 'text/tab-separated-values',
-      text:
-        [
-          'ID\teffect_allele\teffect_weight\teffect_type',
-          ...matchedVariants(r).map((m) => Object.values(m).join('\t')),
-        ].join('\n') + '\n',
+      get text() {
+        return (
+          [
+            'ID\teffect_allele\teffect_weight\teffect_type',
+            ...matchedVariants(r).map((m) => Object.values(m).join('\t')),
+          ].join('\n') + '\n'
+        );
+      },
     },
   ],
   applies: (r) =>

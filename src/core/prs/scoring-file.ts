@@ -1,7 +1,9 @@
 // PGS Catalog scoring files (format 2.0, author-reported or harmonised): the header's metadata and the rows
 // that can be scored, read line by line so a file of millions of rows never needs one string of its size.
 import { ParseError } from '../parsers/parse-error';
+import { AlleleTable } from './alleles';
 import { forEachLine } from './lines';
+import { ScoreRowsBuilder, type ScoreRows } from './score-rows';
 
 export type EffectType = 'additive' | 'dominant' | 'recessive';
 
@@ -32,6 +34,8 @@ export interface ScoreRow {
   effectType: EffectType;
 }
 
+export const EFFECT_TYPES: readonly EffectType[] = ['additive', 'dominant', 'recessive'];
+
 /** Why a row cannot be scored; counted and reported, never silently used. */
 export type UnscorableReason =
   | 'haplotype or diplotype'
@@ -44,7 +48,10 @@ export type UnscorableReason =
 export interface ScoringFile {
   header: ScoringHeader;
   harmonised: boolean;
-  rows: ScoreRow[];
+  /** The scorable rows, as columns. */
+  rows: ScoreRows;
+  /** Alleles of the rows by id; the target's alleles join this table so matching compares ids. */
+  alleles: AlleleTable;
   /** Variant rows read, scorable or not. */
   rowCount: number;
   unscorable: Partial<Record<UnscorableReason, number>>;
@@ -63,34 +70,80 @@ const HEADER_KEYS: Readonly<Record<string, keyof ScoringHeader>> = {
 };
 
 const SOURCE = 'Scoring file';
+const COLUMNS = [
+  'rsID',
+  'hm_rsID',
+  'chr_name',
+  'chr_position',
+  'hm_chr',
+  'hm_pos',
+  'effect_allele',
+  'other_allele',
+  'hm_inferOtherAllele',
+  'effect_weight',
+  'is_haplotype',
+  'is_diplotype',
+  'is_interaction',
+  'is_dominant',
+  'is_recessive',
+] as const;
+type ColumnIndices = Record<(typeof COLUMNS)[number], number>;
 const ALLELE = /^[ACGT]+$/;
 
 /** Reads a scoring file one line at a time: `push` each line (without its newline), then `finish`. */
 export class ScoringFileReader {
   readonly #header: ScoringHeader = {};
-  readonly #rows: ScoreRow[] = [];
+  readonly #alleles = new AlleleTable();
+  readonly #rows = new ScoreRowsBuilder(this.#alleles);
   readonly #unscorable: Partial<Record<UnscorableReason, number>> = {};
   #columns: Map<string, number> | undefined;
+  /** Column indices by name, -1 when absent; set from the column header. */
+  #at: ColumnIndices | undefined;
+  #harmonised = false;
+  #wanted = new Uint8Array(0);
+  readonly #fields: (string | undefined)[] = [];
   #lineNumber = 0;
   #rowCount = 0;
 
   push(rawLine: string): void {
     this.#lineNumber++;
     const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
-    if (line.trim() === '') return;
+    if (line === '' || (line.charCodeAt(0) <= 32 && line.trim() === '')) return;
     if (line.startsWith('#')) {
       this.#readMeta(line);
       return;
     }
-    const fields = line.split('\t');
-    if (!this.#columns) {
-      this.#columns = new Map(fields.map((name, i) => [name.trim(), i]));
-      for (const needed of ['effect_allele', 'effect_weight'])
-        if (!this.#columns.has(needed))
-          throw new ParseError(SOURCE, this.#lineNumber, `the column header has no ${needed} column`);
+    if (this.#columns) {
+      this.#readRow(this.#split(line));
       return;
     }
-    this.#readRow(fields);
+    this.#readColumnHeader(line.split('\t'));
+  }
+
+  #readColumnHeader(fields: readonly string[]): void {
+    const columns = new Map(fields.map((name, i) => [name.trim(), i]));
+    for (const needed of ['effect_allele', 'effect_weight'])
+      if (!columns.has(needed))
+        throw new ParseError(SOURCE, this.#lineNumber, `the column header has no ${needed} column`);
+    this.#columns = columns;
+    this.#at = Object.fromEntries(COLUMNS.map((name) => [name, columns.get(name) ?? -1])) as ColumnIndices;
+    this.#harmonised = columns.has('hm_pos');
+    this.#wanted = new Uint8Array(fields.length);
+    for (const i of Object.values(this.#at)) if (i >= 0) this.#wanted[i] = 1;
+  }
+
+  /** The columns this reader uses, cut out of a row (the others are never made into strings). */
+  #split(line: string): readonly string[] {
+    const fields = this.#fields;
+    const wanted = this.#wanted;
+    let start = 0;
+    for (let col = 0; col < wanted.length; col++) {
+      let end = line.indexOf('\t', start);
+      if (end < 0) end = line.length;
+      fields[col] = wanted[col] && start <= line.length ? line.slice(start, end) : undefined;
+      start = end + 1;
+    }
+    return fields as readonly string[];
   }
 
   finish(): ScoringFile {
@@ -98,7 +151,8 @@ export class ScoringFileReader {
     return {
       header: { ...this.#header },
       harmonised: this.#columns.has('hm_pos'),
-      rows: this.#rows,
+      rows: this.#rows.done(),
+      alleles: this.#alleles,
       rowCount: this.#rowCount,
       unscorable: { ...this.#unscorable },
     };
@@ -113,10 +167,14 @@ export class ScoringFileReader {
     else if (m[1] === 'variants_number' && /^\d+$/.test(value)) this.#header.variantsNumber = Number(value);
   }
 
-  #field(fields: readonly string[], name: string): string | undefined {
-    const i = this.#columns!.get(name);
-    const value = i === undefined ? undefined : fields[i]?.trim();
-    return value === undefined || value === '' || value === 'NA' ? undefined : value;
+  #field(fields: readonly string[], name: (typeof COLUMNS)[number]): string | undefined {
+    const i = this.#at![name];
+    if (i < 0) return undefined;
+    let value = fields[i];
+    if (value === undefined) return undefined;
+    // Trimmed only when it has to be: this runs for every field of millions of rows.
+    if (value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32) value = value.trim();
+    return value === '' || value === 'NA' ? undefined : value;
   }
 
   #skip(reason: UnscorableReason): void {
@@ -125,11 +183,12 @@ export class ScoringFileReader {
 
   #readRow(fields: readonly string[]): void {
     const rowNr = this.#rowCount++;
-    const flag = (name: string) => this.#field(fields, name)?.toUpperCase() === 'TRUE';
+    const flag = (name: (typeof COLUMNS)[number]) =>
+      this.#at![name] >= 0 && this.#field(fields, name)?.toUpperCase() === 'TRUE';
     if (flag('is_haplotype') || flag('is_diplotype')) return this.#skip('haplotype or diplotype');
     if (flag('is_interaction')) return this.#skip('interaction term');
     // A harmonised file's hm_chr/hm_pos replace the authors' positions, also when harmonisation found none (as pgsc_calc).
-    const harmonised = this.#columns!.has('hm_pos');
+    const harmonised = this.#harmonised;
     const chrom = this.#field(fields, harmonised ? 'hm_chr' : 'chr_name');
     const posText = this.#field(fields, harmonised ? 'hm_pos' : 'chr_position');
     if (!chrom || !posText || !/^\d+$/.test(posText)) return this.#skip('no chromosome or position');

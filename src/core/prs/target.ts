@@ -1,17 +1,54 @@
 // The target genotypes as `bcftools query -H -f '%CHROM\t%POS\t%REF\t%ALT[\t%GT]\n'` prints them, read line by
-// line: every site goes past the matcher, and only the genotypes at positions of the score are kept.
+// line: every site goes past the matcher, and only the sites at positions of the score are kept, as columns.
 import { ParseError } from '../parsers/parse-error';
-import { scorableChromosome, type Matcher, type TargetSite } from './match';
+import { ChromosomeCodes, chromosomeOfCode } from './alleles';
+import { Interner, uint32s, uint8s } from './columns';
+import type { Matcher } from './match';
 
 /** The query format the reader expects (one line per site, a GT column per sample). */
 export const TARGET_QUERY_FORMAT = '%CHROM\\t%POS\\t%REF\\t%ALT[\\t%GT]\\n';
 
+/** A target site as the log shows it: chromosome without "chr", REF and every ALT. */
+export interface TargetSite {
+  chrom: string;
+  pos: number;
+  ref: string;
+  alts: readonly string[];
+}
+
+/** The kept sites: allele ids (the scoring file's AlleleTable) and a genotype id per site and sample. */
+export interface TargetSites {
+  readonly length: number;
+  readonly chrom: Uint8Array;
+  readonly pos: Uint32Array;
+  readonly ref: Uint32Array;
+  /** Site i's ALT ids are alts[altStart[i]] .. alts[altStart[i + 1] - 1]. */
+  readonly altStart: Uint32Array;
+  readonly alts: Uint32Array;
+  /** genotypes[i * samples + s]: id of sample s's GT text at site i, in genotypeNames. */
+  readonly genotypes: Uint32Array;
+  readonly genotypeNames: readonly string[];
+  at(i: number): TargetSite;
+}
+
 const SOURCE = 'bcftools query output';
+const LOWER = /[a-z]/;
+/** Upper case, without a new string for the usual allele that is upper case already. */
+const upper = (allele: string) => (LOWER.test(allele) ? allele.toUpperCase() : allele);
 
 export class TargetReader {
   samples: string[] = [];
+  /** Lines read (every site of the target, kept or not). */
   sites = 0;
-  readonly #genotypes = new Map<number, string[]>();
+  readonly #chrom = uint8s();
+  readonly #pos = uint32s();
+  readonly #ref = uint32s();
+  readonly #altStart = uint32s();
+  readonly #alts = uint32s();
+  readonly #genotypes = uint32s();
+  readonly #genotypeNames = new Interner();
+  readonly #codes = new ChromosomeCodes();
+  readonly #altIds: number[] = [];
   #lineNumber = 0;
   #sawHeader = false;
 
@@ -30,27 +67,58 @@ export class TargetReader {
       return;
     }
     if (!this.#sawHeader) throw new ParseError(SOURCE, this.#lineNumber, 'the sample header line (-H) is missing');
+    this.sites++;
     const first = line.indexOf('\t');
     const second = line.indexOf('\t', first + 1);
-    const chrom = line.slice(0, first);
+    const chrom = this.#codes.code(line.slice(0, first));
+    if (chrom === 0) return;
     const pos = Number(line.slice(first + 1, second));
-    const index = this.sites++;
-    if (!this.matcher.wants(chrom, pos)) return;
-    const fields = line.split('\t');
-    if (fields.length < 4 + this.samples.length)
+    const firstRow = this.matcher.find(chrom, pos);
+    if (firstRow < 0) return;
+    const third = line.indexOf('\t', second + 1);
+    const fourth = line.indexOf('\t', third + 1);
+    const alleles = this.matcher.rows.alleles;
+    const ref = alleles.id(upper(line.slice(second + 1, third)));
+    const altText = line.slice(third + 1, fourth < 0 ? line.length : fourth);
+    const altIds = this.#altIds;
+    altIds.length = 0;
+    if (altText !== '.')
+      for (const alt of altText.includes(',') ? altText.split(',') : [altText]) altIds.push(alleles.id(upper(alt)));
+    const gts = fourth < 0 ? [] : line.slice(fourth + 1).split('\t');
+    if (third < 0 || gts.length !== this.samples.length)
       throw new ParseError(SOURCE, this.#lineNumber, `expected ${4 + this.samples.length} columns`);
-    const site: TargetSite = {
-      index,
-      chrom: scorableChromosome(chrom)!,
-      pos,
-      ref: fields[2]!.toUpperCase(),
-      alts: fields[3] === '.' ? [] : fields[3]!.toUpperCase().split(','),
-    };
-    this.#genotypes.set(index, fields.slice(4));
-    this.matcher.addSite(site);
+    const site = this.#chrom.length;
+    this.#chrom.push(chrom);
+    this.#pos.push(pos);
+    this.#ref.push(ref);
+    this.#altStart.push(this.#alts.length);
+    for (const alt of altIds) this.#alts.push(alt);
+    for (const gt of gts) this.#genotypes.push(this.#genotypeNames.id(gt));
+    this.matcher.addSite(site, firstRow, ref, altIds);
   }
 
-  genotypes(site: TargetSite): readonly string[] | undefined {
-    return this.#genotypes.get(site.index);
+  /** The kept sites, once every line was pushed. */
+  done(): TargetSites {
+    this.#altStart.push(this.#alts.length);
+    const alleles = this.matcher.rows.alleles.values;
+    const columns = {
+      length: this.#chrom.length,
+      chrom: this.#chrom.done(),
+      pos: this.#pos.done(),
+      ref: this.#ref.done(),
+      altStart: this.#altStart.done(),
+      alts: this.#alts.done(),
+      genotypes: this.#genotypes.done(),
+      genotypeNames: this.#genotypeNames.values,
+    };
+    return {
+      ...columns,
+      at: (i) => ({
+        chrom: chromosomeOfCode(columns.chrom[i]!),
+        pos: columns.pos[i]!,
+        ref: alleles[columns.ref[i]!]!,
+        alts: [...columns.alts.subarray(columns.altStart[i]!, columns.altStart[i + 1]!)].map((a) => alleles[a]!),
+      }),
+    };
   }
 }

@@ -17,6 +17,7 @@ import { SessionsState } from '../../../src/state/sessions.svelte';
 import { SettingsState } from '../../../src/state/settings.svelte';
 import { VariantBrowserState } from '../../../src/state/variant-browser.svelte';
 import { ViewerState } from '../../../src/state/viewer.svelte';
+import { WorkflowExportState } from '../../../src/state/workflow-export.svelte';
 
 export type AppState = ReturnType<typeof composeState>;
 
@@ -49,6 +50,7 @@ export function composeState(engine: ToolEngine, store: SessionStore) {
     pathogen: new PathogenState(analysisRuns, files),
     variants: new VariantBrowserState(files, runs, engine.concurrency),
     viewer: new ViewerState({ current, files, runs, store, notices }),
+    workflowExport: new WorkflowExportState(runs, files, analysisRuns, current),
   };
 }
 

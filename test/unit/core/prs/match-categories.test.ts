@@ -20,7 +20,7 @@ const defaults = { keepAmbiguous: false, keepMultiallelic: false, minOverlap: 0 
 
 describe('match categories with the default options', () => {
   const result = computePolygenicScore(CASES_SCORING, target, defaults);
-  const byRsId = new Map(result.matches.map((m) => [m.row.rsId, m]));
+  const byRsId = new Map(result.matches.all().map((m) => [m.row.rsId, m]));
   it.each(CASE_ROWS.filter((r) => r[9] !== 'unscorable').map((r) => [r[0], r[9], r[10]] as const))(
     '%s is %s (%s)',
     (rsId, status, type) => {
@@ -63,7 +63,7 @@ describe('switches', () => {
     ['multiallelic', { keepAmbiguous: true }, 'excluded'],
   ] as const)('%s with %o is %s', (rsId, option, status) => {
     const result = computePolygenicScore(CASES_SCORING, target, { ...defaults, ...option });
-    expect(result.matches.find((m) => m.row.rsId === rsId)!.status).toBe(status);
+    expect(result.matches.all().find((m) => m.row.rsId === rsId)!.status).toBe(status);
   });
 });
 
@@ -117,7 +117,9 @@ describe('harmonised scoring files', () => {
     const file = readScoringFile(text);
     expect(file.harmonised).toBe(true);
     expect(file.header).toMatchObject({ pgsId: 'PGS_TEST02', hmPosBuild: 'GRCh37', variantsNumber: 3 });
-    expect(file.rows.map((r) => [r.chrom, r.pos, r.otherAllele])).toEqual([
+    expect(
+      Array.from({ length: file.rows.length }, (_, i) => file.rows.at(i)).map((r) => [r.chrom, r.pos, r.otherAllele]),
+    ).toEqual([
       ['1', 1000, 'A'],
       ['1', 2000, 'A/C'],
     ]);
@@ -126,6 +128,6 @@ describe('harmonised scoring files', () => {
 
   it('an inferred other allele with several candidates never matches exactly, as in pgsc_calc', () => {
     const result = computePolygenicScore(text, target, defaults);
-    expect(result.matches.map((m) => m.status)).toEqual(['matched', 'unmatched']);
+    expect(result.matches.all().map((m) => m.status)).toEqual(['matched', 'unmatched']);
   });
 });

@@ -1,0 +1,126 @@
+// Exporting recorded runs as a Snakemake / Nextflow / bash workflow (one run, one analysis run, or the session):
+// the plan the dialog shows (the step model, or why it cannot be exported), then the zip with MANIFEST.tsv
+// hashed from the outputs this session kept. The files come from core/export; nothing here runs a tool.
+import { workflowFiles } from '../core/export/bundle';
+import { hashOutputs, type OutputReader } from '../core/export/manifest';
+import { buildModel, ExportRefusal, type ExportFile, type ExportModel, type ExportSource } from '../core/export/model';
+import { analysisSource, runSource, sessionSource } from '../core/export/sources';
+import { exportFolder, zipWorkflow } from '../core/export/zip';
+import type { Run } from '../core/session';
+import type { AnalysisRuns } from './analysis-runs.svelte';
+import type { CurrentSession } from './current-session.svelte';
+import { describeError } from './describe-error';
+import type { FilesState } from './files.svelte';
+import type { RunsState } from './runs.svelte';
+
+export type ExportScope = 'run' | 'analysis' | 'session';
+
+/** What the dialog shows before anything is written: the model, or one sentence on why it cannot be exported. */
+export type ExportPlan =
+  | { scope: ExportScope; title: string; ok: true; model: ExportModel }
+  | { scope: ExportScope; title: string; ok: false; refusal: string };
+
+export interface WorkflowZip {
+  fileName: string;
+  blob: Blob;
+}
+
+export class WorkflowExportState {
+  plan = $state.raw<ExportPlan | undefined>(undefined);
+  building = $state(false);
+  error = $state<string | undefined>(undefined);
+
+  constructor(
+    private readonly runs: Pick<RunsState, 'runs' | 'outputOf'>,
+    private readonly files: Pick<FilesState, 'files'>,
+    private readonly analyses: Pick<AnalysisRuns, 'instances'>,
+    private readonly current: Pick<CurrentSession, 'session'>,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** The session's files as the exporter sees them: readable now or not, with the index paired to each. */
+  exportFiles(): ExportFile[] {
+    return this.files.files.map((f) => ({
+      name: f.name,
+      size: f.size,
+      fingerprint: f.fingerprint,
+      format: f.detected.format,
+      available: f.availability === 'ready',
+      ...(f.indexName ? { indexName: f.indexName } : {}),
+    }));
+  }
+
+  openForRun(runId: string): void {
+    const run = this.runs.runs.find((r) => r.id === runId);
+    if (!run) return this.#refuse('run', 'Run', 'This run is no longer in the session.');
+    this.#plan('run', () => runSource(this.runs.runs, run, this.exportFiles()));
+  }
+
+  openForAnalysis(instanceId: string): void {
+    const instance = this.analyses.instances.find((i) => i.id === instanceId);
+    if (!instance) return this.#refuse('analysis', 'Analysis', 'This analysis run is no longer in the session.');
+    if (instance.status === 'running')
+      return this.#refuse('analysis', instance.def.title, 'The analysis is still running: export it when it ends.');
+    this.#plan('analysis', () =>
+      analysisSource(this.runs.runs, instance.def, instance.tag, instance.runs, this.exportFiles()),
+    );
+  }
+
+  openForSession(): void {
+    const name = this.current.session?.name ?? 'Session';
+    this.#plan('session', () => sessionSource(name, this.runs.runs, this.exportFiles()));
+  }
+
+  close(): void {
+    this.plan = undefined;
+    this.error = undefined;
+  }
+
+  /** Hashes the kept outputs into the manifest and zips the workflow; undefined (with `error` set) on failure. */
+  async build(): Promise<WorkflowZip | undefined> {
+    const plan = this.plan;
+    if (!plan?.ok) return undefined;
+    this.building = true;
+    this.error = undefined;
+    try {
+      const runs = new Map<string, Run>(this.runs.runs.map((r) => [r.id, r]));
+      const read: OutputReader = async (step, name, from) => {
+        const run = runs.get(step.runId);
+        if (!run) throw new ExportRefusal(`"${step.label}" is no longer in the session's history.`);
+        if (from === 'stdout') return new TextEncoder().encode(run.stdout);
+        return new Uint8Array(await (await this.runs.outputOf(run, name)).arrayBuffer());
+      };
+      const at = this.now();
+      const hashes = await hashOutputs(plan.model, read);
+      const files = workflowFiles(plan.model, hashes, at.toISOString());
+      const folder = exportFolder(plan.title);
+      const zip = zipWorkflow(folder, files, at);
+      return {
+        fileName: `${folder}.zip`,
+        blob: new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
+      };
+    } catch (error) {
+      this.error = describeError(error);
+      return undefined;
+    } finally {
+      this.building = false;
+    }
+  }
+
+  #plan(scope: ExportScope, source: () => ExportSource): void {
+    this.error = undefined;
+    let title: string = scope;
+    try {
+      const given = source();
+      title = given.title;
+      this.plan = { scope, title, ok: true, model: buildModel(given) };
+    } catch (error) {
+      this.plan = { scope, title, ok: false, refusal: describeError(error) };
+    }
+  }
+
+  #refuse(scope: ExportScope, title: string, refusal: string): void {
+    this.error = undefined;
+    this.plan = { scope, title, ok: false, refusal };
+  }
+}
