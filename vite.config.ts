@@ -23,6 +23,8 @@ export default defineConfig(({ mode }) => ({
     contentSecurityPolicy(),
     offlineApp(),
   ],
+  // Lesson data files (any extension) are assets, so src/bundled-lessons.ts can import them with ?inline.
+  assetsInclude: ['**/lessons/*/data/*'],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

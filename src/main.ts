@@ -27,6 +27,8 @@ import { OfflineState } from './state/offline.svelte';
 import { TabLock } from './state/tab-lock.svelte';
 import { VaultState } from './state/vault.svelte';
 import { LocaleState } from './state/locale.svelte';
+import { LessonsState } from './state/lessons.svelte';
+import { BUNDLED_LESSONS } from './bundled-lessons';
 import { WorkflowExportState } from './state/workflow-export.svelte';
 
 const locale = new LocaleState(document.documentElement);
@@ -50,6 +52,21 @@ const analyses = new AnalysesState(analysisRuns, files);
 const pathogen = new PathogenState(analysisRuns, files);
 const variants = new VariantBrowserState(files, runs, engine.concurrency);
 const viewer = new ViewerState({ current, files, runs, store, notices });
+// Lessons check on the learner's session, and run expected commands on fresh lesson data in an engine of their own.
+const lessons = new LessonsState(
+  BUNDLED_LESSONS,
+  {
+    sessionId: () => current.loadedFor,
+    sessionName: () => current.session?.name ?? 'Lesson',
+    runs: () => runs.runs,
+    openFiles: (list) => files.openFiles(list),
+    files: () => files.files.map((file) => ({ name: file.name, blob: files.blobOf(file.name) })),
+    engine,
+    report: (error, what) => notices.report(error, what),
+  },
+  store,
+  () => createToolEngine({ poolSize: 1 }),
+);
 const workflowExport = new WorkflowExportState(runs, files, analysisRuns, current);
 const privacy = new PrivacyMonitor();
 const busy = () => runs.busy;
@@ -96,6 +113,7 @@ mount(App, {
       tabLock,
       vault,
       locale,
+      lessons,
       workflowExport,
     },
   },

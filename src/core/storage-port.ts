@@ -84,6 +84,11 @@ export interface SessionStore extends EncryptionControl {
   getViewerState(sessionId: string): Promise<string | undefined>;
   saveViewerState(sessionId: string, json: string): Promise<void>;
 
+  /** The lesson taken in a session and its progress, as JSON text (state/lessons reads it); undefined if none. */
+  getLessonState(sessionId: string): Promise<string | undefined>;
+  /** Saves it; undefined forgets it (the lesson was left). */
+  saveLessonState(sessionId: string, json: string | undefined): Promise<void>;
+
   getSettings(): Promise<Settings>;
   saveSettings(patch: Partial<Settings>): Promise<Settings>;
 

@@ -66,7 +66,7 @@ export class DexieSessionStore implements SessionStore {
 
   private get all() {
     const db = this.db;
-    return [db.sessions, db.files, db.fileData, db.runs, db.outputs, db.console, db.viewer];
+    return [db.sessions, db.files, db.fileData, db.runs, db.outputs, db.console, db.viewer, db.lessons];
   }
 
   private async requireSession(id: string) {
@@ -167,6 +167,7 @@ export class DexieSessionStore implements SessionStore {
         for (const table of [db.files, db.fileData, db.runs, db.outputs, db.console])
           await table.where('sessionId').equals(id).delete();
         await db.viewer.delete(id);
+        await db.lessons.delete(id);
       }),
     );
   }
@@ -304,6 +305,25 @@ export class DexieSessionStore implements SessionStore {
       await db.transaction('rw', [db.sessions, db.viewer], async () => {
         await this.requireSession(sessionId);
         await db.viewer.put(stored);
+      });
+    });
+  }
+
+  getLessonState(sessionId: string): Promise<string | undefined> {
+    return this.read('read the lesson progress', undefined, async (codec) => {
+      const stored = await this.db.lessons.get(sessionId);
+      return stored && (await codec.decode('lessons', stored)).json;
+    });
+  }
+
+  saveLessonState(sessionId: string, json: string | undefined): Promise<void> {
+    const db = this.db;
+    return this.write('save the lesson progress', async (codec) => {
+      if (json === undefined) return void (await db.lessons.delete(sessionId));
+      const stored = await codec.encode('lessons', { sessionId, json, updatedAt: this.now() });
+      await db.transaction('rw', [db.sessions, db.lessons], async () => {
+        await this.requireSession(sessionId);
+        await db.lessons.put(stored);
       });
     });
   }

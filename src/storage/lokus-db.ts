@@ -14,6 +14,8 @@ import type {
   SealedRunRow,
   SealedSessionRow,
   SealedViewerRow,
+  SealedLessonRow,
+  LessonRow,
   SessionRow,
   SettingsRow,
   VaultRow,
@@ -72,6 +74,16 @@ export const SCHEMA_V4 = {
   vault: 'key',
 };
 
+/**
+ * v5: a `lessons` table keyed by session: the lesson a learner is taking in that session (a bundled lesson's id, or
+ * an imported lesson whole) and the progress per step. Its own table, like the viewer's, so checking a step never
+ * rewrites the session row.
+ */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  lessons: 'sessionId',
+};
+
 export interface DatabaseDependencies {
   indexedDB?: IDBFactory;
   IDBKeyRange?: typeof IDBKeyRange;
@@ -87,6 +99,7 @@ export class LokusDb extends Dexie {
   settings!: EntityTable<SettingsRow, 'key'>;
   viewer!: Table<ViewerRow | SealedViewerRow, string>;
   vault!: EntityTable<VaultRow, 'key'>;
+  lessons!: Table<LessonRow | SealedLessonRow, string>;
 
   constructor(name = DATABASE_NAME, dependencies: DatabaseDependencies = {}) {
     super(name, dependencies);
@@ -94,5 +107,6 @@ export class LokusDb extends Dexie {
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
     this.version(3).stores(SCHEMA_V3);
     this.version(4).stores(SCHEMA_V4);
+    this.version(5).stores(SCHEMA_V5);
   }
 }

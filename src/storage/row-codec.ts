@@ -7,7 +7,7 @@ import type * as R from './rows';
 import type { SealedColumns } from './rows';
 import type { Vault } from './vault';
 
-export type SealedTable = 'sessions' | 'files' | 'fileData' | 'runs' | 'outputs' | 'console' | 'viewer';
+export type SealedTable = 'sessions' | 'files' | 'fileData' | 'runs' | 'outputs' | 'console' | 'viewer' | 'lessons';
 
 export const SEALED_TABLES: readonly SealedTable[] = [
   'sessions',
@@ -17,6 +17,7 @@ export const SEALED_TABLES: readonly SealedTable[] = [
   'outputs',
   'console',
   'viewer',
+  'lessons',
 ];
 
 /** Columns left in the clear: keys, indexed columns and timestamps. Names, argv, text and bytes are all sealed. */
@@ -29,6 +30,7 @@ const CLEAR: Record<SealedTable, readonly string[]> = {
   outputs: ['id', 'sessionId', 'runId'],
   console: ['id', 'sessionId', 'at'],
   viewer: ['sessionId', 'updatedAt'],
+  lessons: ['sessionId', 'updatedAt'],
 };
 
 const PRIMARY: Record<SealedTable, string> = {
@@ -40,6 +42,7 @@ const PRIMARY: Record<SealedTable, string> = {
   // Console ids are assigned by IndexedDB on insert, after sealing: a line is bound to its session instead.
   console: 'sessionId',
   viewer: 'sessionId',
+  lessons: 'sessionId',
 };
 
 type Row = Record<string, unknown>;
@@ -53,6 +56,7 @@ interface TableRows {
   outputs: [R.OutputRow, R.SealedOutputRow];
   console: [R.ConsoleRow, R.SealedConsoleRow];
   viewer: [R.ViewerRow, R.SealedViewerRow];
+  lessons: [R.LessonRow, R.SealedLessonRow];
 }
 export type PlainRow<K extends SealedTable> = TableRows[K][0];
 export type StoredRow<K extends SealedTable> = TableRows[K][0] | TableRows[K][1];

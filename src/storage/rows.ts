@@ -80,6 +80,13 @@ export interface ViewerRow {
   updatedAt: number;
 }
 
+/** Added in v5: one per session, the lesson being taken and its progress as JSON text (shape: state/lessons). */
+export interface LessonRow {
+  sessionId: string;
+  json: string;
+  updatedAt: number;
+}
+
 export interface SettingsRow {
   key: 'settings';
   value: Partial<Settings>;
@@ -102,6 +109,7 @@ export type SealedRunRow = Pick<RunRow, 'id' | 'sessionId' | 'status' | 'started
 export type SealedOutputRow = Pick<OutputRow, 'id' | 'sessionId' | 'runId'> & SealedColumns;
 export type SealedConsoleRow = Pick<ConsoleRow, 'id' | 'sessionId' | 'at'> & SealedColumns;
 export type SealedViewerRow = Pick<ViewerRow, 'sessionId' | 'updatedAt'> & SealedColumns;
+export type SealedLessonRow = Pick<LessonRow, 'sessionId' | 'updatedAt'> & SealedColumns;
 
 /**
  * Added in v4: the encryption header (salt, iterations, wrapped data key, check value; never a key in the

@@ -16,6 +16,7 @@ const BATCH: Record<SealedTable, number> = {
   outputs: 1,
   console: 200,
   viewer: 50,
+  lessons: 5,
 };
 
 /** Call only while holding the store's write queue: no save may change a row between its read and its rewrite. */

@@ -6,6 +6,7 @@ import type { AnalysisRuns } from '../state/analysis-runs.svelte';
 import type { ConsoleState } from '../state/console.svelte';
 import type { CurrentSession } from '../state/current-session.svelte';
 import type { FilesState } from '../state/files.svelte';
+import type { LessonsState } from '../state/lessons.svelte';
 import type { LocaleState } from '../state/locale.svelte';
 import type { NoticesState } from '../state/notices.svelte';
 import type { OfflineState } from '../state/offline.svelte';
@@ -38,6 +39,7 @@ export interface AppState {
   tabLock: TabLock;
   vault: VaultState;
   locale: LocaleState;
+  lessons: LessonsState;
   workflowExport: WorkflowExportState;
 }
 

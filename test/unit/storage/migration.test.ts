@@ -45,11 +45,11 @@ describe('schema v1 -> v2', () => {
     ]);
   });
 
-  it('opens at the latest version (4)', async () => {
+  it('opens at the latest version (5)', async () => {
     await createV1Database('lokus-migrate-2');
     store = new DexieSessionStore({ databaseName: 'lokus-migrate-2' });
     await store.db.open();
-    expect(store.db.verno).toBe(4);
+    expect(store.db.verno).toBe(5);
   });
 
   it('indexes v1 runs by status, so the startup scan finds the one left running', async () => {

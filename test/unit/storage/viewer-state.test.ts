@@ -82,7 +82,7 @@ describe('schema v2 -> v3', () => {
     try {
       await store.saveViewerState('s1', STATE);
       expect(await store.getViewerState('s1')).toBe(STATE);
-      expect(store.db.verno).toBe(4);
+      expect(store.db.verno).toBeGreaterThanOrEqual(3);
     } finally {
       store.close();
     }
