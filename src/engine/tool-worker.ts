@@ -145,7 +145,10 @@ async function exec(request: WorkerStepRequest, onEvent: (event: StepEvent) => u
     cached(factories, request.jsUrl, () => importGlue(program, request)),
     cached(binaries, request.wasmUrl, () => compile(program, request)),
   ]);
-  const counter = new ReadCounter(() => batch.maybeFlush());
+  const counter = new ReadCounter(
+    () => batch.maybeFlush(),
+    (text) => batch.add('stderr', stderrText.push(new TextEncoder().encode(text))),
+  );
   const batch = new EventBatch(onEvent, counter);
   const stdoutText = new CappedText(request.stdoutCapBytes);
   const stderrText = new CappedText(request.stderrCapBytes);
