@@ -38,6 +38,8 @@ export default defineConfig(({ mode }) => ({
   server: { host: '127.0.0.1' },
   test: {
     reporters: ['default', './test/support/summary-reporter.ts'],
+    // A test that asserts nothing fails: it could not have failed either.
+    expect: { requireAssertions: true },
     projects: [
       {
         extends: true,
@@ -61,11 +63,12 @@ export default defineConfig(({ mode }) => ({
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/support/compile-messages.ts', 'test/e2e/support/global-setup.ts'],
+          setupFiles: ['test/e2e/support/failure-screenshots.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,
           // The app's work is asynchronous (workers, IndexedDB); polls wait for it, on a loaded machine too.
-          expect: { poll: { timeout: 20_000, interval: 100 } },
+          expect: { requireAssertions: true, poll: { timeout: 20_000, interval: 100 } },
         },
       },
     ],

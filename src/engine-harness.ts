@@ -9,7 +9,19 @@ import { defaultBaseUrl } from './engine/programs';
 export interface JobSummary extends Omit<JobResult, 'outputs' | 'error'> {
   outputs: { path: string; size: number }[];
   error?: { name: string; message: string; advice: string; exitStatus?: number };
-  events: { stdout: number; stderr: number; progress: number; lastProgress?: JobEvent; statuses: string[] };
+  events: JobEvents;
+}
+
+interface JobEvents {
+  stdout: number;
+  stderr: number;
+  progress: number;
+  lastProgress?: JobEvent;
+  /** The most input each step had read, from its progress events: how far a step got. */
+  bytesReadByStep: number[];
+  /** How much the first step had read when the job's first output arrived: less than all, steps ran at once. */
+  firstStepReadAtFirstOutput?: number;
+  statuses: string[];
 }
 
 const decode = (base64: string): Uint8Array<ArrayBuffer> => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
@@ -21,9 +33,9 @@ function encode(bytes: Uint8Array): string {
 }
 
 let engine: ToolEngine = createToolEngine();
-const jobs = new Map<string, { result: Promise<JobSummary>; cancel(): void }>();
+const jobs = new Map<string, { result: Promise<JobSummary>; cancel(): void; events: JobEvents }>();
 
-function summarise(result: JobResult, events: JobSummary['events']): JobSummary {
+function summarise(result: JobResult, events: JobEvents): JobSummary {
   const { outputs, error, ...rest } = result;
   return {
     ...rest,
@@ -66,20 +78,29 @@ const harness = {
     return blob.size;
   },
   start(spec: JobSpec): string {
-    const events: JobSummary['events'] = { stdout: 0, stderr: 0, progress: 0, statuses: [] };
+    const events: JobEvents = { stdout: 0, stderr: 0, progress: 0, bytesReadByStep: [], statuses: [] };
     const handle = engine.run(spec, (event) => {
       if (event.kind === 'status') events.statuses.push(event.status);
       else if (event.kind === 'progress') {
         events.progress += 1;
         events.lastProgress = event;
+        events.bytesReadByStep[event.step] = Math.max(events.bytesReadByStep[event.step] ?? 0, event.bytesRead ?? 0);
       } else {
+        if (event.kind === 'stdout' && events.stdout === 0)
+          events.firstStepReadAtFirstOutput = events.bytesReadByStep[0] ?? 0;
         events[event.kind] += 1;
       }
     });
-    jobs.set(handle.id, { result: handle.result.then((result) => summarise(result, events)), cancel: handle.cancel });
+    jobs.set(handle.id, {
+      result: handle.result.then((result) => summarise(result, events)),
+      cancel: handle.cancel,
+      events,
+    });
     return handle.id;
   },
   cancel: (id: string): void => jobs.get(id)?.cancel(),
+  /** What a running job has reported so far. */
+  events: (id: string): JobEvents | undefined => jobs.get(id)?.events,
   wait: (id: string): Promise<JobSummary> => jobs.get(id)!.result,
   run(spec: JobSpec): Promise<JobSummary> {
     return harness.wait(harness.start(spec));

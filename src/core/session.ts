@@ -1,7 +1,7 @@
 // Sessions, the files in them, runs with their provenance, console history and settings: the domain
 // types that state works with and storage persists.
 import type { DetectedFormat } from './files/formats';
-import type { Command } from './tools/job';
+import type { Command, JobStatus, ProgramInfo } from './tools/job';
 
 export interface Session {
   id: string;
@@ -32,15 +32,8 @@ export interface SessionFile {
   addedAt: number;
 }
 
-export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'interrupted';
-
-/** Provenance of one program used by a run: what exactly was executed. */
-export interface ProgramProvenance {
-  program: string;
-  tool: string;
-  version: string;
-  wasmSha256: string;
-}
+/** A job's status, plus `interrupted`: the page closed while the run was queued or running. */
+export type RunStatus = JobStatus | 'interrupted';
 
 export interface InputFingerprint {
   name: string;
@@ -63,7 +56,8 @@ export interface Run {
   label: string;
   steps: Command[];
   stdoutFile?: string;
-  programs: ProgramProvenance[];
+  /** Provenance of each program used: what exactly was executed. */
+  programs: ProgramInfo[];
   inputs: InputFingerprint[];
   status: RunStatus;
   exitStatus?: number;

@@ -14,7 +14,7 @@ import { findAnalysis } from '../core/analyses/registry';
 import {
   commandsOf,
   matchRuns,
-  parseTexts,
+  parseOutputs,
   readInputTexts,
   runAnalysis,
   type AnalysisOutcome,
@@ -56,7 +56,7 @@ export class AnalysisRuns {
   readonly instances = $derived.by(() => groupInstances(this.runs.runs));
 
   constructor(
-    private readonly runs: Pick<RunsState, 'runs' | 'runJob' | 'readOutput' | 'textOf'>,
+    private readonly runs: Pick<RunsState, 'runs' | 'runJob' | 'readOutput' | 'textOf' | 'linesOf'>,
     private readonly files: Pick<FilesState, 'openFiles' | 'blobOf'>,
     private readonly settings: SettingsState,
   ) {}
@@ -132,6 +132,7 @@ export class AnalysisRuns {
       const { def, tag } = instance;
       const matched = matchRuns(def, tag.inputs, tag.params, instance.runs);
       const texts: Record<string, string> = await readInputTexts(def, tag.inputs, (name) => this.#readText(name));
+      const lines: Record<string, AsyncIterable<string>> = {};
       for (const step of def.steps(tag.inputs, tag.params)) {
         const entry = matched.get(step.key);
         if (!entry || entry.run.status !== 'succeeded') {
@@ -141,9 +142,10 @@ export class AnalysisRuns {
           });
           return;
         }
-        texts[step.key] = await this.runs.textOf(entry.run);
+        if (step.streamed) lines[step.key] = this.runs.linesOf(entry.run);
+        else texts[step.key] = await this.runs.textOf(entry.run);
       }
-      this.#setResult(id, toLoaded(parseTexts(def, texts, tag.inputs, tag.params)));
+      this.#setResult(id, toLoaded(await parseOutputs(def, texts, lines, tag.inputs, tag.params)));
     } catch (error) {
       this.#setResult(id, { state: 'error', message: describeError(error) });
     }
@@ -167,6 +169,7 @@ export class AnalysisRuns {
             succeeded: false,
             message: run.advice ?? `it ended with status ${run.status} (exit ${run.exitStatus ?? '?'})`,
           };
+        if (step.streamed) return { succeeded: true, lines: () => this.runs.linesOf(run) };
         return { succeeded: true, text: await this.runs.textOf(run) };
       },
     };

@@ -4,6 +4,7 @@
 import { judgeMetrics, resolveParameters, type JudgedMetric } from '../core/analyses/analysis';
 import { pathogenConsensus, type PathogenResult } from '../core/analyses/pathogen-consensus';
 import { fastqPairs } from '../core/files/fastq-pairs';
+import { readTextStart } from '../core/files/gzip';
 import { choosePreset, meanReadLength, sampleName } from '../core/pathogen/naming';
 import { candidateFiles, type AnalysisRuns } from './analysis-runs.svelte';
 import type { FilesState } from './files.svelte';
@@ -175,32 +176,11 @@ export class PathogenState {
     if (this.preset !== 0 || sample.reads2) return this.preset;
     const blob = this.sessionFiles.blobOf(sample.reads1);
     if (!blob) return 0;
-    const meanLength = meanReadLength(await headText(blob.slice(0, SNIFF_BYTES)));
+    const meanLength = meanReadLength(await readTextStart(blob.slice(0, SNIFF_BYTES)));
     return meanLength === undefined
       ? 0
       : choosePreset(0, { paired: false, file: sample.reads1, meanLength }) === 'map-ont'
         ? 2
         : 1;
   }
-}
-
-/** The text of the start of a file, inflating gzip; a cut-off gzip stream yields what could be inflated. */
-async function headText(part: Blob): Promise<string> {
-  const bytes = new Uint8Array(await part.arrayBuffer());
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes);
-  const reader = new Blob([bytes])
-    .stream()
-    .pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>)
-    .getReader();
-  const chunks: Uint8Array[] = [];
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-    }
-  } catch {
-    // The slice ends inside the gzip stream: keep what was inflated so far.
-  }
-  return new TextDecoder().decode(await new Blob(chunks as BlobPart[]).arrayBuffer());
 }

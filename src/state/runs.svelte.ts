@@ -6,6 +6,7 @@ import type { ToolEngine } from '../core/tools/engine';
 import type { ProgramInfo } from '../core/tools/job';
 import { formatJob, type JobEvent, type JobResult, type JobSpec } from '../core/tools/job';
 import { stepError } from '../core/tools/advice';
+import { streamLines } from '../core/tools/lines';
 import type { CurrentSession } from './current-session.svelte';
 import type { NoticesState } from './notices.svelte';
 
@@ -170,6 +171,15 @@ export class RunsState {
   async textOf(run: Run): Promise<string> {
     if (run.stdoutFile === undefined) return run.stdout;
     return (await this.outputOf(run, run.stdoutFile)).text();
+  }
+
+  /** A finished run's stdout file line by line, read as it is asked for (never one string of its size). */
+  async *linesOf(run: Run): AsyncGenerator<string> {
+    if (run.stdoutFile === undefined) {
+      yield* run.stdout.split('\n');
+      return;
+    }
+    yield* streamLines((await this.outputOf(run, run.stdoutFile)).stream());
   }
 
   #show(run: RunEntry): void {

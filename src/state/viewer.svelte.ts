@@ -73,6 +73,8 @@ export class ViewerState {
   #driver: ViewerDriver | undefined;
   #pending: string | undefined;
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** False from a change until it is stored: what a reload now would lose. */
+  saved = $state(true);
 
   constructor(host: ViewerHost) {
     this.#host = host;
@@ -200,6 +202,7 @@ export class ViewerState {
 
   #scheduleSave(): void {
     if (this.#saveTimer !== undefined) clearTimeout(this.#saveTimer);
+    this.saved = false;
     this.#saveTimer = setTimeout(() => this.#flush(), SAVE_DELAY_MS);
   }
 
@@ -219,6 +222,10 @@ export class ViewerState {
     });
     this.#host.store
       .saveViewerState(sessionId, json)
+      .then(() => {
+        // A later change may be waiting for its own save.
+        if (this.#saveTimer === undefined) this.saved = true;
+      })
       .catch((error: unknown) => this.#host.notices.report(error, 'The viewer state could not be saved'));
   }
 }

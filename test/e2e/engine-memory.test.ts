@@ -30,7 +30,6 @@ async function expectOutOfMemory(steps: ReturnType<typeof cmd>[], evidence: RegE
   expect(result.error?.message).toMatch(new RegExp(`^${steps[0]!.program} ran out of memory: `));
   expect(result.error?.message).toMatch(evidence);
   expect(result.error?.advice).toMatch(/at most 4 GB.*smaller region or a subsample/);
-  expect(result.durationMs).toBeLessThan(10_000);
   const next = await app.run({ steps: [cmd('samtools', 'flagstat', 'ex1.bam')] });
   expect(next).toMatchObject({ status: 'succeeded', stdout: expected('samtools-flagstat.stdout') });
   return result;

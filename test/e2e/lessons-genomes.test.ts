@@ -2,6 +2,8 @@
 // (its checks fail and say what is wrong), then right. The numbers the pathogen lesson expects are recomputed here
 // with Debian's native minimap2, samtools and bcftools on the lesson's own data.
 import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSessionWith, type SessionPage } from './support/session-page';
@@ -12,7 +14,7 @@ const WRONG_NUMBER = '✗ That number is not right yet: look again at the output
 const LAMBDA = join(import.meta.dirname, '..', '..', 'lessons', 'pathogen-two-samples', 'data');
 
 /** A sample's haploid variants as "POS REF ALT", called natively as the lesson's solution calls them. */
-function nativeVariants(sample: 'a' | 'b'): Set<string> {
+function nativeVariants(dir: string, sample: 'a' | 'b'): Set<string> {
   const script = [
     `minimap2 -ax sr lambda.fa lambda-${sample}_R1.fastq.gz lambda-${sample}_R2.fastq.gz 2>/dev/null`,
     'samtools sort -O bam 2>/dev/null',
@@ -20,7 +22,7 @@ function nativeVariants(sample: 'a' | 'b'): Set<string> {
     'bcftools call -mv --ploidy 1 2>/dev/null',
     "bcftools query -f '%POS %REF %ALT\\n'",
   ].join(' | ');
-  const out = execFileSync('bash', ['-o', 'pipefail', '-c', script], { cwd: LAMBDA, maxBuffer: 1 << 26 });
+  const out = execFileSync('bash', ['-o', 'pipefail', '-c', script], { cwd: dir, maxBuffer: 1 << 26 });
   return new Set(out.toString('utf8').trim().split('\n').filter(Boolean));
 }
 
@@ -29,7 +31,11 @@ describe('lesson: reads to consensus, what separates two samples', () => {
   let a: Set<string>;
   let b: Set<string>;
   beforeAll(async () => {
-    [a, b] = [nativeVariants('a'), nativeVariants('b')];
+    // A copy: bcftools mpileup writes lambda.fa.fai beside the reference, which must not join the lesson's data.
+    const dir = mkdtempSync(join(tmpdir(), 'lokus-lesson-'));
+    cpSync(LAMBDA, dir, { recursive: true });
+    [a, b] = [nativeVariants(dir, 'a'), nativeVariants(dir, 'b')];
+    rmSync(dir, { recursive: true });
     s = await openSessionWith([]);
     await startLesson(s.app.page, 'Reads to consensus: what separates two samples');
   });

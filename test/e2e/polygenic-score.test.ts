@@ -47,6 +47,8 @@ describe('polygenic score', () => {
     await expect.poll(() => page.getByTestId('file-row').count(), { timeout: 60_000 }).toBe(2);
     await runScore(page);
     expect((await tableRows(page, 'Scores'))[0]!['sample']).toBe('SYNTH01');
+    const header = Object.fromEntries((await tableRows(page, 'Scoring file')).map((r) => [r['field'], r['value']]));
+    expect(header).toMatchObject({ 'PGS ID': 'PGS_LOKUS_EXAMPLE', 'Build of the VCF': 'GRCh37', Licence: 'CC0 1.0' });
     // The exported table carries the full precision the screen rounds.
     const [score] = await exportedTable(page, page.locator('.result'), 'scores');
     const matched = await downloadText(

@@ -180,7 +180,7 @@ describe('genome viewer', () => {
     await page.getByRole('checkbox', { name: 'ex1.genes.bed' }).uncheck();
     await expect.poll(() => trackNames(page)).not.toContain('ex1.genes.bed');
     await page.getByLabel('Display').selectOption('SQUISHED');
-    await page.waitForTimeout(1_000);
+    await expect.poll(() => viewerBox(page).getAttribute('data-saved')).toBe('true');
     await page.reload();
     await expect.poll(() => viewerBox(page).getAttribute('data-status'), { timeout: 60_000 }).toBe('ready');
     await expect.poll(() => viewerBox(page).getAttribute('data-locus')).toBe('seq1:100-200');

@@ -83,7 +83,7 @@ describe('workbench', () => {
   it('keeps files, runs, notes and console history across a reload', async () => {
     const { page } = app;
     await page.getByLabel('Notes').fill('Sample 17, first look');
-    await page.waitForTimeout(800);
+    await expect.poll(() => page.locator('label.notes').getAttribute('data-saved')).toBe('true');
     await page.reload();
     const rows = page.getByTestId('file-row');
     await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(3);

@@ -26,8 +26,19 @@ const consoleText = async (page: Page) => (await page.getByRole('log').innerText
 
 /** Nothing ran and nothing became an element: no flag, no <img src=x>, no <svg onload>, no javascript: link. */
 async function expectNothingExecuted(page: Page): Promise<void> {
-  // Give an injected <img src=x> time to fail loading and fire onerror.
-  await page.waitForTimeout(300);
+  // An injected <img src=x> fires onerror when its load fails: wait until every image has settled.
+  await page.evaluate(() =>
+    Promise.all(
+      [...document.images].map((img) =>
+        img.complete
+          ? undefined
+          : new Promise((done) => {
+              img.addEventListener('error', done);
+              img.addEventListener('load', done);
+            }),
+      ),
+    ),
+  );
   const found = await page.evaluate(() => ({
     flag: (window as unknown as { __xss?: unknown }).__xss,
     img: document.querySelectorAll('img[src="x"]').length,

@@ -1,5 +1,6 @@
 // What an analysis is: declared once as data plus pure functions — inputs, parameters, thresholds, the
 // tool steps (argv jobs), the parser of their outputs, the metrics it judges and the charts it draws.
+import type { NamingStyle } from '../files/contigs';
 import type { DataFormat } from '../files/formats';
 import type { JobSpec } from '../tools/job';
 
@@ -44,6 +45,11 @@ export interface AnalysisStep {
   job: JobSpec;
   /** Keys of steps whose outputs this step reads: it starts only after they all succeeded (align, then sort). */
   after?: readonly string[];
+  /**
+   * The output is read line by line by `parseLines`, never as one text: a genome-scale output (millions of
+   * records) would not fit in one string, and the parser keeps only what it needs.
+   */
+  streamed?: boolean;
 }
 
 export type Verdict = 'pass' | 'warn' | 'fail';
@@ -96,6 +102,12 @@ export interface ChartSpec<R> {
   rows(result: R): ChartRow[];
 }
 
+/** A problem with the inputs that a parameter change fixes: the form offers it as a button. */
+export interface NamingProblem {
+  problem: string;
+  fix?: { label: string; params: Record<string, number> };
+}
+
 export interface AnalysisDefinition<R = unknown> {
   id: string;
   title: string;
@@ -106,11 +118,30 @@ export interface AnalysisDefinition<R = unknown> {
   thresholds: readonly Threshold[];
   /** Checks the inputs beyond their formats; returns what the user must change, if anything. */
   check?(inputs: InputNames, formats: Readonly<Record<string, DataFormat | undefined>>): string | undefined;
+  /**
+   * Chromosome naming of the chosen files (slot key -> "chr" or "plain"), read before the run: what disagrees in a
+   * way the tools would silently get wrong, and the parameter values that bridge it.
+   */
+  namingCheck?(
+    naming: Readonly<Record<string, NamingStyle>>,
+    inputs: InputNames,
+    params: ParameterValues,
+  ): NamingProblem | undefined;
   /** Fills optional slots that follow from the chosen ones (the R2 file of an R1), given the candidate names. */
   complete?(inputs: InputNames, names: readonly string[]): Record<string, string>;
   steps(inputs: InputNames, params: ParameterValues): AnalysisStep[];
   /** Step key -> its text. Throws ParseError on output it cannot read. */
   parse(texts: Readonly<Record<string, string>>, inputs: InputNames, params: ParameterValues): R;
+  /**
+   * With `streamed` steps: parses from the other steps' texts and the streamed steps' lines (step key -> lines,
+   * read once). `parse` stays for whole texts (tests, small outputs) and must give the same result.
+   */
+  parseLines?(
+    texts: Readonly<Record<string, string>>,
+    lines: Readonly<Record<string, AsyncIterable<string>>>,
+    inputs: InputNames,
+    params: ParameterValues,
+  ): Promise<R>;
   metrics(result: R): Metric[];
   charts: readonly ChartSpec<R>[];
   /** Named tables for export as TSV/CSV (the whole result exports as JSON). */

@@ -2,16 +2,18 @@
 // inheritance rules of core/family on the records, with the family from a PED or the form and gene filters.
 import { RESEARCH_ONLY } from '../clinical/caveats';
 import { RULE_SET } from '../family/rules';
+import type { NamingStyle } from '../files/contigs';
 import type { Command } from '../tools/job';
 import type {
   AnalysisDefinition,
   AnalysisStep,
   InputNames,
   Metric,
+  NamingProblem,
   NumberParameter,
   ParameterValues,
 } from './analysis';
-import { buildTriage, type FamilyTriageResult } from '../family/run';
+import { buildTriage, buildTriageFromLines, type FamilyTriageResult } from '../family/run';
 import { locusOf } from '../family/report';
 
 const choice = (
@@ -71,6 +73,42 @@ export function triageCommands(inputs: InputNames, params: ParameterValues): Com
     });
   steps.push({ program: 'bcftools', argv: ['query', '-f', QUERY, '-'] });
   return steps;
+}
+
+const LIKE = { chr: '"chr1"', plain: '"1"' } as const;
+
+/**
+ * Before the run: the VCF against ClinVar, the GFF3 and the FASTA (which must agree among themselves, as only the
+ * VCF is renamed). bcftools finds nothing, silently, where names differ; the fix is the renaming parameter.
+ */
+export function namingProblem(
+  naming: Readonly<Record<string, NamingStyle>>,
+  inputs: InputNames,
+  renameChrs: number,
+): NamingProblem | undefined {
+  const vcf = naming['variants'];
+  const known = (key: string) => {
+    const style = naming[key];
+    return inputs[key] !== undefined && (style === 'chr' || style === 'plain') ? [{ key, style }] : [];
+  };
+  const others = ['clinvar', 'gff', 'reference'].flatMap(known);
+  if ((vcf !== 'chr' && vcf !== 'plain') || others.length === 0) return undefined;
+  const names = (list: typeof others) => list.map((o) => inputs[o.key]).join(' and ');
+  const chr = others.filter((o) => o.style === 'chr');
+  const plain = others.filter((o) => o.style === 'plain');
+  if (chr.length > 0 && plain.length > 0)
+    return {
+      problem: `${names(chr)} name chromosomes like "chr1" but ${names(plain)} like "1"; only the VCF can be renamed here, so choose annotation files named alike (or rename one with bcftools annotate --rename-chrs in the console).`,
+    };
+  const target = others[0]!.style;
+  const effective = renameChrs === 1 ? 'chr' : renameChrs === 2 ? 'plain' : vcf;
+  if (effective === target) return undefined;
+  const needed = vcf === target ? 0 : target === 'chr' ? 1 : 2;
+  const choice = familyTriage.parameters.find((p) => p.key === 'renameChrs')!.choices!.find((c) => c.value === needed)!;
+  return {
+    problem: `${inputs['variants']} names chromosomes like ${LIKE[effective]}${renameChrs !== 0 ? ' once renamed' : ''}, but ${names(others)} like ${LIKE[target]}: bcftools would silently find nothing. Set "Chromosome names of the VCF" to "${choice.label}".`,
+    fix: { label: choice.label, params: { renameChrs: needed } },
+  };
 }
 
 function renameSteps(inputs: InputNames, params: ParameterValues): AnalysisStep[] {
@@ -185,6 +223,7 @@ export const familyTriage: AnalysisDefinition<FamilyTriageResult> = {
     })),
   ],
   thresholds: [],
+  namingCheck: (naming, inputs, params) => namingProblem(naming, inputs, params['renameChrs'] ?? 0),
   check(inputs) {
     if ((inputs['gff'] === undefined) !== (inputs['reference'] === undefined))
       return 'Consequences need both the GFF3 and the reference FASTA it was made for; choose both or neither.';
@@ -207,6 +246,7 @@ export const familyTriage: AnalysisDefinition<FamilyTriageResult> = {
       {
         key: 'records',
         ...(renaming.length > 0 ? { after: [renaming.at(-1)!.key] } : {}),
+        streamed: true,
         job: {
           label: 'Family triage: normalise, annotate, query',
           steps: triageCommands(inputs, params),
@@ -216,6 +256,7 @@ export const familyTriage: AnalysisDefinition<FamilyTriageResult> = {
     ];
   },
   parse: (texts, inputs, params) => buildTriage(texts, inputs, params),
+  parseLines: (texts, lines, inputs, params) => buildTriageFromLines(texts, lines['records']!, inputs, params),
   metrics(r): Metric[] {
     return r.modes.map((m) => ({
       key: m.group,

@@ -9,6 +9,8 @@ import {
   type PolygenicScoreResult,
 } from '../prs/polygenic-score';
 import { TARGET_QUERY_FORMAT } from '../prs/target';
+import { buildMismatch, scoringBuild, type Build } from '../prs/build';
+import { detectBuild, parseVcfHeaderContigs } from '../files/contigs';
 import type { AnalysisDefinition, AnalysisStep, ChartRow, Metric } from './analysis';
 
 const isGzipName = (name: string) => /\.gz$/i.test(name);
@@ -16,6 +18,8 @@ const isGzipName = (name: string) => /\.gz$/i.test(name);
 export interface PolygenicScoreAnalysisResult extends PolygenicScoreResult {
   scoringFile: string;
   input: string;
+  /** The scoring file's build and the VCF's (from its ##contig lengths). */
+  builds: { scoring: Build; target: Build };
 }
 
 const YES_NO = [
@@ -57,6 +61,31 @@ function contributionBins(r: PolygenicScoreAnalysisResult): ChartRow[] {
   const counts = new Array<number>(hi > lo ? 20 : 1).fill(0);
   for (const v of values) counts[Math.min(counts.length - 1, Math.floor((v - lo) / width))]!++;
   return counts.map((n, i) => ({ contribution: Number((lo + (i + 0.5) * width).toPrecision(4)), variants: n }));
+}
+
+/** The scoring file's header as the PGS Catalog writes it, with the builds compared and rows not scorable. */
+function scoringFileRows(r: PolygenicScoreAnalysisResult): ChartRow[] {
+  const h = r.scoring.header;
+  const unscorable = Object.entries(r.scoring.unscorable).map(([why, n]) => `${n} ${why}`);
+  const rows: [string, string | number | undefined][] = [
+    ['PGS ID', h.pgsId],
+    ['Name', h.pgsName],
+    ['Trait (reported)', h.traitReported],
+    ['Genome build (authors)', h.genomeBuild],
+    [
+      'Positions used',
+      r.scoring.harmonised ? `harmonised (hm_pos, ${h.hmPosBuild ?? 'build not given'})` : 'as reported',
+    ],
+    ['Build of the VCF', r.builds.target === 'unknown' ? 'unknown (no ##contig lengths to tell)' : r.builds.target],
+    ['Weight type', h.weightType],
+    ['Variants (header)', h.variantsNumber],
+    ['Variant rows read', r.scoring.rowCount],
+    ['Rows not scorable', unscorable.length > 0 ? unscorable.join('; ') : 'none'],
+    ['Licence', h.license],
+    ['Citation', h.citation],
+    ['Format version', h.formatVersion],
+  ];
+  return rows.map(([field, value]) => ({ field, value: value ?? 'not given' }));
 }
 
 function scoreRows(r: PolygenicScoreAnalysisResult): ChartRow[] {
@@ -161,6 +190,13 @@ export const polygenicScore: AnalysisDefinition<PolygenicScoreAnalysisResult> = 
     return [
       ...inflate,
       {
+        key: 'header',
+        job: {
+          label: 'Polygenic score: VCF header (build)',
+          steps: [{ program: 'bcftools', argv: ['view', '-h', vcf] }],
+        },
+      },
+      {
         key: 'genotypes',
         job: {
           label: 'Polygenic score: genotypes (bcftools query)',
@@ -176,7 +212,11 @@ export const polygenicScore: AnalysisDefinition<PolygenicScoreAnalysisResult> = 
       keepAmbiguous: params['keepAmbiguous'] === 1,
       keepMultiallelic: params['keepMultiallelic'] === 1,
     });
-    return { ...result, scoringFile: inputs['scoring'] ?? '', input: inputs['variants'] ?? '' };
+    const builds = {
+      scoring: scoringBuild(result.scoring.header, result.scoring.harmonised),
+      target: detectBuild(parseVcfHeaderContigs(texts['header'] ?? '')).build,
+    };
+    return { ...result, builds, scoringFile: inputs['scoring'] ?? '', input: inputs['variants'] ?? '' };
   },
   metrics,
   charts: [
@@ -193,6 +233,7 @@ export const polygenicScore: AnalysisDefinition<PolygenicScoreAnalysisResult> = 
   ],
   // The log and the matched list have a row per scoring row (millions): built when exported, not for the view.
   tables: (r) => ({
+    header: scoringFileRows(r),
     scores: scoreRows(r),
     summary: matchSummary(r),
     top: topContributions(r),
@@ -204,6 +245,11 @@ export const polygenicScore: AnalysisDefinition<PolygenicScoreAnalysisResult> = 
     },
   }),
   shownTables: [
+    {
+      key: 'header',
+      title: 'Scoring file',
+      note: 'From its header. The PGS Catalog page of the ID gives the publication, the development sample and the ancestry the score was built in.',
+    },
     {
       key: 'scores',
       title: 'Scores',
@@ -231,13 +277,20 @@ export const polygenicScore: AnalysisDefinition<PolygenicScoreAnalysisResult> = 
       },
     },
   ],
-  applies: (r) =>
-    r.refusal
+  applies: (r) => {
+    const mismatch = buildMismatch(r.builds.scoring, r.builds.target);
+    if (mismatch)
+      return {
+        because: mismatch,
+        todo: `Use the PGS Catalog's harmonised scoring file for ${r.builds.target} (the file ending _hmPOS_${r.builds.target}.txt.gz), or a VCF on ${r.builds.scoring}.`,
+      };
+    return r.refusal
       ? {
           because: r.refusal,
           todo: 'Export the match summary and log to see why the others were dropped (another genome build or chromosome naming, or a VCF that lists only variant sites), or lower the minimum if a partial score is what you want.',
         }
-      : undefined,
+      : undefined;
+  },
   caveats: [
     RESEARCH_ONLY,
     'A raw score is not a risk: without a reference population of similar ancestry no percentile is given, and scores from different ancestries are not comparable.',

@@ -5,16 +5,18 @@ import type { Run } from '../session';
 import { ParseError } from '../parsers/parse-error';
 import type { AnalysisStep, AnyAnalysis, InputNames, NotApplicable, ParameterValues } from './analysis';
 
-export interface StepOutcome {
+export interface AnalysisStepResult {
   succeeded: boolean;
   /** The step's text (its stdout file, else stdout) when it succeeded. */
   text?: string;
+  /** A `streamed` step's output as lines, read as the parser asks for them (instead of `text`). */
+  lines?: () => AsyncIterable<string>;
   /** Why it failed, in plain words. */
   message?: string;
 }
 
 export interface StepRunner {
-  run(step: AnalysisStep): Promise<StepOutcome>;
+  run(step: AnalysisStep): Promise<AnalysisStepResult>;
   /** The text of a session file, for input slots the analysis reads itself (InputSlot.readText). */
   readText?(name: string): Promise<string>;
 }
@@ -55,7 +57,7 @@ export async function runAnalysis<R>(
   runner: StepRunner,
 ): Promise<AnalysisOutcome<R>> {
   const steps = def.steps(inputs, params);
-  const pending: Promise<StepOutcome & { skipped?: boolean }>[] = [];
+  const pending: Promise<AnalysisStepResult & { skipped?: boolean }>[] = [];
   for (const [i, step] of steps.entries()) {
     const waitsFor = (step.after ?? []).map((key) => {
       const j = steps.findIndex((s) => s.key === key);
@@ -86,17 +88,47 @@ export async function runAnalysis<R>(
       message: outcomes[failed]!.message ?? 'the step failed; see its messages in the history.',
     };
   const texts: Record<string, string> = await readInputTexts(def, inputs, runner.readText?.bind(runner));
+  const lines: Record<string, AsyncIterable<string>> = {};
   for (const [i, step] of steps.entries()) {
-    const text = outcomes[i]!.text;
-    if (text === undefined)
+    const outcome = outcomes[i]!;
+    if (step.streamed && outcome.lines) lines[step.key] = outcome.lines();
+    else if (outcome.text !== undefined) texts[step.key] = outcome.text;
+    else
       return {
         ok: false,
         step: formatJob(step.job),
         message: 'the step gave no output; see its messages in the history.',
       };
-    texts[step.key] = text;
   }
-  return parseTexts<R>(def, texts, inputs, params);
+  return parseOutputs<R>(def, texts, lines, inputs, params);
+}
+
+/** Parses the steps' outputs: through `parseLines` when some are streamed, else through `parse`. */
+export async function parseOutputs<R>(
+  def: AnyAnalysis,
+  texts: Readonly<Record<string, string>>,
+  lines: Readonly<Record<string, AsyncIterable<string>>>,
+  inputs: InputNames,
+  params: ParameterValues,
+): Promise<AnalysisOutcome<R>> {
+  if (Object.keys(lines).length === 0 || !def.parseLines) return parseTexts<R>(def, texts, inputs, params);
+  try {
+    return judged((await def.parseLines(texts, lines, inputs, params)) as R, def);
+  } catch (error) {
+    return parseFailure(error);
+  }
+}
+
+function judged<R>(result: R, def: AnyAnalysis): AnalysisOutcome<R> {
+  const notApplicable = def.applies?.(result);
+  return notApplicable ? { ok: true, result, notApplicable } : { ok: true, result };
+}
+
+function parseFailure(error: unknown): { ok: false; message: string } {
+  if (error instanceof ParseError)
+    return { ok: false, message: `${error.message}. The tool's output was not what Lokus expects; see the history.` };
+  if (error instanceof InputProblem) return { ok: false, message: error.message };
+  throw error;
 }
 
 export function parseTexts<R>(
@@ -106,14 +138,9 @@ export function parseTexts<R>(
   params: ParameterValues,
 ): AnalysisOutcome<R> {
   try {
-    const result = def.parse(texts, inputs, params) as R;
-    const notApplicable = def.applies?.(result);
-    return notApplicable ? { ok: true, result, notApplicable } : { ok: true, result };
+    return judged(def.parse(texts, inputs, params) as R, def);
   } catch (error) {
-    if (error instanceof ParseError)
-      return { ok: false, message: `${error.message}. The tool's output was not what Lokus expects; see the history.` };
-    if (error instanceof InputProblem) return { ok: false, message: error.message };
-    throw error;
+    return parseFailure(error);
   }
 }
 

@@ -70,6 +70,46 @@ export interface GenotypeSex {
 export const inPar = (pos: number, build: BuildName | 'unknown'): boolean =>
   (build === 'unknown' ? [...PAR.GRCh37, ...PAR.GRCh38] : PAR[build]).some(([from, to]) => pos >= from && pos <= to);
 
+/** Counts chrX genotypes outside the PARs per sample, one site at a time (a whole genome need not be held). */
+export class ChrXCounter {
+  readonly #counts: { sample: string; het: number; homAlt: number; haploid: number }[];
+  constructor(
+    samples: readonly string[],
+    private readonly build: BuildName | 'unknown',
+  ) {
+    this.#counts = samples.map((sample) => ({ sample, het: 0, homAlt: 0, haploid: 0 }));
+  }
+
+  /** One chrX site: its position and each sample's GT, in the order the samples were given. */
+  add(pos: number, gts: readonly string[]): void {
+    if (inPar(pos, this.build)) return;
+    for (let i = 0; i < this.#counts.length; i++) {
+      const alleles = (gts[i] ?? '.').split(/[/|]/);
+      if (alleles.some((a) => a === '.')) continue;
+      const c = this.#counts[i]!;
+      if (alleles.length === 1) c.haploid += 1;
+      if (new Set(alleles).size > 1) c.het += 1;
+      else if (alleles[0] !== '0') c.homAlt += 1;
+    }
+  }
+
+  result(minSites = 50): GenotypeSex[] {
+    return this.#counts.map((c) => {
+      const informative = c.het + c.homAlt;
+      const hetShare = informative === 0 ? Number.NaN : c.het / informative;
+      const sex: InferredSex =
+        informative < minSites
+          ? 'not enough data'
+          : hetShare <= 0.05
+            ? 'male'
+            : hetShare >= 0.15
+              ? 'female'
+              : 'unclear';
+      return { ...c, hetShare, sex };
+    });
+  }
+}
+
 /** From `bcftools query -H -f '%CHROM\t%POS[\t%GT]\n'` on chrX: per sample, outside the PARs. */
 export function sexFromChrX(text: string, build: BuildName | 'unknown', minSites = 50): GenotypeSex[] {
   const lines = text.split('\n').filter((l) => l !== '');
@@ -78,25 +118,11 @@ export function sexFromChrX(text: string, build: BuildName | 'unknown', minSites
     .split('\t')
     .slice(2)
     .map((f) => f.replace(/^\[\d+\]/, '').replace(/:GT$/, ''));
-  const counts = samples.map((sample) => ({ sample, het: 0, homAlt: 0, haploid: 0 }));
+  const counter = new ChrXCounter(samples, build);
   for (const line of lines) {
     if (line.startsWith('#')) continue;
     const f = line.split('\t');
-    if (inPar(Number(f[1]), build)) continue;
-    for (let i = 0; i < counts.length; i++) {
-      const alleles = (f[i + 2] ?? '.').split(/[/|]/);
-      if (alleles.some((a) => a === '.')) continue;
-      const c = counts[i]!;
-      if (alleles.length === 1) c.haploid += 1;
-      if (new Set(alleles).size > 1) c.het += 1;
-      else if (alleles[0] !== '0') c.homAlt += 1;
-    }
+    counter.add(Number(f[1]), f.slice(2));
   }
-  return counts.map((c) => {
-    const informative = c.het + c.homAlt;
-    const hetShare = informative === 0 ? Number.NaN : c.het / informative;
-    const sex: InferredSex =
-      informative < minSites ? 'not enough data' : hetShare <= 0.05 ? 'male' : hetShare >= 0.15 ? 'female' : 'unclear';
-    return { ...c, hetShare, sex };
-  });
+  return counter.result(minSites);
 }

@@ -12,7 +12,7 @@ export type ParsedLine =
 
 type Token = { type: 'word'; value: string } | { type: 'pipe' } | { type: 'redirect' };
 
-class ParseError extends Error {}
+class CommandLineSyntaxError extends Error {}
 
 /** Splits a line into words and operators the way a POSIX shell would for the subset we support. */
 export function tokenize(line: string): Token[] {
@@ -29,7 +29,7 @@ export function tokenize(line: string): Token[] {
     const ch = line[i]!;
     if (ch === "'") {
       const end = line.indexOf("'", i + 1);
-      if (end < 0) throw new ParseError("unterminated single quote: add the closing '");
+      if (end < 0) throw new CommandLineSyntaxError("unterminated single quote: add the closing '");
       word += line.slice(i + 1, end);
       inWord = true;
       i = end + 1;
@@ -41,7 +41,7 @@ export function tokenize(line: string): Token[] {
         word += line[i];
         i += 1;
       }
-      if (i >= line.length) throw new ParseError('unterminated double quote: add the closing "');
+      if (i >= line.length) throw new CommandLineSyntaxError('unterminated double quote: add the closing "');
       i += 1;
     } else if (ch === '\\') {
       if (i + 1 < line.length) word += line[i + 1];
@@ -61,7 +61,7 @@ export function tokenize(line: string): Token[] {
       flush();
       i += 1;
     } else if (ch === '<' || ch === ';' || ch === '&' || ch === '`' || (ch === '$' && line[i + 1] === '(')) {
-      throw new ParseError(`"${ch}" is not supported here: use pipes (|) and output redirection (>) only`);
+      throw new CommandLineSyntaxError(`"${ch}" is not supported here: use pipes (|) and output redirection (>) only`);
     } else {
       word += ch;
       inWord = true;
@@ -82,7 +82,7 @@ export function parseCommandLine(line: string): ParsedLine {
   try {
     tokens = tokenize(line);
   } catch (error) {
-    if (error instanceof ParseError) return { kind: 'error', message: error.message };
+    if (error instanceof CommandLineSyntaxError) return { kind: 'error', message: error.message };
     throw error;
   }
   if (tokens.length === 0) return { kind: 'empty' };

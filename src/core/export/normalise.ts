@@ -2,6 +2,7 @@
 // that record a program's version, command line or date (@PG, ##bcftools_*Command/Version, stats headers), the
 // normalisation of the conformance tests. verify.py in the zip does the same in Python.
 import { gunzipSync } from 'fflate';
+import { bgzfBlockSize, isGzip } from '../files/gzip';
 
 export type CompareKind = 'bytes' | 'text' | 'bgzf-text' | 'bam' | 'bcf';
 
@@ -47,9 +48,8 @@ const fromLatin1 = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.
 export function gunzipAll(data: Uint8Array): Uint8Array {
   const parts: Uint8Array[] = [];
   let offset = 0;
-  while (offset + 18 <= data.length && data[offset] === 0x1f && data[offset + 1] === 0x8b) {
-    const bgzf = (data[offset + 3]! & 4) !== 0 && data[offset + 12] === 66 && data[offset + 13] === 67;
-    const size = bgzf ? data[offset + 16]! + (data[offset + 17]! << 8) + 1 : data.length - offset;
+  while (offset + 18 <= data.length && isGzip(data.subarray(offset))) {
+    const size = bgzfBlockSize(data, offset) ?? data.length - offset;
     parts.push(gunzipSync(data.subarray(offset, offset + size)));
     offset += size;
   }

@@ -129,23 +129,32 @@ export function consequencesOf(info: ReadonlyMap<string, string>, vepFields: rea
   return out;
 }
 
+/** One query line as a record; undefined for an empty or header line. */
+export function parseRecord(
+  line: string,
+  sampleCount: number,
+  vepFields: readonly string[] = [],
+): SiteRecord | undefined {
+  if (line === '' || line.startsWith('#')) return undefined;
+  const f = line.split('\t');
+  const info = parseInfo(f[5] ?? '.');
+  return {
+    chrom: f[0]!,
+    pos: Number(f[1]),
+    ref: f[2]!,
+    alt: f[3]!,
+    filter: f[4]!,
+    info,
+    calls: f.slice(6, 6 + sampleCount).map(parseCall),
+    consequences: consequencesOf(info, vepFields),
+  };
+}
+
 export function parseRecords(text: string, sampleCount: number, vepFields: readonly string[] = []): SiteRecord[] {
   const records: SiteRecord[] = [];
   for (const line of text.split('\n')) {
-    if (line === '' || line.startsWith('#')) continue;
-    const f = line.split('\t');
-    const info = parseInfo(f[5] ?? '.');
-    const calls = f.slice(6, 6 + sampleCount).map(parseCall);
-    records.push({
-      chrom: f[0]!,
-      pos: Number(f[1]),
-      ref: f[2]!,
-      alt: f[3]!,
-      filter: f[4]!,
-      info,
-      calls,
-      consequences: consequencesOf(info, vepFields),
-    });
+    const r = parseRecord(line, sampleCount, vepFields);
+    if (r) records.push(r);
   }
   return records;
 }

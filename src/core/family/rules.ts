@@ -118,65 +118,99 @@ const GT_TESTS: Record<string, { label: string; ok: (c: Call) => boolean }> = {
   'not-homalt': { label: 'not hom-alt', ok: (c) => c.kind !== 'homalt' && c.kind !== 'hemi-alt' },
 };
 
+const inRange = (value: number | undefined, ok: (v: number) => boolean): Verdict =>
+  value === undefined ? 'unknown' : ok(value) ? 'pass' : 'fail';
+
+/** A member condition's verdict alone, without its words: most records fail here and need no trace. */
+function memberVerdict(test: string, threshold: number | undefined, c: Call, t: Thresholds): Verdict {
+  const gt = GT_TESTS[test];
+  if (c.kind === 'missing') return 'unknown';
+  if (gt) return gt.ok(c) ? 'pass' : 'fail';
+  switch (test) {
+    case 'hq':
+      return c.gq === undefined || c.depth === undefined
+        ? 'unknown'
+        : c.gq >= t['minGQ']! && c.depth >= t['minDepth']!
+          ? 'pass'
+          : 'fail';
+    case 'ab-het':
+      return inRange(c.ab, (v) => v >= t['hetMinAB']! && v <= t['hetMaxAB']!);
+    case 'ab-homalt':
+      return inRange(c.ab, (v) => v >= t['homAltMinAB']!);
+    case 'ab-min':
+      return inRange(c.ab, (v) => v > threshold!);
+    case 'alt-reads-max':
+      return inRange(c.altReads, (v) => v <= threshold!);
+  }
+  throw new Error(`Rule set: unknown genotype test "${test}"`);
+}
+
 function memberTest(
   test: string,
   threshold: number | undefined,
   c: Call,
   t: Thresholds,
 ): { label: string; value: string; verdict: Verdict } {
+  const verdict = memberVerdict(test, threshold, c, t);
   const gt = GT_TESTS[test];
-  if (gt)
-    return { label: gt.label, value: c.gt, verdict: c.kind === 'missing' ? 'unknown' : gt.ok(c) ? 'pass' : 'fail' };
-  if (c.kind === 'missing') return { label: test, value: `${c.gt} (not called)`, verdict: 'unknown' };
-  const range = (label: string, value: number | undefined, ok: (v: number) => boolean) => ({
-    label,
-    value: `AB ${f2(value)}`,
-    verdict: value === undefined ? ('unknown' as const) : ok(value) ? ('pass' as const) : ('fail' as const),
-  });
+  if (gt) return { label: gt.label, value: c.gt, verdict };
+  if (c.kind === 'missing') return { label: test, value: `${c.gt} (not called)`, verdict };
   switch (test) {
-    case 'hq': {
-      const verdict: Verdict =
-        c.gq === undefined || c.depth === undefined
-          ? 'unknown'
-          : c.gq >= t['minGQ']! && c.depth >= t['minDepth']!
-            ? 'pass'
-            : 'fail';
+    case 'hq':
       return {
         label: `GQ ≥ ${t['minGQ']}, depth ≥ ${t['minDepth']}`,
         value: `GQ ${c.gq ?? 'none'}, depth ${c.depth ?? 'none'}`,
         verdict,
       };
-    }
     case 'ab-het':
-      return range(
-        `allele balance ${t['hetMinAB']}–${t['hetMaxAB']}`,
-        c.ab,
-        (v) => v >= t['hetMinAB']! && v <= t['hetMaxAB']!,
-      );
+      return { label: `allele balance ${t['hetMinAB']}–${t['hetMaxAB']}`, value: `AB ${f2(c.ab)}`, verdict };
     case 'ab-homalt':
-      return range(`allele balance ≥ ${t['homAltMinAB']}`, c.ab, (v) => v >= t['homAltMinAB']!);
+      return { label: `allele balance ≥ ${t['homAltMinAB']}`, value: `AB ${f2(c.ab)}`, verdict };
     case 'ab-min':
-      return range(`allele balance > ${threshold}`, c.ab, (v) => v > threshold!);
-    case 'alt-reads-max':
-      return {
-        label: `ALT reads ≤ ${threshold}`,
-        value: `${c.altReads ?? 'none'} ALT reads`,
-        verdict: c.altReads === undefined ? 'unknown' : c.altReads <= threshold! ? 'pass' : 'fail',
-      };
+      return { label: `allele balance > ${threshold}`, value: `AB ${f2(c.ab)}`, verdict };
+    default:
+      return { label: `ALT reads ≤ ${threshold}`, value: `${c.altReads ?? 'none'} ALT reads`, verdict };
   }
-  throw new Error(`Rule set: unknown genotype test "${test}"`);
+}
+
+/**
+ * Whether some condition of the mode plainly fails on the record (the cheap check run on every record of a genome
+ * before the traced `evaluate`, which gives the same verdict).
+ */
+export function plainlyFails(mode: ModeRule, r: SiteRecord, ctx: SiteContext): boolean {
+  for (const cond of mode.conditions) {
+    const threshold = cond.threshold === undefined ? undefined : ctx.thresholds[cond.threshold];
+    if (cond.who === 'site') {
+      if (cond.test === 'af-max' && populationAf(r, ctx.ruleSet).af > threshold!) return true;
+      if (cond.test === 'filter-pass' && r.filter !== 'PASS' && r.filter !== '.') return true;
+      continue;
+    }
+    for (const m of whom(cond.who, ctx.family))
+      if (memberVerdict(cond.test, threshold, r.calls[ctx.column.get(m.sample)!]!, ctx.thresholds) === 'fail')
+        return true;
+  }
+  return false;
 }
 
 /** The population frequency of a site: the first INFO field of the rule set's list that the record carries. */
 export function populationAf(r: SiteRecord, set: RuleSet): { af: number; field?: string } {
+  const known = afCache.get(r);
+  if (known && known.set === set) return known.value;
+  let value: { af: number; field?: string } = { af: 0 };
   for (const field of set.populationAfFields) {
     const v = r.info.get(field);
     if (v === undefined) continue;
     const af = Math.max(...v.split(',').map(Number).filter(Number.isFinite));
-    if (Number.isFinite(af)) return { af, field };
+    if (Number.isFinite(af)) {
+      value = { af, field };
+      break;
+    }
   }
-  return { af: 0 };
+  afCache.set(r, { set, value });
+  return value;
 }
+/** Several modes ask for a record's AF: it is read once (the cache goes with the record). */
+const afCache = new WeakMap<SiteRecord, { set: RuleSet; value: { af: number; field?: string } }>();
 
 export const isCoding = (r: SiteRecord, set: RuleSet): boolean =>
   r.consequences.length === 0 ||

@@ -9,6 +9,7 @@ import {
   applies,
   evaluate,
   notApplicable,
+  plainlyFails,
   RULE_SET,
   type ModeRule,
   type RuleSet,
@@ -69,37 +70,54 @@ export function siteClass(chrom: string, pos: number, build: BuildName | 'unknow
 
 export const variantId = (r: SiteRecord): string => `${r.chrom}:${r.pos}:${r.ref}>${r.alt}`;
 
-export function triage(
-  records: readonly SiteRecord[],
-  family: Family,
-  samples: readonly string[],
-  options: TriageOptions,
-): ModeResult[] {
-  const set = options.ruleSet ?? RULE_SET;
-  const column = new Map(samples.map((s, i) => [s, i]));
-  const mode = (id: string): ModeRule => set.modes.find((m) => m.id === id)!;
-  const inFilter = (r: SiteRecord) => !options.genes || genesOf(r).some((g) => options.genes!.has(g.toUpperCase()));
-  const results: ModeResult[] = GROUPS.map((g) => {
-    const reasons = g.rules.map((id) => notApplicable(mode(id), family));
-    const blocked = reasons.every((x) => x !== undefined) ? reasons[0] : undefined;
-    return { group: g.group, label: g.label, ...(blocked ? { notApplicable: blocked } : {}), candidates: [] };
-  });
-  const sides: { candidate: Candidate; origin: Origin }[] = [];
-  for (const r of records) {
-    if (!inFilter(r)) continue;
-    const cls = siteClass(r.chrom, r.pos, options.build);
+/**
+ * The rules over records given one at a time (`add`), so a whole genome streams through and only candidates and
+ * compound-het sides are held; `finish` pairs the sides and gives each mode's result.
+ */
+export class Triage {
+  readonly #set: RuleSet;
+  readonly #column: Map<string, number>;
+  readonly #results: ModeResult[];
+  readonly #sides: { candidate: Candidate; origin: Origin }[] = [];
+  #seen = 0;
+  #annotated = 0;
+
+  constructor(
+    private readonly family: Family,
+    samples: readonly string[],
+    private readonly options: TriageOptions,
+  ) {
+    this.#set = options.ruleSet ?? RULE_SET;
+    this.#column = new Map(samples.map((s, i) => [s, i]));
+    this.#results = GROUPS.map((g) => {
+      const reasons = g.rules.map((id) => notApplicable(this.#mode(id), family));
+      const blocked = reasons.every((x) => x !== undefined) ? reasons[0] : undefined;
+      return { group: g.group, label: g.label, ...(blocked ? { notApplicable: blocked } : {}), candidates: [] };
+    });
+  }
+
+  #mode(id: string): ModeRule {
+    return this.#set.modes.find((m) => m.id === id)!;
+  }
+
+  add(r: SiteRecord): void {
+    this.#seen += 1;
+    if (r.consequences.length > 0) this.#annotated += 1;
+    const { genes } = this.options;
+    if (genes && !genesOf(r).some((g) => genes.has(g.toUpperCase()))) return;
+    const cls = siteClass(r.chrom, r.pos, this.options.build);
     const ctx: SiteContext = {
-      family,
-      column,
+      family: this.family,
+      column: this.#column,
       siteClass: cls === 'other' ? 'autosomal' : cls,
-      thresholds: options.thresholds,
-      ruleSet: set,
+      thresholds: this.options.thresholds,
+      ruleSet: this.#set,
     };
     for (const [gi, g] of GROUPS.entries()) {
-      if (results[gi]!.notApplicable) continue;
+      if (this.#results[gi]!.notApplicable) continue;
       for (const id of g.rules) {
-        const m = mode(id);
-        if (notApplicable(m, family) || !applies(m, ctx)) continue;
+        const m = this.#mode(id);
+        if (notApplicable(m, this.family) || !applies(m, ctx) || plainlyFails(m, r, ctx)) continue;
         const ev = evaluate(m, r, ctx);
         if (ev.verdict === 'fail') continue;
         const candidate: Candidate = {
@@ -111,19 +129,34 @@ export function triage(
           unconfirmed: ev.verdict === 'unknown',
         };
         if (g.group === 'comphet') {
-          if (candidate.genes.length > 0) sides.push({ candidate, origin: originOf(r, ctx, mode('denovo')) });
-        } else results[gi]!.candidates.push(candidate);
+          if (candidate.genes.length > 0)
+            this.#sides.push({ candidate, origin: originOf(r, ctx, this.#mode('denovo')) });
+        } else this.#results[gi]!.candidates.push(candidate);
       }
     }
   }
-  const comphet = results.find((x) => x.group === 'comphet')!;
-  if (!comphet.notApplicable) {
-    comphet.candidates = pairSides(sides, family.mother !== undefined && family.father !== undefined);
-    if (records.length > 0 && records.every((r) => r.consequences.length === 0))
-      comphet.notApplicable =
-        'the records carry no gene annotation (choose a GFF3 and FASTA for bcftools csq, or a VCF annotated by VEP or SnpEff)';
+
+  finish(): ModeResult[] {
+    const comphet = this.#results.find((x) => x.group === 'comphet')!;
+    if (!comphet.notApplicable) {
+      comphet.candidates = pairSides(this.#sides, this.family.mother !== undefined && this.family.father !== undefined);
+      if (this.#seen > 0 && this.#annotated === 0)
+        comphet.notApplicable =
+          'the records carry no gene annotation (choose a GFF3 and FASTA for bcftools csq, or a VCF annotated by VEP or SnpEff)';
+    }
+    return this.#results;
   }
-  return results;
+}
+
+export function triage(
+  records: Iterable<SiteRecord>,
+  family: Family,
+  samples: readonly string[],
+  options: TriageOptions,
+): ModeResult[] {
+  const run = new Triage(family, samples, options);
+  for (const r of records) run.add(r);
+  return run.finish();
 }
 
 function originOf(r: SiteRecord, ctx: SiteContext, denovo: ModeRule): Origin {

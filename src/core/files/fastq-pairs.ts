@@ -1,6 +1,7 @@
 // Paired FASTQ files (x_R1 / x_R2, x_1 / x_2) must hold the same reads in the same order; this finds pairs
 // among a session's files and warns when their read counts differ.
 import type { DetectedFormat } from './formats';
+import { inflateStream } from './gzip';
 
 /** Larger files are not counted: counting reads all of a file, and big pairs are rarely hand-edited. */
 export const PAIR_COUNT_LIMIT_BYTES = 256 * 1024 * 1024;
@@ -31,11 +32,8 @@ export function fastqPairs<T extends PairCandidate>(files: readonly T[]): Array<
 
 /** Number of FASTQ records (four lines each), reading the whole file; gzip and BGZF are inflated. */
 export async function countFastqRecords(blob: Blob, compression: DetectedFormat['compression']): Promise<number> {
-  let stream = blob.stream() as ReadableStream<Uint8Array>;
-  if (compression !== 'none')
-    stream = stream.pipeThrough(
-      new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>,
-    );
+  const raw = blob.stream() as ReadableStream<Uint8Array>;
+  const stream = compression === 'none' ? raw : inflateStream(raw);
   let lines = 0;
   let last = 10;
   const reader = stream.getReader();

@@ -80,6 +80,18 @@ export async function gunzipHead(bytes: Uint8Array, maxBytes = 64 * 1024): Promi
   return { data: concat(chunks, Math.min(total, maxBytes)), truncated };
 }
 
+/** A gzip or BGZF byte stream inflated as it is read (DecompressionStream, so every member in turn). */
+export function inflateStream(stream: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
+  return stream.pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>);
+}
+
+/** The text of the start of a file (a slice of it), inflating gzip; a slice cut mid-stream yields what inflated. */
+export async function readTextStart(part: Blob): Promise<string> {
+  const bytes = new Uint8Array(await part.arrayBuffer());
+  const data = isGzip(bytes) ? (await gunzipHead(bytes, Number.POSITIVE_INFINITY)).data : bytes;
+  return new TextDecoder().decode(data);
+}
+
 export interface BgzfHead extends Inflated {
   /** Number of BGZF blocks read, including a partial last one. */
   blocks: number;

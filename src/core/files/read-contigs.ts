@@ -39,6 +39,16 @@ async function inflate(
   return bytes.subarray(0, maxBytes);
 }
 
+/** The first `maxBytes` of a file as text, decompressed when it is gzip or BGZF. */
+export async function readHeadText(
+  blob: Blob,
+  compression: DetectedFormat['compression'],
+  maxBytes = 64 * 1024,
+): Promise<string> {
+  const bytes = new Uint8Array(await blob.slice(0, Math.min(HEADER_READ_BYTES, maxBytes)).arrayBuffer());
+  return new TextDecoder().decode(await inflate(bytes, compression, maxBytes));
+}
+
 /** Header lines only: a VCF's ## lines, a SAM's @ lines (stops at the first record). */
 function headerLines(text: string, marker: string): { header: string; ended: boolean } {
   const unix = text.replace(/\r\n/g, '\n');

@@ -9,6 +9,14 @@ export function complement(allele: string): string {
   return /^[ACGT]+$/.test(allele) ? [...allele].map((b) => COMPLEMENT[b]!).join('') : allele;
 }
 
+const LOWER = /[a-z]/;
+/** Upper case, without a new string for the usual allele that is upper case already. */
+export function upper(allele: string): string;
+export function upper(allele: string | undefined): string | undefined;
+export function upper(allele: string | undefined): string | undefined {
+  return allele !== undefined && LOWER.test(allele) ? allele.toUpperCase() : allele;
+}
+
 export class AlleleTable extends Interner {
   readonly #complements: number[] = [0];
 

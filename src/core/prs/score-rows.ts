@@ -21,7 +21,18 @@ export interface ScoreRows {
   at(i: number): ScoreRow;
 }
 
-const RS = /^rs([1-9]\d{0,14})$/;
+/** "rs123" as 123, NaN for an id of any other shape (kept as text instead). */
+function rsNumber(id: string): number {
+  if (id.length < 3 || id.length > 17 || id.charCodeAt(0) !== 114 || id.charCodeAt(1) !== 115 || id[2] === '0')
+    return NaN;
+  let n = 0;
+  for (let i = 2; i < id.length; i++) {
+    const d = id.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return NaN;
+    n = n * 10 + d;
+  }
+  return n;
+}
 
 export class ScoreRowsBuilder {
   readonly #rowNr = uint32s();
@@ -40,19 +51,29 @@ export class ScoreRowsBuilder {
 
   constructor(private readonly alleles: AlleleTable) {}
 
-  push(row: ScoreRow): void {
+  /** One scorable row; `other` undefined when the file gives no other allele, `effectType` an index into EFFECT_TYPES. */
+  add(
+    rowNr: number,
+    rsId: string,
+    chrom: string,
+    pos: number,
+    effect: string,
+    other: string | undefined,
+    weight: number,
+    effectType: number,
+  ): void {
     const i = this.#rowNr.length;
-    this.#rowNr.push(row.rowNr);
-    this.#chrom.push(this.#codes.code(row.chrom));
-    this.#chromName.push(this.#chromNames.id(row.chrom));
-    this.#pos.push(row.pos);
-    this.#effect.push(this.alleles.id(row.effectAllele));
-    this.#other.push(row.otherAllele === undefined ? 0 : this.alleles.id(row.otherAllele));
-    this.#weight.push(row.weight);
-    this.#effectType.push(EFFECT_TYPES.indexOf(row.effectType));
-    const rs = RS.exec(row.rsId);
-    this.#rsNumber.push(rs ? Number(rs[1]) : NaN);
-    if (!rs && row.rsId !== '') this.#otherIds.set(i, row.rsId);
+    this.#rowNr.push(rowNr);
+    this.#chrom.push(this.#codes.code(chrom));
+    this.#chromName.push(this.#chromNames.id(chrom));
+    this.#pos.push(pos);
+    this.#effect.push(this.alleles.id(effect));
+    this.#other.push(other === undefined ? 0 : this.alleles.id(other));
+    this.#weight.push(weight);
+    this.#effectType.push(effectType);
+    const rs = rsNumber(rsId);
+    this.#rsNumber.push(rs);
+    if (Number.isNaN(rs) && rsId !== '') this.#otherIds.set(i, rsId);
   }
 
   done(): ScoreRows {

@@ -1,7 +1,7 @@
 // PGS Catalog scoring files (format 2.0, author-reported or harmonised): the header's metadata and the rows
 // that can be scored, read line by line so a file of millions of rows never needs one string of its size.
 import { ParseError } from '../parsers/parse-error';
-import { AlleleTable } from './alleles';
+import { AlleleTable, upper } from './alleles';
 import { forEachLine } from './lines';
 import { ScoreRowsBuilder, type ScoreRows } from './score-rows';
 
@@ -167,8 +167,7 @@ export class ScoringFileReader {
     else if (m[1] === 'variants_number' && /^\d+$/.test(value)) this.#header.variantsNumber = Number(value);
   }
 
-  #field(fields: readonly string[], name: (typeof COLUMNS)[number]): string | undefined {
-    const i = this.#at![name];
+  #value(fields: readonly string[], i: number): string | undefined {
     if (i < 0) return undefined;
     let value = fields[i];
     if (value === undefined) return undefined;
@@ -183,36 +182,40 @@ export class ScoringFileReader {
 
   #readRow(fields: readonly string[]): void {
     const rowNr = this.#rowCount++;
-    const flag = (name: (typeof COLUMNS)[number]) =>
-      this.#at![name] >= 0 && this.#field(fields, name)?.toUpperCase() === 'TRUE';
-    if (flag('is_haplotype') || flag('is_diplotype')) return this.#skip('haplotype or diplotype');
-    if (flag('is_interaction')) return this.#skip('interaction term');
+    const at = this.#at!;
+    const flag = (i: number) => i >= 0 && this.#value(fields, i)?.toUpperCase() === 'TRUE';
+    if (flag(at.is_haplotype) || flag(at.is_diplotype)) return this.#skip('haplotype or diplotype');
+    if (flag(at.is_interaction)) return this.#skip('interaction term');
     // A harmonised file's hm_chr/hm_pos replace the authors' positions, also when harmonisation found none (as pgsc_calc).
     const harmonised = this.#harmonised;
-    const chrom = this.#field(fields, harmonised ? 'hm_chr' : 'chr_name');
-    const posText = this.#field(fields, harmonised ? 'hm_pos' : 'chr_position');
-    if (!chrom || !posText || !/^\d+$/.test(posText)) return this.#skip('no chromosome or position');
-    const effectAllele = this.#field(fields, 'effect_allele')?.toUpperCase();
+    const chrom = this.#value(fields, harmonised ? at.hm_chr : at.chr_name);
+    const pos = digits(this.#value(fields, harmonised ? at.hm_pos : at.chr_position));
+    if (!chrom || pos < 0) return this.#skip('no chromosome or position');
+    const effectAllele = upper(this.#value(fields, at.effect_allele));
     if (!effectAllele || !ALLELE.test(effectAllele)) return this.#skip('effect allele not A/C/G/T');
-    const weight = Number(this.#field(fields, 'effect_weight'));
+    const weight = Number(this.#value(fields, at.effect_weight));
     if (!Number.isFinite(weight)) return this.#skip('weight not a number');
-    const dominant = flag('is_dominant');
-    const recessive = flag('is_recessive');
+    const dominant = flag(at.is_dominant);
+    const recessive = flag(at.is_recessive);
     if (dominant && recessive) return this.#skip('dominant and recessive both set');
-    const otherAllele = (
-      this.#field(fields, 'other_allele') ?? (harmonised ? this.#field(fields, 'hm_inferOtherAllele') : undefined)
-    )?.toUpperCase();
-    this.#rows.push({
-      rowNr,
-      rsId: this.#field(fields, 'rsID') ?? this.#field(fields, 'hm_rsID') ?? '',
-      chrom,
-      pos: Number(posText),
-      effectAllele,
-      ...(otherAllele === undefined ? {} : { otherAllele }),
-      weight,
-      effectType: dominant ? 'dominant' : recessive ? 'recessive' : 'additive',
-    });
+    const otherAllele = upper(
+      this.#value(fields, at.other_allele) ?? (harmonised ? this.#value(fields, at.hm_inferOtherAllele) : undefined),
+    );
+    const rsId = this.#value(fields, at.rsID) ?? this.#value(fields, at.hm_rsID) ?? '';
+    this.#rows.add(rowNr, rsId, chrom, pos, effectAllele, otherAllele, weight, dominant ? 1 : recessive ? 2 : 0);
   }
+}
+
+/** A position: the number a text of digits says, or -1 for anything else. */
+function digits(text: string | undefined): number {
+  if (text === undefined || text.length === 0 || text.length > 10) return -1;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 /** Reads a whole scoring file held as text, line by line. */

@@ -1,7 +1,7 @@
 // The target genotypes as `bcftools query -H -f '%CHROM\t%POS\t%REF\t%ALT[\t%GT]\n'` prints them, read line by
 // line: every site goes past the matcher, and only the sites at positions of the score are kept, as columns.
 import { ParseError } from '../parsers/parse-error';
-import { ChromosomeCodes, chromosomeOfCode } from './alleles';
+import { ChromosomeCodes, chromosomeOfCode, upper } from './alleles';
 import { Interner, uint32s, uint8s } from './columns';
 import type { Matcher } from './match';
 
@@ -32,9 +32,6 @@ export interface TargetSites {
 }
 
 const SOURCE = 'bcftools query output';
-const LOWER = /[a-z]/;
-/** Upper case, without a new string for the usual allele that is upper case already. */
-const upper = (allele: string) => (LOWER.test(allele) ? allele.toUpperCase() : allele);
 
 export class TargetReader {
   samples: string[] = [];
@@ -51,6 +48,10 @@ export class TargetReader {
   readonly #altIds: number[] = [];
   #lineNumber = 0;
   #sawHeader = false;
+  #lastChrom = '';
+  #lastCode = 0;
+  /** Allele ids of one-letter alleles by character code, the usual case, found without a string. */
+  readonly #single = new Int32Array(128).fill(-1);
 
   constructor(readonly matcher: Matcher) {}
 
@@ -70,22 +71,33 @@ export class TargetReader {
     this.sites++;
     const first = line.indexOf('\t');
     const second = line.indexOf('\t', first + 1);
-    const chrom = this.#codes.code(line.slice(0, first));
+    // Lines come sorted, so the chromosome is mostly the one of the line before.
+    if (first !== this.#lastChrom.length || !line.startsWith(this.#lastChrom)) {
+      this.#lastChrom = line.slice(0, first);
+      this.#lastCode = this.#codes.code(this.#lastChrom);
+    }
+    const chrom = this.#lastCode;
     if (chrom === 0) return;
-    const pos = Number(line.slice(first + 1, second));
+    const pos = digitsAt(line, first + 1, second);
     const firstRow = this.matcher.find(chrom, pos);
     if (firstRow < 0) return;
     const third = line.indexOf('\t', second + 1);
     const fourth = line.indexOf('\t', third + 1);
-    const alleles = this.matcher.rows.alleles;
-    const ref = alleles.id(upper(line.slice(second + 1, third)));
-    const altText = line.slice(third + 1, fourth < 0 ? line.length : fourth);
+    const end = fourth < 0 ? line.length : fourth;
+    if (third < 0) throw new ParseError(SOURCE, this.#lineNumber, `expected ${4 + this.samples.length} columns`);
+    const ref = this.#allele(line, second + 1, third);
     const altIds = this.#altIds;
     altIds.length = 0;
-    if (altText !== '.')
-      for (const alt of altText.includes(',') ? altText.split(',') : [altText]) altIds.push(alleles.id(upper(alt)));
-    const gts = fourth < 0 ? [] : line.slice(fourth + 1).split('\t');
-    if (third < 0 || gts.length !== this.samples.length)
+    if (line.charCodeAt(third + 1) !== 46 || end !== third + 2)
+      for (let start = third + 1; start <= end;) {
+        let comma = line.indexOf(',', start);
+        if (comma < 0 || comma > end) comma = end;
+        altIds.push(this.#allele(line, start, comma));
+        start = comma + 1;
+      }
+    const gts =
+      fourth < 0 ? [] : this.samples.length === 1 ? [line.slice(fourth + 1)] : line.slice(fourth + 1).split('\t');
+    if (gts.length !== this.samples.length || (gts.length === 1 && gts[0]!.includes('\t')))
       throw new ParseError(SOURCE, this.#lineNumber, `expected ${4 + this.samples.length} columns`);
     const site = this.#chrom.length;
     this.#chrom.push(chrom);
@@ -95,6 +107,16 @@ export class TargetReader {
     for (const alt of altIds) this.#alts.push(alt);
     for (const gt of gts) this.#genotypes.push(this.#genotypeNames.id(gt));
     this.matcher.addSite(site, firstRow, ref, altIds);
+  }
+
+  #allele(line: string, start: number, end: number): number {
+    const alleles = this.matcher.rows.alleles;
+    if (end - start !== 1) return alleles.id(upper(line.slice(start, end)));
+    const code = line.charCodeAt(start);
+    if (code >= 128) return alleles.id(upper(line[start]!));
+    let id = this.#single[code]!;
+    if (id < 0) this.#single[code] = id = alleles.id(upper(line[start]!));
+    return id;
   }
 
   /** The kept sites, once every line was pushed. */
@@ -121,4 +143,16 @@ export class TargetReader {
       }),
     };
   }
+}
+
+/** The number written in line[start, end), or NaN when it is not digits. */
+function digitsAt(line: string, start: number, end: number): number {
+  if (end <= start || end - start > 10) return NaN;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = line.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return NaN;
+    n = n * 10 + d;
+  }
+  return n;
 }

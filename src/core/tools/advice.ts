@@ -1,5 +1,6 @@
 // Turns how a step ended (exit status, stderr, abort reason) into the ToolError the user sees, with one
 // plain sentence of advice. Pure: the engine and the fake engine both use it.
+import { formatBytes } from '../format-bytes';
 import type { Command } from './job';
 import { EngineError, OutOfMemoryError, ToolError, ToolFailedError, ToolIntegrityError } from './errors';
 
@@ -24,9 +25,7 @@ const OUT_OF_MEMORY =
 export const OUT_OF_MEMORY_ADVICE =
   'A browser gives one tool at most 4 GB of memory (less when the computer is short of it): run it on a smaller region or a subsample of the input (samtools view -s 0.1, seqtk sample), lower its memory option (samtools sort -m 500M), or split the input into parts.';
 
-const MB = 1024 * 1024;
-const size = (bytes: number): string =>
-  bytes >= 1024 * MB ? `${(bytes / (1024 * MB)).toFixed(1)} GB` : `${Math.round(bytes / MB)} MB`;
+const size = (bytes: number): string => formatBytes(bytes);
 
 /** Says how a refused heap growth happened, in words: the heap the tool had and the total it asked for. */
 export function describeRefusedGrowth(requestedBytes: number, heapBytes: number): string {

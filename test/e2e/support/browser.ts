@@ -28,6 +28,9 @@ export interface AppPage {
   close(): Promise<void>;
 }
 
+/** Pages open now, for the screenshot a failing test leaves (see failure-screenshots.ts). */
+export const openPages = new Set<Page>();
+
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
@@ -40,6 +43,8 @@ export async function openApp(
   const browser = options.browser ?? (await launchBrowser());
   const context = options.context ?? (await browser.newContext({ acceptDownloads: true }));
   const page = await context.newPage();
+  openPages.add(page);
+  page.on('close', () => openPages.delete(page));
   const requests: string[] = [];
   const errors: string[] = [];
   const origin = new URL(baseUrl).origin;

@@ -5,7 +5,7 @@ import { expiredSessions, type Session } from '../../../src/core/session';
 import { SessionsState } from '../../../src/state/sessions.svelte';
 import { composeState, type AppState } from './compose';
 import { createFakeEngine } from '../../fakes/fake-engine';
-import { makeStore, newFile, type TestStore } from '../storage/support';
+import { makeStore, newFile, newRun, type TestStore } from '../storage/support';
 
 const DAY = 24 * 60 * 60 * 1000;
 let t: TestStore;
@@ -72,5 +72,20 @@ describe('SessionsState auto-expiry', () => {
       '1 session unchanged for more than 30 days was deleted, as set in Storage and export.',
     );
     expect(workbench.settings.sessionExpiryDays).toBe(30);
+  });
+
+  it('shows both notices when a start-up deletes expired sessions and finds interrupted runs', async () => {
+    t = makeStore();
+    const made = await sessionsAged({ old: 40, recent: 2 });
+    await t.store.saveRun(newRun(made.get('recent')!.id, { status: 'running' }));
+    const first = await start();
+    await first.workbench.settings.setSessionExpiry(30);
+    await t.store.saveRun(newRun(made.get('recent')!.id, { id: 'run-left-running', status: 'running' }));
+    t.clock.now = Date.now();
+    const { workbench } = await start();
+    expect(workbench.notices.shown.map((n) => n.text)).toEqual([
+      '1 session unchanged for more than 30 days was deleted, as set in Storage and export.',
+      '1 run was still going when the page closed and is marked interrupted; everything else is as you left it.',
+    ]);
   });
 });

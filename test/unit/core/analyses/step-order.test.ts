@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalysisDefinition, AnalysisStep } from '../../../../src/core/analyses/analysis';
-import { runAnalysis, type StepOutcome } from '../../../../src/core/analyses/run-analysis';
+import { runAnalysis, type AnalysisStepResult } from '../../../../src/core/analyses/run-analysis';
 
 const step = (key: string, after?: string[]): AnalysisStep => ({
   key,
@@ -29,9 +29,9 @@ function recordingRunner(failing: readonly string[] = []) {
   const events: string[] = [];
   return {
     events,
-    run: async (s: AnalysisStep): Promise<StepOutcome> => {
+    run: async (s: AnalysisStep): Promise<AnalysisStepResult> => {
       events.push(`start ${s.key}`);
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await new Promise((resolve) => setImmediate(resolve));
       events.push(`end ${s.key}`);
       return failing.includes(s.key)
         ? { succeeded: false, message: `${s.key} broke` }
