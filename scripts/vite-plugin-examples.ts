@@ -32,7 +32,10 @@ export const FAMILY_FILES = [
   'family/teaching.fa.fai',
 ] as const;
 
-const SERVED: readonly string[] = [...EXAMPLE_FILES, ...FAMILY_FILES];
+/** The polygenic-score example (scripts/gen-prs-data.mjs): a synthetic scoring file and one-sample VCF. */
+export const PGS_FILES = ['prs/PGS_LOKUS_EXAMPLE.txt', 'prs/SYNTH01.vcf'] as const;
+
+const SERVED: readonly string[] = [...EXAMPLE_FILES, ...FAMILY_FILES, ...PGS_FILES];
 
 const FIXTURES = join(import.meta.dirname, '..', 'test', 'fixtures');
 
@@ -49,6 +52,13 @@ export function exampleData(): Plugin {
       files: FAMILY_FILES.map((file, i) => ({
         name: file.split('/').at(-1)!,
         path: servedName(EXAMPLE_FILES.length + i),
+      })),
+    },
+    pgs: {
+      name: 'Polygenic score: a synthetic 2,000-variant PGS Catalog scoring file and one synthetic genome',
+      files: PGS_FILES.map((file, i) => ({
+        name: file.split('/').at(-1)!,
+        path: servedName(EXAMPLE_FILES.length + FAMILY_FILES.length + i),
       })),
     },
   });

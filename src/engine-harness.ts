@@ -2,7 +2,9 @@
 // benchmark can drive it with plain data (base64 in, summaries out). Not part of the app.
 import type { ToolEngine } from './core/tools/engine';
 import type { JobEvent, JobResult, JobSpec, ProgramInfo } from './core/tools/job';
+import { withCrypt4gh, type Crypt4ghEngine, type EncryptedState, type Unlocked } from './core/crypt4gh';
 import { createToolEngine, type ToolEngineOptions } from './engine';
+import { createKeyring } from './engine/keyring';
 import { runThroughAioli } from './engine/aioli-probe';
 import { defaultBaseUrl } from './engine/programs';
 
@@ -32,7 +34,12 @@ function encode(bytes: Uint8Array): string {
   return btoa(text);
 }
 
-let engine: ToolEngine = createToolEngine();
+// Crypt4GH files are made readable as in the app (core/crypt4gh/decrypting-engine.ts); plain files pass through.
+const keyring = createKeyring();
+const encrypted = new Map<string, EncryptedState>();
+const decrypting = (inner: ToolEngine): Crypt4ghEngine =>
+  withCrypt4gh(inner, keyring, (name, state) => (state ? encrypted.set(name, state) : encrypted.delete(name)));
+let engine: Crypt4ghEngine = decrypting(createToolEngine());
 const jobs = new Map<string, { result: Promise<JobSummary>; cancel(): void; events: JobEvents }>();
 
 function summarise(result: JobResult, events: JobEvents): JobSummary {
@@ -57,10 +64,17 @@ function summarise(result: JobResult, events: JobEvents): JobSummary {
 const harness = {
   reset(options: ToolEngineOptions = {}): void {
     void engine.dispose();
-    engine = createToolEngine(options);
+    engine = decrypting(createToolEngine(options));
     jobs.clear();
   },
   programs: (): readonly ProgramInfo[] => engine.programs(),
+  /** Opens a Crypt4GH private key in the keyring worker; encrypted files are opened with it from now on. */
+  async unlockKey(keyText: string, passphrase: string): Promise<Unlocked> {
+    const unlocked = await keyring.unlock(keyText, passphrase);
+    if (unlocked.ok) await engine.rescan(true);
+    return unlocked;
+  },
+  encryptedStates: (): Record<string, EncryptedState> => Object.fromEntries(encrypted),
   async mount(files: { name: string; base64: string }[]): Promise<void> {
     await engine.mount(files.map(({ name, base64 }) => ({ name, data: new Blob([decode(base64)]) })));
   },

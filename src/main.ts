@@ -4,7 +4,9 @@ import { mount } from 'svelte';
 import { registerSW } from 'virtual:pwa-register';
 import './ui/theme.css';
 import App from './ui/App.svelte';
+import { withCrypt4gh } from './core/crypt4gh';
 import { createToolEngine, INSTALLED_PROGRAMS } from './engine';
+import { createKeyring } from './engine/keyring';
 import { defaultBaseUrl, toolFileUrls } from './engine/programs';
 import { DexieSessionStore } from './storage';
 import { NoticesState } from './state/notices.svelte';
@@ -30,12 +32,20 @@ import { LocaleState } from './state/locale.svelte';
 import { LessonsState } from './state/lessons.svelte';
 import { BUNDLED_LESSONS } from './bundled-lessons';
 import { WorkflowExportState } from './state/workflow-export.svelte';
+import { Crypt4ghState } from './state/crypt4gh.svelte';
 
 const locale = new LocaleState(document.documentElement);
 const store = new DexieSessionStore();
 // Each finished job may have cached tool files (the service worker keeps what the workers fetch): recount them.
 // The count is only shown, so a failed recount (storage unavailable) is left at the last value.
-const engine = createToolEngine({ onJobEnd: () => void offline.jobEnded().catch(() => undefined) });
+// Crypt4GH files are read decrypted by the tools once the user's key (kept in the keyring worker) opens them.
+const keyring = createKeyring();
+const engine = withCrypt4gh(
+  createToolEngine({ onJobEnd: () => void offline.jobEnded().catch(() => undefined) }),
+  keyring,
+  (name, state) => crypt4gh.noteState(name, state),
+);
+const crypt4gh = new Crypt4ghState(keyring, engine);
 
 const notices = new NoticesState();
 const settings = new SettingsState(store, notices);
@@ -115,6 +125,7 @@ mount(App, {
       locale,
       lessons,
       workflowExport,
+      crypt4gh,
     },
   },
 });

@@ -5,6 +5,8 @@ import type { MountedInput } from '../core/tools/engine';
 import type { OutputFile } from '../core/tools/job';
 import type { EmscriptenFs, FsNode, ToolModule } from './emscripten';
 import type { BlobStreams, StreamedRead } from './blob-streams';
+import type { Crypt4ghDecryption } from '../core/crypt4gh/plain-reader';
+import { decryptingReader, plainSizeOf, type PositionalReader } from './decrypted-inputs';
 import { tuneMemfsFiles } from './memfs-growth';
 
 export const IN_DIR = '/lokus/in';
@@ -45,9 +47,17 @@ export class ReadCounter {
   /** Work-area name of each mounted input's node. */
   readonly names = new Map<FsNode, string>();
   readonly inputsRead = new Set<string>();
+  /** Mounted Crypt4GH inputs and their decryption (decrypted-inputs.ts). */
+  readonly decrypted = new Map<FsNode, Crypt4ghDecryption>();
 
-  /** `onRead` runs after each window load, so progress can be reported while a tool only reads. */
-  constructor(readonly onRead: () => void = () => undefined) {}
+  /**
+   * `onRead` runs after each window load, so progress can be reported while a tool only reads; `onProblem`
+   * tells the user why a read failed (a Crypt4GH segment that does not authenticate).
+   */
+  constructor(
+    readonly onRead: () => void = () => undefined,
+    readonly onProblem: (text: string) => void = () => undefined,
+  ) {}
 
   add(bytes: number): void {
     this.bytesRead += bytes;
@@ -178,7 +188,7 @@ function tuneWorkerFs(module: ToolModule, io: IoTuning, counter: ReadCounter, st
   const { WORKERFS } = module;
   const getattr = WORKERFS.node_ops.getattr;
   WORKERFS.node_ops.getattr = (node) => ({ ...getattr(node), blksize: io.blksize });
-  const readers = new WeakMap<FsNode, WindowedBlobReader>();
+  const readers = new WeakMap<FsNode, PositionalReader>();
   WORKERFS.stream_ops.read = (stream, buffer, offset, length, position) => {
     const node = stream.node;
     const name = counter.names.get(node);
@@ -194,6 +204,8 @@ function tuneWorkerFs(module: ToolModule, io: IoTuning, counter: ReadCounter, st
         },
         streams,
       );
+      const decryption = counter.decrypted.get(node);
+      if (decryption) reader = decryptingReader(module, node, decryption, reader, counter.onProblem);
       readers.set(node, reader);
     }
     return reader.read(buffer, offset, length, position);
@@ -246,12 +258,17 @@ export function layOut(
   tuneMemfsFiles(fs, WORK_DIR, io.blksize);
   fs.mount(module.WORKERFS, { blobs: files.map(({ name, data }) => ({ name, data })) }, IN_DIR);
   const named = new Set(argv.flatMap((arg) => [arg, arg.replace(/^[^=]*=/, '')]));
-  for (const { name, data } of files) {
+  for (const { name, data, decrypt } of files) {
     const slash = name.lastIndexOf('/');
     if (slash > 0) mkdirs(fs, `${WORK_DIR}/${name.slice(0, slash)}`);
     fs.symlink(`${IN_DIR}/${name}`, `${WORK_DIR}/${name}`);
     const node = fs.lookupPath(`${IN_DIR}/${name}`).node;
     counter.names.set(node, name);
+    if (decrypt) {
+      counter.decrypted.set(node, decrypt);
+      // WORKERFS reports node.size in stat: tools must see the plaintext's size (seek to end, EOF checks).
+      node.size = plainSizeOf(decrypt, data.size);
+    }
     if (named.has(name)) {
       counter.counted.add(node);
       counter.bytesTotal += data.size;

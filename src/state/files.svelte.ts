@@ -16,6 +16,12 @@ import type { SettingsState } from './settings.svelte';
 
 export type { FileEntry } from './file-checks';
 
+const EXAMPLE_NOTICES = {
+  default: 'Example files opened. Try a quick action, or type samtools flagstat ex1.bam in the console.',
+  family: 'Teaching family opened (synthetic, from no real person). Open Analyses → Family triage and run it.',
+  pgs: 'Polygenic score example opened (synthetic, from no real person). Open Analyses → Polygenic score and run it.',
+} as const;
+
 export class FilesState implements RunFiles {
   files = $state.raw<FileEntry[]>([]);
   warnings = $state.raw<string[]>([]);
@@ -108,7 +114,7 @@ export class FilesState implements RunFiles {
   }
 
   /** Opens the example files (`family`: the teaching trio for family triage) from the app's own origin. */
-  async openExample(set: 'default' | 'family' = 'default'): Promise<void> {
+  async openExample(set: 'default' | 'family' | 'pgs' = 'default'): Promise<void> {
     this.loadingExample = true;
     try {
       const base = new URL('examples/', document.baseURI);
@@ -116,17 +122,14 @@ export class FilesState implements RunFiles {
       const manifest = (await (await fetch(new URL('manifest.json', base))).json()) as {
         files: Listed;
         family?: { files: Listed };
+        pgs?: { files: Listed };
       };
-      const listed = set === 'family' ? (manifest.family?.files ?? []) : manifest.files;
+      const listed = set === 'default' ? manifest.files : (manifest[set]?.files ?? []);
       const files = await Promise.all(
         listed.map(async ({ name, path }) => new File([await (await fetch(new URL(path, base))).blob()], name)),
       );
       await this.openFiles(files);
-      this.notices.info(
-        set === 'family'
-          ? 'Teaching family opened (synthetic, from no real person). Open Analyses → Family triage and run it.'
-          : 'Example files opened. Try a quick action, or type samtools flagstat ex1.bam in the console.',
-      );
+      this.notices.info(EXAMPLE_NOTICES[set]);
     } catch (error) {
       this.notices.report(error, 'The example session could not be loaded');
     } finally {

@@ -4,6 +4,7 @@ import { getContext, setContext } from 'svelte';
 import type { AnalysesState } from '../state/analyses.svelte';
 import type { AnalysisRuns } from '../state/analysis-runs.svelte';
 import type { ConsoleState } from '../state/console.svelte';
+import type { Crypt4ghState } from '../state/crypt4gh.svelte';
 import type { CurrentSession } from '../state/current-session.svelte';
 import type { FilesState } from '../state/files.svelte';
 import type { LessonsState } from '../state/lessons.svelte';
@@ -41,6 +42,7 @@ export interface AppState {
   locale: LocaleState;
   lessons: LessonsState;
   workflowExport: WorkflowExportState;
+  crypt4gh: Crypt4ghState;
 }
 
 const KEY = Symbol('lokus-app');

@@ -1,6 +1,6 @@
 // Polygenic score as a person runs it in the built app: open a PGS Catalog scoring file and a VCF, run the
 // analysis with the real wasm tools, and check the score against native plink2 --score on the matched variants
-// the app exports; then the refusal below the minimum overlap.
+// the app exports; then the refusal below the minimum overlap, and the example opened from its button.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,8 @@ import type { Page } from 'playwright-core';
 import { openSessionWith, type SessionPage } from './support/session-page';
 import { tableRows } from './support/report';
 import { downloadText, exportedTable } from './support/downloads';
+import { computePolygenicScore } from '../../src/core/prs/polygenic-score';
+import { TARGET_QUERY_FORMAT } from '../../src/core/prs/target';
 
 const PRS = join(import.meta.dirname, '..', 'fixtures', 'prs');
 const SCORING = 'PGS_LOKUS_EXAMPLE.txt';
@@ -100,5 +102,35 @@ describe('polygenic score', () => {
     await expect
       .poll(() => page.locator('[data-outcome="not-applicable"]').innerText())
       .toMatch(/only \d+ of 2000 variants .* below the minimum of 90\.0 %/);
+  });
+});
+
+describe('polygenic score example', () => {
+  let session: SessionPage;
+
+  beforeAll(async () => {
+    session = await openSessionWith([]);
+  });
+  afterAll(async () => {
+    await session?.browser.close();
+  });
+
+  it('opens from its button and scores the synthetic genome as the core does on the fixture files', async () => {
+    const { page } = session.app;
+    await page.getByRole('button', { name: 'Try a polygenic score' }).click();
+    await expect.poll(() => page.getByTestId('file-row').count(), { timeout: 60_000 }).toBe(2);
+    await runScore(page);
+    const [score] = await exportedTable(page, page.locator('.result'), 'scores');
+    const query = execFileSync('bcftools', ['query', '-H', '-f', TARGET_QUERY_FORMAT, join(PRS, VCF)], {
+      encoding: 'utf8',
+    });
+    const expected = computePolygenicScore(readFileSync(join(PRS, SCORING), 'utf8'), query, {
+      keepAmbiguous: false,
+      keepMultiallelic: false,
+      minOverlap: 0.75,
+    }).scores[0]!;
+    expect(score!['sample']).toBe('SYNTH01');
+    expect(Number(score!['SUM'])).toBe(expected.sum);
+    expect(Number(score!['ALLELE_CT'])).toBe(expected.alleleCount);
   });
 });

@@ -5,3 +5,5 @@ export * from './header';
 export * from './segments';
 export * from './plain-reader';
 export * from './encrypt';
+export * from './keyring';
+export * from './decrypting-engine';

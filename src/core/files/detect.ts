@@ -30,6 +30,7 @@ const MAGIC: ReadonlyArray<[string, FileFormat]> = [
   ['TBI\x01', 'tbi'],
   ['BAI\x01', 'bai'],
   ['CRAM', 'cram'],
+  ['crypt4gh', 'crypt4gh'],
 ];
 
 function magicFormat(bytes: Uint8Array): FileFormat | undefined {

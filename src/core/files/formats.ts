@@ -8,7 +8,8 @@ import type { Compression } from './gzip';
 export type DataFormat =
   'bam' | 'cram' | 'sam' | 'bcf' | 'vcf' | 'fasta' | 'fastq' | 'bed' | 'gff' | 'gtf' | 'ped' | 'table' | 'pgs';
 export type IndexFormat = 'bai' | 'csi' | 'crai' | 'tbi' | 'fai' | 'gzi';
-export type FileFormat = DataFormat | IndexFormat | 'unknown';
+/** `crypt4gh`: a GA4GH Crypt4GH-encrypted file; the tools read its plaintext once a key opens it. */
+export type FileFormat = DataFormat | IndexFormat | 'crypt4gh' | 'unknown';
 
 export const INDEX_FORMATS: readonly IndexFormat[] = ['bai', 'csi', 'crai', 'tbi', 'fai', 'gzi'];
 
@@ -106,6 +107,7 @@ const LABELS: Record<FileFormat, string> = {
   tbi: 'tabix index (.tbi)',
   fai: 'FASTA index (.fai)',
   gzi: 'bgzip index (.gzi)',
+  crypt4gh: 'Crypt4GH-encrypted',
   unknown: 'unknown',
 };
 

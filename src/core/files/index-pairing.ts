@@ -155,7 +155,7 @@ export function pairIndexes(files: readonly PairingInput[], refused: ReadonlySet
   const missing: MissingIndex[] = [];
   for (const file of files) {
     const format = formatOf(file);
-    if (format === 'unknown' || isIndexFormat(format)) continue;
+    if (format === 'unknown' || format === 'crypt4gh' || isIndexFormat(format)) continue;
     const compression = file.compression ?? (/\.(gz|bgz)$/i.test(file.name) ? 'bgzf' : 'none');
     const groups = candidates(file.name, format, compression);
     let complete = groups.length > 0;

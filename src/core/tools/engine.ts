@@ -1,5 +1,6 @@
 // The ToolEngine contract: the one way the rest of Lokus runs a tool. Implemented by src/engine (real
 // workers) and by test/fakes (in memory).
+import type { Crypt4ghDecryption } from '../crypt4gh/plain-reader';
 import type { JobEvent, JobResult, JobSpec, ProgramInfo } from './job';
 
 export type { ProgramInfo };
@@ -8,6 +9,8 @@ export type { ProgramInfo };
 export interface MountedInput {
   name: string;
   data: Blob;
+  /** `data` is Crypt4GH-encrypted: tools see its plaintext, decrypted segment by segment as they read. */
+  decrypt?: Crypt4ghDecryption;
 }
 
 export interface JobHandle {

@@ -28,7 +28,7 @@ interface Pending {
 
 export function createQueuedEngine(options: QueuedEngineOptions): ToolEngine {
   const programs = new Map(options.programs.map((info) => [info.program, info]));
-  const workArea = new Map<string, Blob>();
+  const workArea = new Map<string, MountedInput>();
   const queue: Pending[] = [];
   const idle: ToolSlot[] = [];
   const busy = new Set<ToolSlot>();
@@ -36,8 +36,8 @@ export function createQueuedEngine(options: QueuedEngineOptions): ToolEngine {
   let nextId = 1;
   let disposed = false;
 
-  const files = (): MountedInput[] => [...workArea].map(([name, data]) => ({ name, data }));
-  const keep = (output: OutputFile): void => void workArea.set(output.path, output.blob);
+  const files = (): MountedInput[] => [...workArea.values()];
+  const keep = (output: OutputFile): void => void workArea.set(output.path, { name: output.path, data: output.blob });
 
   function pump(): void {
     while (queue.length > 0 && !disposed) {
@@ -125,7 +125,7 @@ export function createQueuedEngine(options: QueuedEngineOptions): ToolEngine {
     programs: () => [...programs.values()],
     concurrency: options.poolSize,
     async mount(inputs) {
-      for (const input of inputs) workArea.set(input.name, input.data);
+      for (const input of inputs) workArea.set(input.name, { ...input });
     },
     async unmount(names) {
       for (const name of names) workArea.delete(name);
@@ -134,7 +134,7 @@ export function createQueuedEngine(options: QueuedEngineOptions): ToolEngine {
       return [...workArea.keys()].sort();
     },
     async readFile(name) {
-      const blob = workArea.get(name);
+      const blob = workArea.get(name)?.data;
       if (!blob)
         throw new MissingFileError(`${name}: no such file`, {
           advice: 'The file is not open and no job wrote it; check its name with ls.',

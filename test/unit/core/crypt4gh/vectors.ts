@@ -34,7 +34,8 @@ interface Vectors {
 }
 
 export const vectors = JSON.parse(readFileSync(`${VECTOR_DIR}vectors.json`, 'utf8')) as Vectors;
-export const readVector = (name: string): Uint8Array => new Uint8Array(readFileSync(`${VECTOR_DIR}${name}`));
+export const readVector = (name: string): Uint8Array<ArrayBuffer> =>
+  new Uint8Array(readFileSync(`${VECTOR_DIR}${name}`));
 export const keyText = (name: string): string => readFileSync(`${VECTOR_DIR}${name}`, 'utf8');
 export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
