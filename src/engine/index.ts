@@ -29,6 +29,11 @@ export interface ToolEngineOptions {
    * the previous one, reading its output from a Blob, and inputs are read in FileReaderSync windows.
    */
   pipes?: boolean;
+  /**
+   * How long a worker no tool holds may send nothing before its command fails as "stopped answering" (default
+   * 30 s; tests make it short). A tool running on a worker is never timed out.
+   */
+  silenceMs?: number;
   /** Told when any job ends (the offline state recounts the tool files the service worker cached). */
   onJobEnd?(result: JobResult): void;
 }
@@ -44,7 +49,11 @@ export function createToolEngine(options: ToolEngineOptions = {}): ToolEngine {
   return createQueuedEngine({
     programs,
     poolSize: options.poolSize ?? defaultPoolSize(),
-    createSlot: () => new WorkerSlot(urls, options.io, options.memoryLimitBytes, sharedMemory),
+    createSlot: () =>
+      new WorkerSlot(urls, options.io, options.memoryLimitBytes, sharedMemory, {
+        locks: navigator.locks,
+        ...(options.silenceMs === undefined ? {} : { silenceMs: options.silenceMs }),
+      }),
     ...(options.stdoutCapBytes === undefined ? {} : { stdoutCapBytes: options.stdoutCapBytes }),
     ...(options.memoryGraceMs === undefined ? {} : { memoryGraceMs: options.memoryGraceMs }),
     ...(options.onJobEnd ? { onJobEnd: options.onJobEnd } : {}),

@@ -3,12 +3,14 @@
 import { expose } from 'comlink';
 import { CappedText } from '../core/tools/capped-text';
 import type { StepEvent, StepOutcome, StepRequest } from '../core/tools/step';
+import { BlobSink } from './blob-sink';
 import { BlobStreams } from './blob-streams';
 import type { ToolModule, ToolModuleFactory } from './emscripten';
 import { MemoryWatch } from './memory-watch';
 import type { ProgramUrls } from './programs';
 import { PipeReader, PipeWriter } from './shared-pipe';
 import { fetchVerified } from './tool-bytes';
+import { Heartbeat, type BeatSetup } from './worker-beat';
 import { blobStdin, collectOutputs, DEFAULT_IO, layOut, ReadCounter, removedInputs, type IoTuning } from './worker-fs';
 
 export interface WorkerStepRequest extends StepRequest, ProgramUrls {
@@ -21,12 +23,13 @@ export interface WorkerStepRequest extends StepRequest, ProgramUrls {
 }
 
 const EVENT_INTERVAL_MS = 100;
-const BLOB_PART_BYTES = 16 << 20;
 
 const factories = new Map<string, Promise<ToolModuleFactory>>();
 const binaries = new Map<string, Promise<WebAssembly.Module>>();
 /** The port to this slot's stream worker, where the page is cross-origin isolated (see blob-streams.ts). */
 let streamPort: MessagePort | undefined;
+/** Tells the slot this worker still answers (worker-watch.ts). */
+let heartbeat: Heartbeat | undefined;
 
 /** The glue and the binary are checked against wasm/tools.json before they run (tool-bytes.ts). */
 async function importGlue(program: string, urls: ProgramUrls): Promise<ToolModuleFactory> {
@@ -55,39 +58,6 @@ function cached<T>(map: Map<string, Promise<T>>, key: string, load: () => Promis
     map.set(key, value);
   }
   return value;
-}
-
-/**
- * Collects stdout: tools write it in small pieces (often 1 KiB), and a Blob made of thousands of tiny parts is
- * slow to build in Chromium, so pieces are gathered in one 16 MiB buffer that becomes a Blob part when full.
- * The buffer is reused (a Blob copies its parts when made): fresh buffers cost a page fault per 4 KiB, which
- * made a 330 MB stdout spend more time in the kernel than in the tool.
- */
-class BlobSink {
-  private readonly parts: Blob[] = [];
-  private readonly buffer = new Uint8Array(BLOB_PART_BYTES);
-  private used = 0;
-
-  push(chunk: Uint8Array): void {
-    let offset = 0;
-    while (offset < chunk.length) {
-      const n = Math.min(chunk.length - offset, BLOB_PART_BYTES - this.used);
-      this.buffer.set(chunk.subarray(offset, offset + n), this.used);
-      this.used += n;
-      offset += n;
-      if (this.used === BLOB_PART_BYTES) this.seal();
-    }
-  }
-
-  private seal(): void {
-    if (this.used > 0) this.parts.push(new Blob([this.buffer.subarray(0, this.used)]));
-    this.used = 0;
-  }
-
-  blob(): Blob {
-    this.seal();
-    return new Blob(this.parts);
-  }
 }
 
 /** Batches live output into a few messages a second; the tool runs synchronously meanwhile. */
@@ -141,10 +111,22 @@ class EventBatch {
 async function exec(request: WorkerStepRequest, onEvent: (event: StepEvent) => unknown): Promise<StepOutcome> {
   const started = performance.now();
   const { program } = request.command;
-  const [factory, binary] = await Promise.all([
+  const tool = await Promise.all([
     cached(factories, request.jsUrl, () => importGlue(program, request)),
     cached(binaries, request.wasmUrl, () => compile(program, request)),
   ]);
+  // From here the tool holds this thread (instantiation, the run, reading back its files): no beats meanwhile.
+  const run = () => runStep(request, onEvent, tool, started);
+  return heartbeat ? heartbeat.hold(run) : run();
+}
+
+async function runStep(
+  request: WorkerStepRequest,
+  onEvent: (event: StepEvent) => unknown,
+  [factory, binary]: [ToolModuleFactory, WebAssembly.Module],
+  started: number,
+): Promise<StepOutcome> {
+  const { program } = request.command;
   const counter = new ReadCounter(
     () => batch.maybeFlush(),
     (text) => batch.add('stderr', stderrText.push(new TextEncoder().encode(text))),
@@ -247,6 +229,10 @@ function attachStreams(port: MessagePort): void {
   streamPort = port;
 }
 
-const api = { exec, attachStreams };
+function watch(setup: BeatSetup): void {
+  heartbeat = new Heartbeat(setup);
+}
+
+const api = { exec, attachStreams, watch };
 export type ToolWorkerApi = typeof api;
 expose(api);

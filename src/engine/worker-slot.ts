@@ -1,9 +1,8 @@
 // One pool slot: a dedicated module worker behind comlink. Terminating it is the hard cancel; a worker that
-// dies (script error, renderer out of memory) fails its running command instead of hanging it. Where pipes
+// dies or stops answering (worker-watch.ts) fails its running command instead of hanging it. Where pipes
 // exist, a pipeline's later steps run at once on the slot's own helper workers (kept for its next pipelines),
 // and a stream worker reads the slot's long sequential inputs into shared memory (blob-streams.ts).
 import { proxy, transfer, wrap, type Remote } from 'comlink';
-import { EngineError } from '../core/tools/errors';
 import {
   PipelineStepFailure,
   type StepEvent,
@@ -15,12 +14,15 @@ import { createPipeBuffer } from './shared-pipe';
 import type { ToolWorkerApi, WorkerStepRequest } from './tool-worker';
 import type { ProgramUrls } from './programs';
 import type { IoTuning } from './worker-fs';
+import { WorkerWatch, type WatchOptions } from './worker-watch';
 
 export class WorkerSlot implements ToolSlot {
   private readonly worker: Worker;
   private readonly streamWorker?: Worker;
   private readonly api: Remote<ToolWorkerApi>;
+  /** Rejects once the tool worker, or the stream worker it reads through, can no longer answer. */
   private readonly died: Promise<never>;
+  private readonly watches: WorkerWatch[];
   /** Workers for a pipeline's steps after the first, created on first use. */
   private readonly helpers: WorkerSlot[] = [];
   readonly execPipeline?: (
@@ -37,6 +39,7 @@ export class WorkerSlot implements ToolSlot {
     private readonly io?: IoTuning,
     private readonly memoryLimitBytes?: number,
     private readonly sharedMemory = false,
+    private readonly watch: WatchOptions = {},
   ) {
     if (sharedMemory) this.execPipeline = (requests, onEvent) => this.runPipeline(requests, onEvent);
     this.worker = new Worker(new URL('./tool-worker.ts', import.meta.url), { type: 'module', name: 'lokus-tool' });
@@ -50,21 +53,14 @@ export class WorkerSlot implements ToolSlot {
       this.streamWorker.postMessage(channel.port1, [channel.port1]);
       void this.api.attachStreams(transfer(channel.port2, [channel.port2]));
     }
-    // An uncaught error (or a script that could not load), and a reply that could not be read (messageerror: the
-    // command's answer is lost), both end the command: waiting on would show it running for ever.
-    this.died = new Promise<never>((_, reject) => {
-      const fail = (what: string): void =>
-        reject(
-          new EngineError(`The tool worker failed: ${what}`, {
-            advice: 'Reload the page; if this keeps happening, the browser may be out of memory.',
-          }),
-        );
-      this.worker.addEventListener('error', (event) => {
-        event.preventDefault();
-        fail(event.message || 'it could not start');
-      });
-      this.worker.addEventListener('messageerror', () => fail('a message from it could not be read'));
-    });
+    this.watches = [new WorkerWatch(this.worker, 'tool worker', watch)];
+    this.watches[0]!.connect((setup) => void this.api.watch(transfer(setup, [setup.port])));
+    if (this.streamWorker) {
+      const streams = new WorkerWatch(this.streamWorker, 'input stream worker', watch);
+      streams.connect((setup) => this.streamWorker!.postMessage(setup, [setup.port]));
+      this.watches.push(streams);
+    }
+    this.died = Promise.race(this.watches.map((w) => w.died));
     this.died.catch(() => undefined);
   }
 
@@ -94,7 +90,7 @@ export class WorkerSlot implements ToolSlot {
     onEvent: (step: number, event: StepEvent) => void,
   ): Promise<StepOutcome[]> {
     while (this.helpers.length < requests.length - 1)
-      this.helpers.push(new WorkerSlot(this.urls, this.io, this.memoryLimitBytes, this.sharedMemory));
+      this.helpers.push(new WorkerSlot(this.urls, this.io, this.memoryLimitBytes, this.sharedMemory, this.watch));
     const pipes = requests.slice(1).map(() => createPipeBuffer());
     return Promise.all(
       requests.map((request, i) => {
@@ -111,6 +107,7 @@ export class WorkerSlot implements ToolSlot {
   }
 
   terminate(): void {
+    for (const watch of this.watches) watch.stop();
     for (const helper of this.helpers) helper.terminate();
     this.worker.terminate();
     this.streamWorker?.terminate();
