@@ -37,6 +37,8 @@ const KINDS = {
   nocall: [[['het', 'ref', 'nocall'], ['denovo?']]],
   dominant: [[['het', 'het', 'ref'], ['dominant*']]],
   xlr: [[['alt', 'ref', 'het'], ['x-recessive']]],
+  // A son's X allele that neither parent has (coded 1/1, as joint callers write male chrX).
+  xdenovo: [[['alt', 'ref', 'ref'], ['denovo']]],
   par: [[['alt', 'ref', 'het'], []]],
 };
 

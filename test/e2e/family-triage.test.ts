@@ -68,6 +68,24 @@ describe('family triage on the teaching family', () => {
     const comphet = await tableRows(page, 'Compound heterozygous');
     expect(shown(comphet)).toEqual(planted('comphet'));
     expect(new Set(comphet.map((r) => r['origin']))).toEqual(new Set(['maternal', 'paternal', 'de novo']));
+    // The candidate table filters by text and sorts by a column (ascending, then descending).
+    const section = page
+      .locator('section.shown-table')
+      .filter({ has: page.getByRole('table', { name: 'Compound heterozygous' }) });
+    const gene = comphet[0]!['gene']!;
+    await section.getByLabel('Filter rows').fill(gene);
+    await expect
+      .poll(async () => (await tableRows(page, 'Compound heterozygous')).map((r) => r['gene']))
+      .toEqual(comphet.filter((r) => r['gene'] === gene).map((r) => r['gene']));
+    await section.getByLabel('Filter rows').fill('');
+    const sortBy = section.getByRole('button', { name: 'variant', exact: true });
+    const byPosition = (rows: Record<string, string>[]) => rows.map((r) => Number(r['variant']!.split(':')[1]));
+    await sortBy.click();
+    await sortBy.click();
+    await expect
+      .poll(async () => byPosition(await tableRows(page, 'Compound heterozygous')))
+      .toEqual(byPosition(comphet).sort((a, b) => b - a));
+    expect(await section.getByRole('columnheader', { name: 'variant' }).getAttribute('aria-sort')).toBe('descending');
     await expect
       .poll(() => page.locator('[data-metric="dominant"]').innerText())
       .toContain('not applicable, because no parent in the VCF is affected');

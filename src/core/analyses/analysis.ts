@@ -184,6 +184,8 @@ export interface ShownTable {
   note?: string;
   /** Where a row is in the genome ("chr12:25245300-25245400"), for a button that opens the viewer there. */
   locus?(row: ChartRow): string | undefined;
+  /** The reader can filter the rows and sort them by a column (candidate lists). */
+  sortable?: boolean;
 }
 
 /** Type-erased view of a definition, for registries and the UI. */

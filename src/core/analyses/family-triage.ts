@@ -306,6 +306,7 @@ export const familyTriage: AnalysisDefinition<FamilyTriageResult> = {
       }[key]!,
       note: 'GT, DP (REF + ALT reads) and AB (ALT share of AD) per member; "why it passed" lists every rule with its value.',
       locus: locusOf,
+      sortable: true,
     })),
     { key: 'rules', title: 'Rule set and thresholds', note: 'The rules as run, saved with the run.' },
   ],
