@@ -40,14 +40,17 @@ export class WorkflowExportState {
 
   /** The session's files as the exporter sees them: readable now or not, with the index paired to each. */
   exportFiles(): ExportFile[] {
-    return this.files.files.map((f) => ({
-      name: f.name,
-      size: f.size,
-      fingerprint: f.fingerprint,
-      format: f.detected.format,
-      available: f.availability === 'ready',
-      ...(f.indexName ? { indexName: f.indexName } : {}),
-    }));
+    // Files a run wrote are steps' products in the workflow, not inputs the user brings.
+    return this.files.files
+      .filter((f) => !f.origin)
+      .map((f) => ({
+        name: f.name,
+        size: f.size,
+        fingerprint: f.fingerprint,
+        format: f.detected.format,
+        available: f.availability === 'ready',
+        ...(f.indexName ? { indexName: f.indexName } : {}),
+      }));
   }
 
   openForRun(runId: string): void {
