@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Rebuilds test/fixtures/ from Debian packages (see test/fixtures/README.md for provenance and licences).
-# Needs: r-bioc-rsamtools, r-bioc-variantannotation, samtools, bcftools, tabix, minimap2, bedtools, and the
+# Needs: r-bioc-rsamtools, r-bioc-variantannotation, htslib-test, samtools, bcftools, tabix, minimap2, bedtools, and the
 # bcftools 1.16 source tree (for test/split-vep.vcf) in $BCFTOOLS_SRC (apt-get source bcftools).
 # Uses the NATIVE tools; output is deterministic (gzip -n, fixed seeds).
 set -euo pipefail
@@ -10,6 +10,7 @@ RS=/usr/lib/R/site-library/Rsamtools/extdata
 VA=/usr/lib/R/site-library/VariantAnnotation/extdata
 SX=/usr/share/doc/samtools/examples
 MM=/usr/share/doc/minimap2/test
+HT=/usr/share/htslib-test/test
 BCFTOOLS_SRC=${BCFTOOLS_SRC:-/tmp/apt-src/src/bcftools-1.16}
 mkdir -p "$F/bad"
 
@@ -25,6 +26,9 @@ cp $SX/toy.sam $F/toy.sam
 cp $SX/toy.fa $F/toy.fa
 cp $VA/chr22.vcf.gz $F/1kg_phase1_chr22_5samples.vcf.gz
 cp $VA/chr22.vcf.gz.tbi $F/1kg_phase1_chr22_5samples.vcf.gz.tbi
+cp "$HT/ce#1000.sam" "$F/ce#1000.sam"
+cp $HT/ce.fa $F/ce.fa
+cp $HT/ce.fa.fai $F/ce.fa.fai
 bgzip -c "$BCFTOOLS_SRC/test/split-vep.vcf" > $F/vep_csq_chr1.vcf.gz
 zcat $MM/MT-human.fa.gz > $F/MT-human.fa
 zcat $MM/MT-orang.fa.gz > $F/MT-orang.fa

@@ -32,6 +32,7 @@ import { LocaleState } from './state/locale.svelte';
 import { LessonsState } from './state/lessons.svelte';
 import { BUNDLED_LESSONS } from './bundled-lessons';
 import { WorkflowExportState } from './state/workflow-export.svelte';
+import { BatchState } from './state/batch.svelte';
 import { Crypt4ghState } from './state/crypt4gh.svelte';
 
 const locale = new LocaleState(document.documentElement);
@@ -78,6 +79,7 @@ const lessons = new LessonsState(
   () => createToolEngine({ poolSize: 1 }),
 );
 const workflowExport = new WorkflowExportState(runs, files, analysisRuns, current);
+const batch = new BatchState(analyses, analysisRuns);
 const privacy = new PrivacyMonitor();
 const busy = () => runs.busy;
 // With encryption on, sessions open only after the passphrase unlocks them.
@@ -125,6 +127,7 @@ mount(App, {
       locale,
       lessons,
       workflowExport,
+      batch,
       crypt4gh,
     },
   },

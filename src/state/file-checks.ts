@@ -7,19 +7,29 @@ import { describeSessionFiles } from '../core/files/session-checks';
 import type { SessionFile } from '../core/session';
 import type { Availability } from './file-access';
 
+/** The run that wrote a file (absent for a file the user opened). */
+export interface FileOrigin {
+  runId: string;
+  runLabel: string;
+}
+
 export interface FileEntry extends SessionFile {
+  origin?: FileOrigin;
   formatLabel: string;
   problems: FormatProblem[];
   indexName?: string;
   indexFix?: { label: string; missing: MissingIndex };
+  /** A plain file whose bgzip-compressed, indexed copy is in the session (what its index fix made). */
+  compressedAs?: string;
   buildLabel?: string;
   availability: Availability;
   fixing: boolean;
 }
 
-export function toEntry(file: SessionFile, availability: Availability): FileEntry {
+export function toEntry(file: SessionFile, availability: Availability, origin?: FileOrigin): FileEntry {
   return {
     ...file,
+    ...(origin ? { origin } : {}),
     formatLabel: formatLabel(file.detected.format),
     problems: file.detected.problems,
     availability,
@@ -50,6 +60,11 @@ export async function checkFiles(
   const annotate = (file: FileEntry): FileEntry => {
     const pair = pairing.pairs.find((p) => p.data === file.name);
     const missing = pairing.missing.find((m) => m.data === file.name && needsIndex(file));
+    // Once the compressed copy exists with its index, the fix is done: offering it again would only redo it.
+    const compressedAs =
+      missing && missing.dataAfter !== file.name && pairing.pairs.some((p) => p.data === missing.dataAfter)
+        ? missing.dataAfter
+        : undefined;
     const misfits = pairing.misfits.flatMap((m) =>
       m.index === file.name ? [m.indexMessage] : m.data === file.name ? [m.dataMessage] : [],
     );
@@ -60,7 +75,8 @@ export async function checkFiles(
         ...misfits.map((message) => ({ code: 'index-misfit' as const, severity: 'error' as const, message })),
       ],
       indexName: pair?.index,
-      indexFix: missing && !pair ? { label: fixLabel(missing), missing } : undefined,
+      indexFix: missing && !pair && !compressedAs ? { label: fixLabel(missing), missing } : undefined,
+      compressedAs,
       buildLabel: checks.buildLabels.get(file.id),
     };
   };

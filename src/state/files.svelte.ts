@@ -1,9 +1,10 @@
-// The open session's files: opening (picked, dropped, remembered, the example), format checks and index
-// pairing, creating a missing index, removing, and restoring access after a reload. Tools see them mounted.
+// The open session's files: opened ones (picked, dropped, remembered, the example) and those runs wrote, format
+// checks and index pairing, creating a missing index, removing, and restoring access after a reload. Tools see
+// them mounted.
 import { detectBlob } from '../core/files/detect';
 import { fingerprintBlob } from '../core/files/fingerprint';
 import { findRecordedFile } from '../core/files/file-ref';
-import { chooseFileStorage, type InputFingerprint, type Session } from '../core/session';
+import { chooseFileStorage, type InputFingerprint, type Run, type Session } from '../core/session';
 import type { SessionStore } from '../core/storage-port';
 import type { ToolEngine } from '../core/tools/engine';
 import { formatJob, type JobResult } from '../core/tools/job';
@@ -11,7 +12,8 @@ import type { CurrentSession } from './current-session.svelte';
 import { resolveStoredFile } from './file-access';
 import { checkFiles, toEntry, type FileEntry } from './file-checks';
 import type { NoticesState } from './notices.svelte';
-import type { RunFiles, RunsState } from './runs.svelte';
+import { madeFileEntry } from './made-files';
+import type { MadeFile, RunFiles, RunsState } from './runs.svelte';
 import type { SettingsState } from './settings.svelte';
 
 export type { FileEntry } from './file-checks';
@@ -67,13 +69,38 @@ export class FilesState implements RunFiles {
       .map((file) => ({ name: file.name, size: file.size, fingerprint: file.fingerprint }));
   }
 
+  /** A file the user opened (not one a run wrote). */
   isSessionFile(name: string): boolean {
-    return this.files.some((file) => file.name === name);
+    return this.files.some((file) => file.name === name && !file.origin);
   }
 
-  async afterJob(result: JobResult): Promise<void> {
+  async afterJob(result: JobResult, run: Run): Promise<void> {
     for (const name of result.removed ?? []) await this.#removedByJob(name);
+    const made = result.outputs.map((output) => ({ name: output.path, blob: output.blob, run }));
+    await this.addOutputs(made);
     if (result.outputs.length > 0 || result.removed) await this.refreshChecks();
+  }
+
+  /**
+   * Files runs wrote join the list. An output replaces the entry of its name, opened or written before: the work
+   * area holds one file per name, the newest, as a directory does (`sort -o x.bam x.bam` replaces x.bam).
+   */
+  async addOutputs(made: readonly MadeFile[]): Promise<void> {
+    const session = this.current.session;
+    if (!session || made.length === 0) return;
+    try {
+      const entries = await Promise.all(made.map((one) => madeFileEntry(session.id, one)));
+      const names = new Set(entries.map((entry) => entry.name));
+      const replaced = this.files.filter((entry) => names.has(entry.name));
+      for (const old of replaced) {
+        this.#blobs.delete(old.id);
+        if (!old.origin) await this.store.removeFile(old.id);
+      }
+      for (const [i, entry] of entries.entries()) this.#blobs.set(entry.id, made[i]!.blob);
+      this.files = [...this.files.filter((entry) => !names.has(entry.name)), ...entries];
+    } catch (error) {
+      this.notices.report(error, 'The files the run wrote could not be added to the session');
+    }
   }
 
   /** Adds picked or dropped files; a file recorded earlier but unreadable is recognised and restored. */
@@ -107,7 +134,12 @@ export class FilesState implements RunFiles {
       storage === 'handle' ? { handle } : storage === 'blob' ? { blob: file } : {},
     );
     const replaced = this.files.filter((entry) => entry.name === saved.name);
-    for (const old of replaced) await this.store.removeFile(old.id);
+    for (const old of replaced) {
+      this.#blobs.delete(old.id);
+      // A run's output of this name is replaced by the opened file: marked removed, so a reload keeps the file.
+      if (old.origin) await this.runs.forgetOutput(old.name);
+      else await this.store.removeFile(old.id);
+    }
     this.#blobs.set(saved.id, file);
     this.files = [...this.files.filter((entry) => entry.name !== saved.name), toEntry(saved, 'ready')];
     await this.engine.mount([{ name: saved.name, data: file }]);
@@ -141,7 +173,8 @@ export class FilesState implements RunFiles {
     const entry = this.files.find((file) => file.id === id);
     if (!entry) return;
     try {
-      await this.store.removeFile(id);
+      // A run's output stays in its run's history (downloadable there); only its place among the files goes.
+      if (!entry.origin) await this.store.removeFile(id);
       this.files = this.files.filter((file) => file.id !== id);
       this.#blobs.delete(id);
       await this.#forgetWorkFile(entry.name);
@@ -176,8 +209,12 @@ export class FilesState implements RunFiles {
   async #removedByJob(name: string): Promise<void> {
     const file = this.files.find((entry) => entry.name === name);
     const blob = file && this.#blobs.get(file.id);
-    if (blob) await this.engine.mount([{ name, data: blob }]);
-    else if (!file) await this.#forgetWorkFile(name);
+    if (file && !file.origin && blob) return this.engine.mount([{ name, data: blob }]);
+    if (file && file.origin) {
+      this.files = this.files.filter((entry) => entry.id !== file.id);
+      this.#blobs.delete(file.id);
+    }
+    if (!file || file.origin) await this.#forgetWorkFile(name);
   }
 
   /** Tools stop seeing `name` now, and after a reload: stored outputs of that name are marked removed. */
@@ -218,10 +255,7 @@ export class FilesState implements RunFiles {
       for (const job of fix.missing.jobs) {
         const result = await this.runs.runJob(job);
         if (result.status !== 'succeeded') {
-          this.notices.show({
-            kind: 'error',
-            text: `${formatJob(job)} failed: ${result.advice ?? 'see the history for its messages.'}`,
-          });
+          this.notices.show({ kind: 'error', text: failureNotice(formatJob(job), result) });
           return;
         }
       }
@@ -259,4 +293,16 @@ export class FilesState implements RunFiles {
     if (show.length > 0) await this.engine.mount(show);
     this.#withheld = new Set(names);
   }
+}
+
+/** A failed step said where the user looks: the tool's own last words, then the advice (History keeps the rest). */
+function failureNotice(command: string, run: { stderr: string; advice?: string }): string {
+  const said = run.stderr
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .slice(-2)
+    .join(' ');
+  const advice = run.advice ?? 'The run in the history has all its messages.';
+  return said ? `${command} failed. It said: “${said}” ${advice}` : `${command} failed: ${advice}`;
 }

@@ -22,8 +22,17 @@ export interface RunFiles {
   inputsOf(words: ReadonlySet<string>): InputFingerprint[];
   /** A file the user opened (an output of that name is not mounted over it). */
   isSessionFile(name: string): boolean;
-  /** After a job: files it wrote or removed change the file checks. */
-  afterJob(result: JobResult): Promise<void>;
+  /** After a job: the files it wrote join the session's files (`run` is how it was recorded), removed ones leave. */
+  afterJob(result: JobResult, run: Run): Promise<void>;
+  /** After a reload: the latest stored output of each name (none the user opened since), as files of the session. */
+  addOutputs(outputs: readonly MadeFile[]): Promise<void>;
+}
+
+/** A file a run wrote, with the run that made it (its origin in the file list). */
+export interface MadeFile {
+  name: string;
+  blob: Blob;
+  run: Pick<Run, 'id' | 'label' | 'endedAt'>;
 }
 
 export class RunsState {
@@ -53,21 +62,26 @@ export class RunsState {
     return this.runs.some((run) => isUnfinished(run.status));
   }
 
-  /** Reads a session's runs and mounts the latest output of each name, so later jobs and `ls` see them. */
+  /**
+   * Reads a session's runs and mounts the latest output of each name, so later jobs and `ls` see them, and
+   * hands them to the session's files (an output is a file of the session until the user removes it).
+   */
   async load(sessionId: string): Promise<void> {
     const runs = await this.store.listRuns(sessionId);
     this.runs = runs.map(toRunEntry).sort(newestFirst);
-    const latest = new Map<string, string | undefined>();
+    const latest = new Map<string, { blobId: string; run: Run } | undefined>();
     for (const run of [...runs].sort((a, b) => (a.startedAt ?? 0) - (b.startedAt ?? 0))) {
-      for (const output of run.outputs) latest.set(output.name, output.removed ? undefined : output.blobId);
+      for (const output of run.outputs)
+        latest.set(output.name, output.removed ? undefined : { blobId: output.blobId, run });
     }
-    const inputs = [];
-    for (const [name, blobId] of latest) {
-      if (blobId === undefined || this.#files?.isSessionFile(name)) continue;
-      const blob = await this.store.readOutput(blobId);
-      if (blob) inputs.push({ name, data: blob });
+    const made: MadeFile[] = [];
+    for (const [name, kept] of latest) {
+      if (kept === undefined || this.#files?.isSessionFile(name)) continue;
+      const blob = await this.store.readOutput(kept.blobId);
+      if (blob) made.push({ name, blob, run: kept.run });
     }
-    if (inputs.length > 0) await this.engine.mount(inputs);
+    if (made.length > 0) await this.engine.mount(made.map(({ name, blob }) => ({ name, data: blob })));
+    await this.#files?.addOutputs(made);
   }
 
   /** Cancels what runs and forgets the runs shown (the session is closing). */
@@ -130,7 +144,7 @@ export class RunsState {
     // Saved before it is shown as finished, so a reload right after never finds it still "running".
     await this.#save(run);
     this.#show(run);
-    await this.#files?.afterJob(result);
+    await this.#files?.afterJob(result, run);
     return run;
   }
 

@@ -51,6 +51,8 @@ export class SessionsState {
       const session = await this.store.getSession(id);
       if (!session) throw new Error('It no longer exists.');
       localStorage.setItem(LAST_SESSION_KEY, session.id);
+      // Notices belong to the session they were about ("Example files opened", a viewer error): a switch ends them.
+      if (this.current?.id !== session.id) this.notices.clear();
       await this.loader.load(session);
       await this.#refresh();
     });
@@ -105,7 +107,10 @@ export class SessionsState {
 
   async importArchive(file: File): Promise<void> {
     await this.#guard(`${file.name} could not be imported`, async () => {
-      const session = await this.store.importSession(file);
+      let session = await this.store.importSession(file);
+      // Two sessions of one name cannot be told apart in the list: the imported one says where it came from.
+      if ((await this.store.listSessions()).some((other) => other.id !== session.id && other.name === session.name))
+        session = await this.store.renameSession(session.id, `${session.name} (imported)`);
       await this.open(session.id);
       this.notices.info(`Imported "${session.name}".`);
     });

@@ -4,20 +4,28 @@
 import { workflowFiles } from '../core/export/bundle';
 import { hashOutputs, type OutputReader } from '../core/export/manifest';
 import { buildModel, ExportRefusal, type ExportFile, type ExportModel, type ExportSource } from '../core/export/model';
+import { matchRuns } from '../core/analyses/run-analysis';
+import { withSamples } from '../core/export/batch';
 import { analysisSource, runSource, sessionSource } from '../core/export/sources';
 import { exportFolder, zipWorkflow } from '../core/export/zip';
 import type { Run } from '../core/session';
-import type { AnalysisRuns } from './analysis-runs.svelte';
+import type { AnalysisInstance, AnalysisRuns } from './analysis-runs.svelte';
 import type { CurrentSession } from './current-session.svelte';
 import { describeError } from './describe-error';
 import type { FilesState } from './files.svelte';
 import type { RunsState } from './runs.svelte';
 
-export type ExportScope = 'run' | 'analysis' | 'session';
+export type ExportScope = 'run' | 'analysis' | 'session' | 'batch';
+
+/** A batch's other samples: the run of each of the first sample's runs (by id) for that sample. */
+export interface BatchRuns {
+  sample: string;
+  runs: ReadonlyMap<string, Run>;
+}
 
 /** What the dialog shows before anything is written: the model, or one sentence on why it cannot be exported. */
 export type ExportPlan =
-  | { scope: ExportScope; title: string; ok: true; model: ExportModel }
+  | { scope: ExportScope; title: string; ok: true; model: ExportModel; others?: BatchRuns[] }
   | { scope: ExportScope; title: string; ok: false; refusal: string };
 
 export interface WorkflowZip {
@@ -40,14 +48,17 @@ export class WorkflowExportState {
 
   /** The session's files as the exporter sees them: readable now or not, with the index paired to each. */
   exportFiles(): ExportFile[] {
-    return this.files.files.map((f) => ({
-      name: f.name,
-      size: f.size,
-      fingerprint: f.fingerprint,
-      format: f.detected.format,
-      available: f.availability === 'ready',
-      ...(f.indexName ? { indexName: f.indexName } : {}),
-    }));
+    // Files a run wrote are steps' products in the workflow, not inputs the user brings.
+    return this.files.files
+      .filter((f) => !f.origin)
+      .map((f) => ({
+        name: f.name,
+        size: f.size,
+        fingerprint: f.fingerprint,
+        format: f.detected.format,
+        available: f.availability === 'ready',
+        ...(f.indexName ? { indexName: f.indexName } : {}),
+      }));
   }
 
   openForRun(runId: string): void {
@@ -64,6 +75,33 @@ export class WorkflowExportState {
     this.#plan('analysis', () =>
       analysisSource(this.runs.runs, instance.def, instance.tag, instance.runs, this.exportFiles()),
     );
+  }
+
+  /** A batch: one analysis over several samples; the first sample's runs give the steps, every sample a row. */
+  openForBatch(instanceIds: readonly string[]): void {
+    const instances = instanceIds.map((id) => this.analyses.instances.find((i) => i.id === id));
+    const [first, ...rest] = instances;
+    if (!first || instances.some((i) => i === undefined || i.status === 'running'))
+      return this.#refuse('batch', 'Batch', 'Every sample of the batch must have finished: export it when they end.');
+    const others = rest as AnalysisInstance[];
+    const title = `${first.def.title}: ${instances.length} samples`;
+    const files = this.exportFiles();
+    this.#plan(
+      'batch',
+      () => ({ ...analysisSource(this.runs.runs, first.def, first.tag, first.runs, files), title }),
+      (model) =>
+        withSamples(
+          model,
+          others.map((i) => i.tag.inputs),
+          files,
+        ),
+    );
+    const plan = this.plan;
+    if (plan?.ok && plan.model.samples)
+      this.plan = {
+        ...plan,
+        others: plan.model.samples.map((s, k) => ({ sample: s.id, runs: sameSteps(first, others[k]!) })),
+      };
   }
 
   openForSession(): void {
@@ -92,6 +130,14 @@ export class WorkflowExportState {
       };
       const at = this.now();
       const hashes = await hashOutputs(plan.model, read);
+      for (const other of plan.others ?? [])
+        hashes.push(
+          ...(await hashOutputs(
+            plan.model,
+            (step, name, from) => read({ ...step, runId: other.runs.get(step.runId)?.id ?? '' }, name, from),
+            other.sample,
+          )),
+        );
       const files = workflowFiles(plan.model, hashes, at.toISOString());
       const folder = exportFolder(plan.title);
       const zip = zipWorkflow(folder, files, at);
@@ -107,13 +153,13 @@ export class WorkflowExportState {
     }
   }
 
-  #plan(scope: ExportScope, source: () => ExportSource): void {
+  #plan(scope: ExportScope, source: () => ExportSource, more = (model: ExportModel) => model): void {
     this.error = undefined;
     let title: string = scope;
     try {
       const given = source();
       title = given.title;
-      this.plan = { scope, title, ok: true, model: buildModel(given) };
+      this.plan = { scope, title, ok: true, model: more(buildModel(given)) };
     } catch (error) {
       this.plan = { scope, title, ok: false, refusal: describeError(error) };
     }
@@ -123,4 +169,16 @@ export class WorkflowExportState {
     this.error = undefined;
     this.plan = { scope, title, ok: false, refusal };
   }
+}
+
+/** First sample's run id -> the other sample's run of the same analysis step. */
+function sameSteps(first: AnalysisInstance, other: AnalysisInstance): Map<string, Run> {
+  const mine = matchRuns(first.def, first.tag.inputs, first.tag.params, first.runs);
+  const theirs = matchRuns(other.def, other.tag.inputs, other.tag.params, other.runs);
+  const map = new Map<string, Run>();
+  for (const [key, { run }] of mine) {
+    const match = theirs.get(key);
+    if (match) map.set(run.id, match.run);
+  }
+  return map;
 }

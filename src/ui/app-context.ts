@@ -21,6 +21,7 @@ import type { VariantBrowserState } from '../state/variant-browser.svelte';
 import type { VaultState } from '../state/vault.svelte';
 import type { ViewerState } from '../state/viewer.svelte';
 import type { WorkflowExportState } from '../state/workflow-export.svelte';
+import type { BatchState } from '../state/batch.svelte';
 
 export interface AppState {
   notices: NoticesState;
@@ -42,6 +43,7 @@ export interface AppState {
   locale: LocaleState;
   lessons: LessonsState;
   workflowExport: WorkflowExportState;
+  batch: BatchState;
   crypt4gh: Crypt4ghState;
 }
 

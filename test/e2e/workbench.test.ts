@@ -113,7 +113,7 @@ describe('workbench', () => {
     const { page } = app;
     await page.getByText('Storage and export').click();
     const downloadPromise = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export session' }).click();
+    await page.getByRole('button', { name: 'Export session', exact: true }).click();
     const download = await downloadPromise;
     const archivePath = await download.path();
     expect(archivePath).toBeTruthy();

@@ -103,7 +103,7 @@ async function appOutput(page: Page, row: ManifestRow, steps: Map<string, string
 
 /** Every output of the first sample equals the app's; returns how many were identical without normalisation. */
 async function expectSameAsApp(page: Page, dir: string, steps: Map<string, string>): Promise<number> {
-  const outputs = manifestRows(dir).filter((r) => r.kind === 'output');
+  const outputs = manifestRows(dir).filter((r) => r.kind === 'output' && r.sample === manifestRows(dir)[0]!.sample);
   expect(outputs.length).toBeGreaterThan(0);
   let raw = 0;
   for (const row of outputs) {
@@ -160,7 +160,10 @@ describe('workflow export from the app, run with native snakemake and run.sh', (
     await runAnalysis(page, 'Variant summary', { Variants: 'ex1.calls.vcf.gz' });
     await runAnalysis(page, 'Gene-panel coverage', { Alignments: 'ex1.bam', 'Panel BED': 'ex1.panel.bed' });
     await page.getByText('Storage and export').click();
-    const { dir, steps } = await exportZip(page, page.getByRole('button', { name: 'Export session as workflow' }));
+    const { dir, steps } = await exportZip(
+      page,
+      page.getByRole('button', { name: 'Export as workflow (whole session)' }),
+    );
     const runCount = await page.getByTestId('run').count();
     expect(steps.size).toBe(runCount);
     expect(readFileSync(join(dir, 'config.yaml'), 'utf8')).toContain('ex1.panel.bed');
@@ -200,6 +203,47 @@ describe('workflow export from the app, run with native snakemake and run.sh', (
             first.toString('utf8'),
           );
       }
+  }, 600_000);
+
+  it('runs Alignment QC over two samples as a batch and exports it: every row of the samplesheet reproduces', async () => {
+    const extra = mkdtempSync(join(tmpdir(), 'lokus-e2e-s2-'));
+    dirs.push(extra);
+    for (const suffix of ['.bam', '.bam.bai']) copyFileSync(join(FIXTURES, `ex1${suffix}`), join(extra, `s2${suffix}`));
+    const count = await page.getByTestId('file-row').count();
+    await page
+      .getByLabel('Open files', { exact: true })
+      .setInputFiles([join(extra, 's2.bam'), join(extra, 's2.bam.bai')]);
+    await page
+      .getByTestId('file-row')
+      .nth(count + 1)
+      .waitFor({ timeout: 30_000 });
+    if (await page.getByRole('button', { name: 'Close result' }).count())
+      await page.getByRole('button', { name: 'Close result' }).click();
+    await page.getByRole('button', { name: 'Alignment QC', exact: true }).click();
+    await page.getByText('Batch over samples').click();
+    await page.getByLabel('One file per sample').selectOption(['ex1.bam', 's2.bam']);
+    await page.getByRole('button', { name: 'Run Alignment QC on 2 samples' }).click();
+    const statuses = page.getByTestId('batch-status');
+    await expect.poll(() => statuses.allTextContents(), { timeout: 180_000 }).toEqual(['done', 'done']);
+    const { dir, steps } = await exportZip(page, page.getByRole('button', { name: 'Export batch as workflow' }));
+    for (const suffix of ['.bam', '.bam.bai'])
+      copyFileSync(join(extra, `s2${suffix}`), join(dir, 'data', `s2${suffix}`));
+    expect(
+      readFileSync(join(dir, 'samples.tsv'), 'utf8')
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.split('\t')[0]),
+    ).toEqual(['sample', 'ex1', 's2']);
+    const rows = manifestRows(dir).filter((r) => r.kind === 'output');
+    expect(rows.filter((r) => r.sample === 's2').length).toBe(rows.filter((r) => r.sample === 'ex1').length);
+    const snake = sh(dir, 'snakemake', ['--cores', '2']);
+    expect(snake.status, snake.out).toBe(0);
+    // verify.py checks both samples' outputs against the sha256 of what the browser produced for each.
+    const verify = sh(dir, 'python3', ['verify.py']);
+    expect(verify.status, verify.out).toBe(0);
+    expect(verify.out).toContain('identical results/s2/s2.bam.stats.txt');
+    expect(verify.out).toContain('all identical');
+    await expectSameAsApp(page, dir, steps);
   }, 600_000);
 
   it('refuses a failed run with a message, and writes nothing', async () => {

@@ -31,9 +31,16 @@ const YES_NO = [
 function topContributions(r: PolygenicScoreAnalysisResult, count = 20): ChartRow[] {
   const c = r.contributions;
   if (!c) return [];
-  const order = Array.from(c.value.keys())
-    .sort((a, b) => Math.abs(c.value[b]!) - Math.abs(c.value[a]!))
-    .slice(0, count);
+  // One pass keeping the largest few, not a sort of a million contributions.
+  const order: number[] = [];
+  const size = (k: number) => Math.abs(c.value[k]!);
+  for (let k = 0; k < c.value.length; k++) {
+    if (order.length === count && size(k) <= size(order[count - 1]!)) continue;
+    let at = order.length;
+    while (at > 0 && size(order[at - 1]!) < size(k)) at--;
+    order.splice(at, 0, k);
+    if (order.length > count) order.pop();
+  }
   return order.map((k) => {
     const m = r.matches.at(c.row[k]!);
     return {

@@ -13,7 +13,7 @@ function u32le(value: number): Uint8Array {
   return bytes;
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
+function concat(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const part of parts) {
@@ -34,7 +34,7 @@ export function sealHeader(
   recipients: readonly Uint8Array[],
   dataKey: Uint8Array,
   writer: Crypt4ghKeyPair = freshKeyPair(),
-): Uint8Array {
+): Uint8Array<ArrayBuffer> {
   const payload = concat([u32le(0), u32le(0), dataKey]);
   const packets = recipients.map((recipient) => {
     const nonce = randomBytes(12);
@@ -46,7 +46,7 @@ export function sealHeader(
 }
 
 /** One data segment (at most 64 KiB of plaintext). */
-export function sealSegment(plain: Uint8Array, dataKey: Uint8Array): Uint8Array {
+export function sealSegment(plain: Uint8Array, dataKey: Uint8Array): Uint8Array<ArrayBuffer> {
   if (plain.length > SEGMENT_PLAIN_BYTES) throw new RangeError('a segment holds at most 64 KiB');
   const nonce = randomBytes(12);
   return concat([nonce, chacha20poly1305(dataKey, nonce).encrypt(plain)]);

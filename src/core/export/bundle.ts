@@ -24,7 +24,10 @@ export function workflowFiles(
     'nextflow.config': nextflowConfig(),
     'samplesheet.csv': samplesheetCsv(model),
     'run.sh': runSh(model),
-    'data/README.txt': `Put the input files here: ${model.columns.flatMap((c) => [c.name, ...(c.index ? [c.index.name] : [])]).join(', ')}.\n`,
+    'data/README.txt': `Put the input files here: ${[
+      ...model.columns.flatMap((c) => [c.name, ...(c.index ? [c.index.name] : [])]),
+      ...(model.samples ?? []).flatMap((s) => s.files.map((f) => f.name)),
+    ].join(', ')}.\n`,
   };
   for (const step of model.steps) {
     files[`envs/${step.id}.yaml`] = condaEnv(step);

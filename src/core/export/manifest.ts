@@ -7,6 +7,8 @@ import { canonicalBytes, compareKind, sha256Hex, type CompareKind } from './norm
 
 export interface OutputHash {
   step: string;
+  /** The sample whose output this is (the first sample when absent). */
+  sample?: string;
   /** The output's name for the first sample. */
   name: string;
   size: number;
@@ -20,11 +22,15 @@ export interface OutputHash {
 /** Reads what Lokus kept of a step's output: a file's bytes, or the run's stdout text. */
 export type OutputReader = (step: Step, name: string, from: 'file' | 'stdout') => Promise<Uint8Array>;
 
-export async function hashOutputs(model: ExportModel, read: OutputReader): Promise<OutputHash[]> {
+export async function hashOutputs(
+  model: ExportModel,
+  read: OutputReader,
+  sample = model.sample,
+): Promise<OutputHash[]> {
   const hashes: OutputHash[] = [];
   for (const step of model.steps)
     for (const output of step.outputs) {
-      const name = render(output.name, model.sample);
+      const name = render(output.name, sample);
       const data = await read(step, name, output.from);
       const compare = compareKind(name);
       let normalised: string;
@@ -37,6 +43,7 @@ export async function hashOutputs(model: ExportModel, read: OutputReader): Promi
       }
       hashes.push({
         step: step.id,
+        ...(sample === model.sample ? {} : { sample }),
         name,
         size: data.length,
         sha256: await sha256Hex(data),
@@ -77,6 +84,9 @@ export function manifestTsv(model: ExportModel, outputs: readonly OutputHash[]):
     ...model.columns
       .flatMap((c) => [c, ...(c.index ? [c.index] : [])])
       .map((f) => ['input', model.sample, '', f.name, `data/${f.name}`, String(f.size), f.fingerprint, '', '', '', '']),
+    ...(model.samples ?? []).flatMap((s) =>
+      s.files.map((f) => ['input', s.id, '', f.name, `data/${f.name}`, String(f.size), f.fingerprint, '', '', '', '']),
+    ),
     ...model.steps
       .filter((s) => s.stdin)
       .map((s) => [
@@ -94,10 +104,10 @@ export function manifestTsv(model: ExportModel, outputs: readonly OutputHash[]):
       ]),
     ...outputs.map((o) => [
       'output',
-      model.sample,
+      o.sample ?? model.sample,
       o.step,
       o.name,
-      `results/${model.sample}/${o.name}`,
+      `results/${o.sample ?? model.sample}/${o.name}`,
       String(o.size),
       '',
       o.sha256,
@@ -119,7 +129,11 @@ export function samplesTsv(model: ExportModel): string {
   const cols = model.columns.filter((c) => c.role === 'sample');
   const head = ['sample', ...cols.flatMap((c) => [c.key, ...(c.index ? [`${c.key}_index`] : [])])];
   const row = [model.sample, ...cols.flatMap((c) => [`data/${c.name}`, ...(c.index ? [`data/${c.index.name}`] : [])])];
-  return `${head.map(cell).join('\t')}\n${row.map(cell).join('\t')}\n`;
+  const more = (model.samples ?? []).map((s) => [
+    s.id,
+    ...head.slice(1).map((key) => `data/${s.files.find((f) => f.key === key)?.name ?? ''}`),
+  ]);
+  return [head, row, ...more].map((r) => `${r.map(cell).join('\t')}\n`).join('');
 }
 
 /** samplesheet.csv (Nextflow): the same rows, RFC 4180 quoting. */

@@ -57,9 +57,17 @@ export interface Step {
   after: string[];
 }
 
+/** A samplesheet row after the first (a batch): its id and files by column key ("bam", "bam_index"). */
+export interface ExportSample {
+  id: string;
+  files: { key: string; name: string; size: number; fingerprint: string }[];
+}
+
 export interface ExportModel {
   title: string;
   sample: string;
+  /** More samplesheet rows, each run by the browser too (a batch); their outputs are in the manifest. */
+  samples?: ExportSample[];
   columns: Column[];
   steps: Step[];
   /** Steps of the browser the workflow cannot run (TypeScript rules over tool output), said in the README. */

@@ -3,7 +3,8 @@
 import type { Command } from '../tools/job';
 import type { CommandCheck } from './lesson';
 
-/** Long spellings of common short options, per program and subcommand ("samtools view"). */
+/** Long spellings of common short options, per program and subcommand ("samtools view"), as the pinned versions
+ * (samtools 1.16.1, bcftools 1.16) accept them: samtools depth has no long form of -r. */
 const BUILT_IN_ALIASES: Record<string, Record<string, string[]>> = {
   'samtools view': {
     '-o': ['--output'],
@@ -16,7 +17,8 @@ const BUILT_IN_ALIASES: Record<string, Record<string, string[]>> = {
     '-F': ['--excl-flags', '--exclude-flags'],
   },
   'samtools sort': { '-o': ['--output'], '-n': ['--name'] },
-  'samtools depth': { '-a': [], '-r': ['--region'] },
+  'samtools depth': { '-a': [], '-r': [] },
+  'samtools mpileup': { '-r': ['--region'], '-f': ['--fasta-ref'], '-o': ['--output'] },
   'bcftools view': {
     '-o': ['--output'],
     '-O': ['--output-type'],
@@ -26,6 +28,9 @@ const BUILT_IN_ALIASES: Record<string, Record<string, string[]>> = {
     '-H': ['--no-header'],
     '-s': ['--samples'],
     '-v': ['--types'],
+    '-t': ['--targets'],
+    '-h': ['--header-only'],
+    '-G': ['--drop-genotypes'],
   },
   'bcftools query': {
     '-f': ['--format'],
@@ -33,6 +38,10 @@ const BUILT_IN_ALIASES: Record<string, Record<string, string[]>> = {
     '-i': ['--include'],
     '-H': ['--print-header'],
     '-s': ['--samples'],
+    '-l': ['--list-samples'],
+    '-t': ['--targets'],
+    '-e': ['--exclude'],
+    '-o': ['--output'],
   },
   'bcftools mpileup': { '-f': ['--fasta-ref'], '-r': ['--regions'], '-a': ['--annotate'], '-O': ['--output-type'] },
   'bcftools call': {

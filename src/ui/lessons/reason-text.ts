@@ -1,5 +1,6 @@
 // A failed check's reason in the learner's language: what is still wrong, with the details the check found.
 import type { CheckReason } from '../../core/lessons/checks';
+import { findAnalysis } from '../../core/analyses/registry';
 import { m } from '../../paraglide/messages';
 
 const clip = (text: string) => (text.length > 160 ? `${text.slice(0, 160)}…` : text);
@@ -50,7 +51,8 @@ export function reasonText(reason: CheckReason): string {
     case 'index-missing':
       return m.reason_index_missing({ target: reason.target });
     case 'analysis-missing':
-      return m.reason_analysis_missing({ analysis: reason.analysis });
+      // The analysis as the Analyses panel names it, not its id.
+      return m.reason_analysis_missing({ analysis: findAnalysis(reason.analysis)?.title ?? reason.analysis });
     case 'not-sorted':
       return m.reason_not_sorted({ target: reason.target, order: reason.order });
   }

@@ -40,3 +40,15 @@ export async function goToStep(page: Page, title: string): Promise<void> {
     .click();
   await expect.poll(() => page.getByTestId('lesson-step').locator('h4').innerText()).toBe(title);
 }
+
+/** Runs an analysis from the Analyses panel on these inputs (label -> file) and waits for its result. */
+export async function runAnalysis(page: Page, title: string, inputs: Record<string, string>): Promise<void> {
+  const close = page.getByRole('button', { name: 'Close result' });
+  if (await close.count()) await close.click();
+  await page.getByRole('button', { name: title, exact: true }).click();
+  for (const [label, file] of Object.entries(inputs)) await page.getByLabel(label, { exact: false }).selectOption(file);
+  await page.getByRole('button', { name: `Run ${title}` }).click();
+  await page.locator('[data-metric], .result [role="alert"]').first().waitFor({ timeout: 120_000 });
+  const alert = page.locator('.result [role="alert"]');
+  if (await alert.count()) throw new Error(`The analysis failed: ${await alert.innerText()}`);
+}

@@ -18,6 +18,7 @@ import { SettingsState } from '../../../src/state/settings.svelte';
 import { VariantBrowserState } from '../../../src/state/variant-browser.svelte';
 import { ViewerState } from '../../../src/state/viewer.svelte';
 import { WorkflowExportState } from '../../../src/state/workflow-export.svelte';
+import { BatchState } from '../../../src/state/batch.svelte';
 
 export type AppState = ReturnType<typeof composeState>;
 
@@ -33,6 +34,7 @@ export function composeState(engine: ToolEngine, store: SessionStore) {
   const loader = new SessionLoader(engine, { current, settings, files, runs, history, console: consoleState });
   const sessions = new SessionsState(store, loader, current, settings, notices);
   const analysisRuns = new AnalysisRuns(runs, files, settings);
+  const analyses = new AnalysesState(analysisRuns, files);
   return {
     engine,
     store,
@@ -46,7 +48,8 @@ export function composeState(engine: ToolEngine, store: SessionStore) {
     loader,
     sessions,
     analysisRuns,
-    analyses: new AnalysesState(analysisRuns, files),
+    analyses,
+    batch: new BatchState(analyses, analysisRuns),
     pathogen: new PathogenState(analysisRuns, files),
     variants: new VariantBrowserState(files, runs, engine.concurrency),
     viewer: new ViewerState({ current, files, runs, store, notices }),

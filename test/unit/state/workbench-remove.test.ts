@@ -109,7 +109,10 @@ describe('files a job deletes', () => {
     await workbench.loader.load(await t.store.createSession('Test'));
     await workbench.files.openFiles([new File(['a\n'], 'in.txt')]);
     await workbench.runs.runJob({ steps: [{ program: 'gz', argv: ['in.txt'] }] });
-    expect(workbench.files.files.map((file) => file.name)).toEqual(['in.txt']);
+    expect(workbench.files.files.map((file) => [file.name, file.origin === undefined])).toEqual([
+      ['in.txt', true],
+      ['in.txt.gz', false],
+    ]);
     expect(await ls(workbench)).toBe('in.txt\nin.txt.gz');
   });
 });

@@ -51,7 +51,10 @@ describe('Workbench', () => {
     await first.files.openFiles([fixture('ex1.fa')]);
     await first.runs.runJob({ steps: [{ program: 'cat', argv: ['ex1.fa'] }], stdoutFile: 'copy.fa' });
     const again = await openWorkbench(first.current.session!.id);
-    expect(again.files.files.map((file) => [file.name, file.availability])).toEqual([['ex1.fa', 'ready']]);
+    expect(again.files.files.map((file) => [file.name, file.availability, file.origin?.runLabel])).toEqual([
+      ['ex1.fa', 'ready', undefined],
+      ['copy.fa', 'ready', 'cat ex1.fa > copy.fa'],
+    ]);
     expect(again.runs.runs.map((run) => run.command)).toEqual(['cat ex1.fa > copy.fa']);
     expect(await again.engine.listFiles()).toEqual(expect.arrayContaining(['ex1.fa', 'copy.fa']));
     expect(await (await again.runs.readOutput('copy.fa')).text()).toBe(

@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import {
   Crypt4ghError,
+  freshDataKey,
+  sealHeader,
+  sealSegment,
   Crypt4ghPlainReader,
   openHeader,
   withCrypt4gh,
@@ -121,4 +124,19 @@ describe('encrypted files in the work area', () => {
     await engine.unmount(['synth.calls.vcf.gz.to-bob.c4gh']);
     expect(await engine.listFiles()).toEqual(['synth.calls.vcf.gz.tbi']);
   });
+});
+
+test('an encrypted index of the plain file serves the encrypted data file too', async () => {
+  const { inner, engine, states } = setUp('bob');
+  await engine.rescan(true);
+  const dataKey = freshDataKey();
+  const index = readVector('synth.bam.bai');
+  const sealed = new Blob([sealHeader([keyOf('bob').publicKey], dataKey), sealSegment(index, dataKey)]);
+  await engine.mount([file('synth.bam.to-bob.c4gh'), { name: 'synth.bam.bai.c4gh', data: sealed }]);
+  expect(states.get('synth.bam.bai.c4gh')).toMatchObject({ state: 'readable', plainSize: index.length });
+  expect(await engine.listFiles()).toEqual(
+    expect.arrayContaining(['synth.bam.bai', 'synth.bam.to-bob.bai', 'synth.bam.to-bob.c4gh.bai']),
+  );
+  expect(inner.mounted.get('synth.bam.to-bob.c4gh.bai')?.decrypt).toBeDefined();
+  expect(engine.sourceOf('synth.bam.to-bob.c4gh.bai')).toBe('synth.bam.bai.c4gh');
 });

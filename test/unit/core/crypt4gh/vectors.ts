@@ -1,20 +1,13 @@
-// The GA4GH reference implementation's test vectors (../shared/testdata/crypt4gh), with the keys opened once
+// The GA4GH reference implementation's test vectors (test/fixtures/crypt4gh), with the keys opened once
 // (bcrypt_pbkdf at 100 rounds takes seconds in JavaScript).
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readPrivateKey, type Crypt4ghKeyPair } from '../../../../src/core/crypt4gh';
 
-const repoRoot = new URL('../../../../', import.meta.url);
-// shared/ lies beside the repository (CI, /work/main) or beside the folder of worktrees (/work/wt/<name>).
-const candidates = ['../shared/testdata/crypt4gh/', '../../shared/testdata/crypt4gh/'].map((path) =>
-  fileURLToPath(new URL(path, repoRoot)),
-);
-export const VECTOR_DIR =
-  candidates.find((dir) => existsSync(`${dir}vectors.json`)) ??
-  (() => {
-    throw new Error(`Crypt4GH vectors not found in ${candidates.join(' or ')}`);
-  })();
+// Copied unchanged from the project's shared test data (see test/fixtures/crypt4gh/README.md), so a fresh clone
+// has them.
+export const VECTOR_DIR = fileURLToPath(new URL('../../../fixtures/crypt4gh/', import.meta.url));
 
 export interface VectorCase {
   file: string;

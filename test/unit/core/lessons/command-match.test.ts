@@ -31,6 +31,18 @@ describe('command checks: equivalent spellings pass', () => {
     [view, 'samtools view ex1.bam -c -q 20'],
     [bcf, 'bcftools view -Oz -o out.vcf.gz in.vcf'],
     [
+      { type: 'command', program: 'bcftools', subcommand: 'query', options: { '-l': true } } as CommandCheck,
+      'bcftools query --list-samples trio.vcf',
+    ],
+    [
+      { type: 'command', program: 'bcftools', subcommand: 'query', options: { '-t': '10:1-9' } } as CommandCheck,
+      'bcftools query --targets=10:1-9 x.vcf',
+    ],
+    [
+      { type: 'command', program: 'samtools', subcommand: 'mpileup', options: { '-r': 'chr7:1-2' } } as CommandCheck,
+      'samtools mpileup --region chr7:1-2 x.bam',
+    ],
+    [
       { type: 'command', program: 'minimap2', options: { '-a': true, '-x': 'sr' } } as CommandCheck,
       'minimap2 -ax sr ref.fa r1.fq',
     ],

@@ -1,5 +1,5 @@
 // The scoring file's build against the VCF's: names normalised, a mismatch refused with advice, unknown builds
-// left to the matching; and the header shown in the result.
+// left to the matching; and the header and the largest contributions shown in the result.
 import { describe, expect, it } from 'vitest';
 import { polygenicScore } from '../../../../src/core/analyses/polygenic-score';
 import { buildMismatch, normaliseBuild, scoringBuild } from '../../../../src/core/prs/build';
@@ -35,7 +35,14 @@ describe('build names', () => {
 describe('the analysis', () => {
   const vcfHeader = (build: 'GRCh37' | 'GRCh38') =>
     `##fileformat=VCFv4.2\n##contig=<ID=1,length=${PRIMARY_LENGTHS[build]['1']}>\n##contig=<ID=2,length=${PRIMARY_LENGTHS[build]['2']}>\n`;
-  const query = '# [1]CHROM\t[2]POS\t[3]REF\t[4]ALT\t[5]S1:GT\n1\t1000\tA\tG\t0/1\n';
+  const query = [
+    '# [1]CHROM\t[2]POS\t[3]REF\t[4]ALT\t[5]S1:GT',
+    '1\t1000\tA\tG\t0/1',
+    '1\t2000\tC\tT\t1/1',
+    '1\t3000\tG\tA\t0/1',
+    '1\t4000\tT\tC\t1/1',
+    '2\t600\tA\tG\t1/1',
+  ].join('\n');
   const run = (build: 'GRCh37' | 'GRCh38') => {
     const params = { minOverlap: 0, keepAmbiguous: 0, keepMultiallelic: 0 };
     const texts = { 'input:scoring': CASES_SCORING, genotypes: query, header: vcfHeader(build) };
@@ -60,5 +67,13 @@ describe('the analysis', () => {
       Citation: 'Lokus test data (synthetic)',
       'Rows not scorable': '1 haplotype or diplotype',
     });
+  });
+
+  it('lists the largest contributions by size, largest first', () => {
+    const result = run('GRCh37');
+    const all = [...result.contributions!.value].sort((a, b) => Math.abs(b) - Math.abs(a));
+    const top = polygenicScore.tables(result)['top']!.map((r) => r['contribution']);
+    expect(top).toHaveLength(5);
+    expect(top).toEqual(all.slice(0, 20));
   });
 });
