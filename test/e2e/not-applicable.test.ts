@@ -56,7 +56,8 @@ describe('a check that cannot answer says so', () => {
 
   it('sample sex on a call set without chrX says there are no chrX records', async () => {
     const { page } = app;
-    await expect.poll(() => page.getByTestId('file-row').count(), { timeout: 60_000 }).toBe(4);
+    // The four opened files, and the files the hotspot run made.
+    await expect.poll(() => page.getByTestId('file-row').count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(4);
     // Both slots are optional: the alignments may have been filled in; the call set is the one to read.
     await page.getByRole('button', { name: 'Sample sex', exact: true }).click();
     await page.getByLabel('Alignments (BAM/CRAM)').selectOption('');
