@@ -175,9 +175,11 @@ export class FilesState implements RunFiles {
     try {
       // A run's output stays in its run's history (downloadable there); only its place among the files goes.
       if (!entry.origin) await this.store.removeFile(id);
+      // Stored before the row goes (an output is marked removed in its run): a reload right after the row has
+      // gone must not bring the file back.
+      await this.#forgetWorkFile(entry.name);
       this.files = this.files.filter((file) => file.id !== id);
       this.#blobs.delete(id);
-      await this.#forgetWorkFile(entry.name);
       await this.refreshChecks();
     } catch (error) {
       this.notices.report(error, `${entry.name} could not be removed`);
