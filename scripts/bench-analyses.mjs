@@ -16,6 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
+import { shellWords } from './lib/bench-native.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const data = join(root, 'bench-data');
@@ -37,28 +38,6 @@ const median = (xs) => {
   const m = s.length >> 1;
   return s.length === 0 ? NaN : s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
-
-/** Splits a command as the app prints it (core/tools/job formatJob: single quotes, `'\''` for a quote). */
-function shellWords(line) {
-  const words = [];
-  let word = null;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (ch === "'") {
-      const end = line.indexOf("'", i + 1);
-      word = (word ?? '') + line.slice(i + 1, end);
-      i = end;
-    } else if (ch === '\\' && line[i + 1] === "'") {
-      word = (word ?? '') + "'";
-      i++;
-    } else if (ch === ' ') {
-      if (word !== null) words.push(word);
-      word = null;
-    } else word = (word ?? '') + ch;
-  }
-  if (word !== null) words.push(word);
-  return words;
-}
 
 /**
  * Runs an app command natively in bench-data and returns its wall time in ms: a pipeline (`a | b`) runs as
